@@ -1,0 +1,27 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+
+namespace SalesCrm.Api.Common;
+
+/// <summary>Record versions travel as strong ETags (<c>"3"</c>); writes send them back in <c>If-Match</c>.</summary>
+public static class EntityTags
+{
+    public static string For(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    public static void SetETag(this HttpResponse response, int version) => response.Headers.ETag = For(version);
+
+    /// <summary>The version named by If-Match; null when absent. A tag that is no version of ours can never match (-1).</summary>
+    public static int? IfMatchVersion(this HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return null;
+        }
+
+        return EntityTagHeaderValue.TryParse(header, out var tag)
+            && int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : -1;
+    }
+}

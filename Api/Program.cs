@@ -1,0 +1,72 @@
+using Mediator;
+using SalesCrm.Api.Auth;
+using SalesCrm.Api.Common;
+using SalesCrm.Api.Integrations;
+using SalesCrm.Api.Me;
+using SalesCrm.Api.Organisations;
+using SalesCrm.Api.People;
+using SalesCrm.Application;
+using SalesCrm.Application.Common.Behaviors;
+using SalesCrm.Infrastructure;
+using SalesCrm.Infrastructure.Auth;
+
+// `--demo` is shorthand for `--Demo:Enabled true`: seed the demo organisation into an empty database.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = [.. args.Where(a => a != "--demo")],
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+if (demo)
+{
+    builder.Configuration.AddInMemoryCollection([new("Demo:Enabled", "true")]);
+}
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(SalesCrm.Application.DependencyInjection)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
+builder.Services.AddProblemResponses();
+builder.Services.AddSalesCrmAuth(builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions());
+builder.Services.AddSalesCrmOpenApi();
+builder.Services.AddSalesCrmHealth();
+
+var app = builder.Build();
+await app.Services.PrepareDatabaseAsync(CancellationToken.None);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseBodySizeLimit();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
+app.UseSwaggerUI(options =>
+{
+    options.RoutePrefix = "swagger";
+    options.SwaggerEndpoint($"/openapi/{OpenApiSetup.DocumentName}.json", "SalesCrm API v1");
+});
+app.MapHealthEndpoints();
+
+app.MapAuthEndpoints();
+app.MapMeEndpoints();
+app.MapOrganisationEndpoints();
+app.MapTeamEndpoints();
+app.MapUserEndpoints();
+app.MapIntegrationClientEndpoints();
+
+app.MapSpa();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the HTTP tests' WebApplicationFactory.</summary>
+public partial class Program;

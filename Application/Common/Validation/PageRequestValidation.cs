@@ -1,0 +1,17 @@
+using FluentValidation;
+using SalesCrm.Application.Common.Paging;
+
+namespace SalesCrm.Application.Common.Validation;
+
+public static class PageRequestValidation
+{
+    public static void AddPageRules<T>(this AbstractValidator<T> validator)
+        where T : IPageRequest
+    {
+        validator.RuleFor(x => x.Limit)
+            .InclusiveBetween(1, Paging.Paging.MaxLimit)
+            .When(x => x.Limit is not null)
+            .WithMessage($"limit must be between 1 and {Paging.Paging.MaxLimit}.");
+        validator.RuleFor(x => x.Cursor).MaximumLength(200);
+    }
+}

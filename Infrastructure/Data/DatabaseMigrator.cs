@@ -1,0 +1,79 @@
+using System.Reflection;
+using DbUp;
+using DbUp.Engine;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace SalesCrm.Infrastructure.Data;
+
+/// <summary>Applies the numbered scripts of the configured dialect at start-up (DbUp keeps the journal).</summary>
+public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<DatabaseMigrator> logger)
+{
+    public static string ScriptPrefix(SqlDialect dialect) =>
+        $"SalesCrm.Infrastructure.Data.Migrations.{dialect}.";
+
+    public void Migrate()
+    {
+        var assembly = typeof(DatabaseMigrator).Assembly;
+        var prefix = ScriptPrefix(connections.Dialect);
+        UpgradeEngine engine;
+        if (connections.Dialect == SqlDialect.Sqlite)
+        {
+            EnableWriteAheadLog();
+            engine = DeployChanges.To.SqliteDatabase(connections.ConnectionString)
+                .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
+                .WithTransactionPerScript()
+                .LogScriptOutput()
+                .LogTo(new DbUpLog(logger))
+                .Build();
+        }
+        else
+        {
+            EnsureDatabase.For.SqlDatabase(connections.ConnectionString);
+            engine = DeployChanges.To.SqlDatabase(connections.ConnectionString)
+                .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
+                .WithTransactionPerScript()
+                .LogTo(new DbUpLog(logger))
+                .Build();
+        }
+
+        var result = engine.PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"Database migration failed at {result.ErrorScript?.Name}.", result.Error);
+        }
+    }
+
+    private void EnableWriteAheadLog()
+    {
+        var builder = new SqliteConnectionStringBuilder(connections.ConnectionString);
+        if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using var connection = new SqliteConnection(connections.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class DbUpLog(ILogger logger) : DbUp.Engine.Output.IUpgradeLog
+    {
+        private static string Format(string format, object[] args) =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args);
+
+        public void LogTrace(string format, params object[] args) => logger.LogTrace("{DbUp}", Format(format, args));
+
+        public void LogDebug(string format, params object[] args) => logger.LogDebug("{DbUp}", Format(format, args));
+
+        public void LogInformation(string format, params object[] args) => logger.LogInformation("{DbUp}", Format(format, args));
+
+        public void LogWarning(string format, params object[] args) => logger.LogWarning("{DbUp}", Format(format, args));
+
+        public void LogError(string format, params object[] args) => logger.LogError("{DbUp}", Format(format, args));
+
+        public void LogError(Exception ex, string format, params object[] args) => logger.LogError(ex, "{DbUp}", Format(format, args));
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesCrm.Application.Auth;
+using SalesCrm.Application.Integrations;
+using SalesCrm.Application.Organisations;
+using SalesCrm.Application.People;
+using SalesCrm.Infrastructure.Auth;
+using SalesCrm.Infrastructure.Data;
+using SalesCrm.Infrastructure.Integrations;
+using SalesCrm.Infrastructure.Organisations;
+using SalesCrm.Infrastructure.People;
+using SalesCrm.Infrastructure.Setup;
+
+namespace SalesCrm.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        TypeHandlers.Register();
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataDirectory = Path.GetFullPath(storage.DataDirectory, contentRoot);
+        services.AddSingleton(new StorageOptions { DataDirectory = dataDirectory });
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton<IDbConnectionFactory>(database.Provider switch
+        {
+            SqlDialect.SqlServer => new SqlServerConnectionFactory(
+                database.ConnectionString
+                ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.")),
+            _ => new SqliteConnectionFactory(
+                database.ConnectionString ?? SqliteConnectionFactory.DefaultConnectionString(dataDirectory)),
+        });
+        services.AddSingleton<DatabaseMigrator>();
+
+        services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton<ITeamStore, TeamStore>();
+        services.AddSingleton<IOrganisationStore, OrganisationStore>();
+        services.AddSingleton<IIntegrationClientStore, IntegrationClientStore>();
+        services.AddSingleton<IRefreshTokenStore, RefreshTokenStore>();
+        services.AddSingleton<ISignInThrottle, SignInThrottle>();
+
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(auth);
+        services.AddSingleton(sp => SigningKeyProvider.Load(
+            auth, dataDirectory, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SigningKeyProvider))));
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<ISecretGenerator, SecretGenerator>();
+        services.AddMemoryCache();
+        services.AddSingleton<IAccessCache, AccessCache>();
+
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddSingleton<DemoOrganisation>();
+        services.AddSingleton<FirstRunSetup>();
+        return services;
+    }
+
+    /// <summary>Migrates the database and runs first-start setup; called once before the host starts serving.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<DatabaseMigrator>().Migrate();
+        await services.GetRequiredService<FirstRunSetup>().RunAsync(cancellationToken);
+    }
+}
