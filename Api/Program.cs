@@ -12,11 +12,7 @@ using SalesCrm.Infrastructure.Auth;
 
 // `--demo` is shorthand for `--Demo:Enabled true`: seed the demo organisation into an empty database.
 var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = [.. args.Where(a => a != "--demo")],
-    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
-});
+var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--demo")]);
 if (demo)
 {
     builder.Configuration.AddInMemoryCollection([new("Demo:Enabled", "true")]);
@@ -43,18 +39,17 @@ await app.Services.PrepareDatabaseAsync(CancellationToken.None);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimit();
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
+app.UseSpaFiles();
 app.UseSwaggerUI(options =>
 {
     options.RoutePrefix = "swagger";
     options.SwaggerEndpoint($"/openapi/{OpenApiSetup.DocumentName}.json", "SalesCrm API v1");
 });
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
 app.MapHealthEndpoints();
 
 app.MapAuthEndpoints();

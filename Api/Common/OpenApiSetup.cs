@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -8,6 +10,17 @@ public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
     private const string BearerScheme = "bearer";
+
+    /// <summary>One line per tag, shown as the section intros in Swagger UI and generated docs.</summary>
+    private static readonly Dictionary<string, string> TagDescriptions = new()
+    {
+        ["Auth"] = "Tokens for people (email + password, refresh) and integrations (client credentials); sign-out.",
+        ["Me"] = "The signed-in person.",
+        ["Organisation"] = "Organisation settings: name, time zone, currency.",
+        ["Teams"] = "Teams of reps, each with its manager.",
+        ["Users"] = "People, their roles and teams; admins manage them.",
+        ["Integration clients"] = "Credentials and scopes for dialers, email sync, marketing automation and BI tools.",
+    };
 
     /// <summary>
     /// The contract integrators generate clients from: bearer scheme declared, every secured operation marked
@@ -29,8 +42,9 @@ public static class OpenApiSetup
                     Description = "Record sales work (calls, emails, meetings, follow-ups, stage moves) and read the "
                         + "metrics that tell whether reps are ready, doing the right things and delivering. "
                         + "JSON in camelCase, timestamps in UTC (ISO 8601), errors as RFC 9457 problem details.",
-                    License = new OpenApiLicense { Name = "Proprietary" },
+                    License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-SalesCrm-Proprietary" },
                 };
+                document.Tags = new HashSet<OpenApiTag>(TagDescriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
                 document.Servers = [new OpenApiServer { Url = "/", Description = "This SalesCrm instance" }];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
@@ -59,7 +73,45 @@ public static class OpenApiSetup
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
                 ];
                 operation.Responses ??= new OpenApiResponses();
-                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid access token was sent." });
+                operation.Responses.TryAdd("401", new OpenApiResponse
+                {
+                    Description = "No valid access token was sent.",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), context.Document) },
+                    },
+                });
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, _, _) =>
+            {
+                if (operation.Responses?.TryGetValue("429", out var tooMany) == true && tooMany is OpenApiResponse response)
+                {
+                    response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    response.Headers["Retry-After"] = new OpenApiHeader
+                    {
+                        Description = "Seconds to wait before trying again.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                    };
+                }
+
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                // Problems carry a traceId (and sometimes more, e.g. retryAfterSeconds) beside the RFC 9457 members.
+                if (context.JsonTypeInfo.Type == typeof(ProblemDetails) || context.JsonTypeInfo.Type == typeof(HttpValidationProblemDetails))
+                {
+                    schema.AdditionalPropertiesAllowed = true;
+                    schema.AdditionalProperties = null;
+                    schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                    schema.Properties["traceId"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Description = "Quote it when reporting a problem; it finds the request in the server logs.",
+                    };
+                }
+
                 return Task.CompletedTask;
             });
         });

@@ -1,0 +1,45 @@
+import { NavLink } from 'react-router';
+import { Button } from '../../components/ui';
+import { useMe, useSignOut, type Role } from '../../features/auth';
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles?: readonly Role[];
+}
+
+/** Only pages that exist get a link; later features add theirs here. */
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'My day' },
+  { to: '/admin', label: 'Admin', roles: ['admin'] },
+];
+
+export function TopNav() {
+  const me = useMe();
+  const signOut = useSignOut();
+  const role = me.data?.role;
+  const items = NAV_ITEMS.filter((item) => !item.roles || (role && item.roles.includes(role)));
+
+  return (
+    <header className="topnav">
+      <span className="topnav__brand">SalesCrm</span>
+      <nav aria-label="Main" className="topnav__nav">
+        <ul className="topnav__links">
+          {items.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.to === '/'} className="topnav__link">
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="topnav__user">
+        {me.data && <span className="topnav__name">{me.data.displayName}</span>}
+        <Button variant="secondary" onClick={signOut}>
+          Sign out
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,21 @@
+import { Navigate, useLocation } from 'react-router';
+import { useSession } from '../session/useSession';
+import { SignInForm } from './SignInForm';
+import './sign-in.css';
+
+export function SignInPage() {
+  const session = useSession();
+  const location = useLocation();
+  if (session) {
+    const from = (location.state as { from?: string } | null)?.from ?? '/';
+    return <Navigate to={from} replace />;
+  }
+  return (
+    <main className="sign-in">
+      <div className="sign-in__card">
+        <h1 className="sign-in__title">Sign in to SalesCrm</h1>
+        <SignInForm />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../../api/client';
+import { revokeRefreshToken } from '../api/tokens';
+import { sessionStore } from '../session/sessionStore';
+
+/** Ends the session here at once, then revokes the refresh token on the server (best effort). */
+export function useSignOut(): () => void {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useCallback(() => {
+    const refreshToken = sessionStore.get()?.refreshToken;
+    sessionStore.clear();
+    queryClient.clear();
+    void navigate('/sign-in', { replace: true });
+    if (refreshToken) {
+      revokeRefreshToken(api, refreshToken).catch(() => undefined);
+    }
+  }, [navigate, queryClient]);
+}
