@@ -39,6 +39,7 @@ await app.Services.PrepareDatabaseAsync(CancellationToken.None);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimit();
+app.UseIdempotencyBuffering();
 app.UseSpaFiles();
 app.UseSwaggerUI(options =>
 {

@@ -21,6 +21,8 @@ public static class DependencyInjection
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<RefreshTokenRotation>();
         services.AddScoped<ClientCredentialsSignIn>();
+        services.AddScoped<Common.Records.RecordLinks>();
+        services.AddScoped<Common.Records.OwnerAssignment>();
         return services;
     }
 }

@@ -6,7 +6,11 @@ using SalesCrm.Application.Auth;
 using SalesCrm.Application.Integrations;
 using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
+using SalesCrm.Application.Common.Idempotency;
+using SalesCrm.Application.Common.Records;
 using SalesCrm.Infrastructure.Auth;
+using SalesCrm.Infrastructure.Idempotency;
+using SalesCrm.Infrastructure.Records;
 using SalesCrm.Infrastructure.Data;
 using SalesCrm.Infrastructure.Integrations;
 using SalesCrm.Infrastructure.Organisations;
@@ -43,6 +47,8 @@ public static class DependencyInjection
         services.AddSingleton<IIntegrationClientStore, IntegrationClientStore>();
         services.AddSingleton<IRefreshTokenStore, RefreshTokenStore>();
         services.AddSingleton<ISignInThrottle, SignInThrottle>();
+        services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<IRecordVisibility, RecordVisibility>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);

@@ -97,6 +97,25 @@ public static class OpenApiSetup
 
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentCreateMetadata>().Any())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = IdempotencyFilter.Header,
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = "Makes the create safe to retry: the same key with the same body replays the first response "
+                            + "(with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused "
+                            + "with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+                    });
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 // Problems carry a traceId (and sometimes more, e.g. retryAfterSeconds) beside the RFC 9457 members.

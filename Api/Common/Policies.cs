@@ -10,6 +10,15 @@ public static class Policies
     public const string AdminOrManager = nameof(AdminOrManager);
     public const string DirectoryReader = nameof(DirectoryReader);
 
+    /// <summary>People (any role) and integrations granted <c>activities:write</c>: activities, follow-ups, the batch.</summary>
+    public const string ActivityWriter = nameof(ActivityWriter);
+
+    /// <summary>People (any role) and integrations granted <c>opportunities:write</c>: opportunities, stage moves, leads, accounts, contacts.</summary>
+    public const string OpportunityWriter = nameof(OpportunityWriter);
+
+    /// <summary>People (any role) and integrations granted <c>directory:read</c> or <c>opportunities:write</c>: reading accounts, contacts, pipelines.</summary>
+    public const string SalesDirectoryReader = nameof(SalesDirectoryReader);
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
@@ -19,6 +28,17 @@ public static class Policies
         options.AddPolicy(AdminOrManager, p => p.RequireClaim(AuthClaims.Role, RoleNames.Admin, RoleNames.Manager));
         options.AddPolicy(DirectoryReader, p => p.RequireAssertion(c =>
             c.User.HasClaim(x => x.Type == AuthClaims.Role && x.Value is RoleNames.Admin or RoleNames.Manager)
-            || c.User.FindFirst(AuthClaims.Scope)?.Value.Split(' ').Contains(IntegrationScopes.DirectoryRead) == true));
+            || HasScope(c.User, IntegrationScopes.DirectoryRead)));
+        options.AddPolicy(ActivityWriter, p => p.RequireAssertion(c =>
+            IsPerson(c.User) || HasScope(c.User, IntegrationScopes.ActivitiesWrite)));
+        options.AddPolicy(OpportunityWriter, p => p.RequireAssertion(c =>
+            IsPerson(c.User) || HasScope(c.User, IntegrationScopes.OpportunitiesWrite)));
+        options.AddPolicy(SalesDirectoryReader, p => p.RequireAssertion(c =>
+            IsPerson(c.User) || HasScope(c.User, IntegrationScopes.DirectoryRead) || HasScope(c.User, IntegrationScopes.OpportunitiesWrite)));
     }
+
+    private static bool IsPerson(System.Security.Claims.ClaimsPrincipal user) => user.HasClaim(c => c.Type == AuthClaims.Role);
+
+    private static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) =>
+        user.FindFirst(AuthClaims.Scope)?.Value.Split(' ').Contains(scope) == true;
 }

@@ -25,6 +25,7 @@ public static class ProblemMapping
         PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", e.Message),
         InvalidCredentialsException e => Problem(StatusCodes.Status401Unauthorized, "Invalid credentials", e.Message, ProblemTypes.InvalidCredentials),
         TooManyAttemptsException e => TooMany(e, context),
+        IdempotencyKeyReusedException e => Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused", e.Message, ProblemTypes.IdempotencyKeyReused),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
         _ => Problem(StatusCodes.Status500InternalServerError, "Internal error",
             "The server could not complete the request. Quote the traceId when reporting it."),

@@ -17,6 +17,8 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string PreconditionRequired = Prefix + "precondition-required";
+    public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
+    public const string UnprocessableEntity = Prefix + "unprocessable-entity";
     public const string TooManyRequests = Prefix + "too-many-requests";
     public const string Internal = Prefix + "internal";
 
@@ -31,6 +33,7 @@ public static class ProblemTypes
         412 => PreconditionFailed,
         413 => PayloadTooLarge,
         415 => UnsupportedMediaType,
+        422 => UnprocessableEntity,
         428 => PreconditionRequired,
         429 => TooManyRequests,
         _ => Internal,

@@ -36,3 +36,7 @@ public sealed class TooManyAttemptsException(TimeSpan retryAfter)
 
 /// <summary>The caller is signed in but their role or scopes do not allow the operation at all.</summary>
 public sealed class ForbiddenException(string message) : AppException(message);
+
+/// <summary>An <c>Idempotency-Key</c> reused with a different request body.</summary>
+public sealed class IdempotencyKeyReusedException()
+    : AppException("This Idempotency-Key was already used with a different request; use a new key for a new request.");
