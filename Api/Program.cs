@@ -1,4 +1,5 @@
 using Mediator;
+using SalesCrm.Api.Activities;
 using SalesCrm.Api.Auth;
 using SalesCrm.Api.Common;
 using SalesCrm.Api.Integrations;
@@ -59,6 +60,7 @@ app.MapOrganisationEndpoints();
 app.MapTeamEndpoints();
 app.MapUserEndpoints();
 app.MapIntegrationClientEndpoints();
+app.MapActivityEndpoints();
 
 app.MapSpa();
 

@@ -2,12 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCrm.Application.Activities;
 using SalesCrm.Application.Auth;
 using SalesCrm.Application.Integrations;
 using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
 using SalesCrm.Application.Common.Idempotency;
 using SalesCrm.Application.Common.Records;
+using SalesCrm.Infrastructure.Activities;
 using SalesCrm.Infrastructure.Auth;
 using SalesCrm.Infrastructure.Idempotency;
 using SalesCrm.Infrastructure.Records;
@@ -49,6 +51,9 @@ public static class DependencyInjection
         services.AddSingleton<ISignInThrottle, SignInThrottle>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IRecordVisibility, RecordVisibility>();
+        services.AddSingleton<ActivityWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ActivityWriter>());
+        services.AddSingleton<IActivityStore, ActivityStore>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);

@@ -20,6 +20,7 @@ public static class OpenApiSetup
         ["Teams"] = "Teams of reps, each with its manager.",
         ["Users"] = "People, their roles and teams; admins manage them.",
         ["Integration clients"] = "Credentials and scopes for dialers, email sync, marketing automation and BI tools.",
+        ["Activities"] = "Calls, emails, meetings and notes: what reps did, when, and with whom; single creates and batches of up to 1,000.",
     };
 
     /// <summary>
