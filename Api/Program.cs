@@ -2,10 +2,12 @@ using Mediator;
 using SalesCrm.Api.Activities;
 using SalesCrm.Api.Auth;
 using SalesCrm.Api.Common;
+using SalesCrm.Api.FollowUps;
 using SalesCrm.Api.Integrations;
 using SalesCrm.Api.Me;
 using SalesCrm.Api.Organisations;
 using SalesCrm.Api.People;
+using SalesCrm.Api.Timeline;
 using SalesCrm.Application;
 using SalesCrm.Application.Common.Behaviors;
 using SalesCrm.Infrastructure;
@@ -61,6 +63,8 @@ app.MapTeamEndpoints();
 app.MapUserEndpoints();
 app.MapIntegrationClientEndpoints();
 app.MapActivityEndpoints();
+app.MapFollowUpEndpoints();
+app.MapTimelineEndpoints();
 
 app.MapSpa();
 

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCrm.Application.Activities;
 using SalesCrm.Application.Auth;
+using SalesCrm.Application.FollowUps;
 using SalesCrm.Application.Integrations;
 using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
+using SalesCrm.Application.Timeline;
 using SalesCrm.Application.Common.Idempotency;
 using SalesCrm.Application.Common.Records;
 using SalesCrm.Infrastructure.Activities;
@@ -14,10 +16,12 @@ using SalesCrm.Infrastructure.Auth;
 using SalesCrm.Infrastructure.Idempotency;
 using SalesCrm.Infrastructure.Records;
 using SalesCrm.Infrastructure.Data;
+using SalesCrm.Infrastructure.FollowUps;
 using SalesCrm.Infrastructure.Integrations;
 using SalesCrm.Infrastructure.Organisations;
 using SalesCrm.Infrastructure.People;
 using SalesCrm.Infrastructure.Setup;
+using SalesCrm.Infrastructure.Timeline;
 
 namespace SalesCrm.Infrastructure;
 
@@ -54,6 +58,8 @@ public static class DependencyInjection
         services.AddSingleton<ActivityWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityWriter>());
         services.AddSingleton<IActivityStore, ActivityStore>();
+        services.AddSingleton<IFollowUpStore, FollowUpStore>();
+        services.AddSingleton<ITimelineReader, TimelineReader>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);

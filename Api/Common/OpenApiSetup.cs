@@ -21,6 +21,8 @@ public static class OpenApiSetup
         ["Users"] = "People, their roles and teams; admins manage them.",
         ["Integration clients"] = "Credentials and scopes for dialers, email sync, marketing automation and BI tools.",
         ["Activities"] = "Calls, emails, meetings and notes: what reps did, when, and with whom; single creates and batches of up to 1,000.",
+        ["Follow-ups"] = "Planned next touches on leads and opportunities: due, completed, cancelled, overdue.",
+        ["Timeline"] = "Everything that happened to a lead, contact, account or opportunity, newest first.",
     };
 
     /// <summary>
