@@ -2,9 +2,11 @@ using Mediator;
 using SalesCrm.Api.Auth;
 using SalesCrm.Api.Common;
 using SalesCrm.Api.Integrations;
+using SalesCrm.Api.LostReasons;
 using SalesCrm.Api.Me;
 using SalesCrm.Api.Organisations;
 using SalesCrm.Api.People;
+using SalesCrm.Api.Pipelines;
 using SalesCrm.Application;
 using SalesCrm.Application.Common.Behaviors;
 using SalesCrm.Infrastructure;
@@ -59,6 +61,8 @@ app.MapOrganisationEndpoints();
 app.MapTeamEndpoints();
 app.MapUserEndpoints();
 app.MapIntegrationClientEndpoints();
+app.MapPipelineEndpoints();
+app.MapLostReasonEndpoints();
 
 app.MapSpa();
 

@@ -6,6 +6,8 @@ using SalesCrm.Application.Auth;
 using SalesCrm.Application.Integrations;
 using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
+using SalesCrm.Application.Pipelines;
+using SalesCrm.Application.LostReasons;
 using SalesCrm.Application.Common.Idempotency;
 using SalesCrm.Application.Common.Records;
 using SalesCrm.Infrastructure.Auth;
@@ -15,6 +17,8 @@ using SalesCrm.Infrastructure.Data;
 using SalesCrm.Infrastructure.Integrations;
 using SalesCrm.Infrastructure.Organisations;
 using SalesCrm.Infrastructure.People;
+using SalesCrm.Infrastructure.Pipelines;
+using SalesCrm.Infrastructure.LostReasons;
 using SalesCrm.Infrastructure.Setup;
 
 namespace SalesCrm.Infrastructure;
@@ -49,6 +53,8 @@ public static class DependencyInjection
         services.AddSingleton<ISignInThrottle, SignInThrottle>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IRecordVisibility, RecordVisibility>();
+        services.AddSingleton<IPipelineStore, PipelineStore>();
+        services.AddSingleton<ILostReasonStore, LostReasonStore>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);
