@@ -4,6 +4,7 @@ using SalesCrm.Api.Common;
 using SalesCrm.Api.Integrations;
 using SalesCrm.Api.LostReasons;
 using SalesCrm.Api.Me;
+using SalesCrm.Api.Opportunities;
 using SalesCrm.Api.Organisations;
 using SalesCrm.Api.People;
 using SalesCrm.Api.Pipelines;
@@ -63,6 +64,7 @@ app.MapUserEndpoints();
 app.MapIntegrationClientEndpoints();
 app.MapPipelineEndpoints();
 app.MapLostReasonEndpoints();
+app.MapOpportunityEndpoints();
 
 app.MapSpa();
 

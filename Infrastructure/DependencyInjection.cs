@@ -8,6 +8,7 @@ using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
 using SalesCrm.Application.Pipelines;
 using SalesCrm.Application.LostReasons;
+using SalesCrm.Application.Opportunities;
 using SalesCrm.Application.Common.Idempotency;
 using SalesCrm.Application.Common.Records;
 using SalesCrm.Infrastructure.Auth;
@@ -19,6 +20,7 @@ using SalesCrm.Infrastructure.Organisations;
 using SalesCrm.Infrastructure.People;
 using SalesCrm.Infrastructure.Pipelines;
 using SalesCrm.Infrastructure.LostReasons;
+using SalesCrm.Infrastructure.Opportunities;
 using SalesCrm.Infrastructure.Setup;
 
 namespace SalesCrm.Infrastructure;
@@ -55,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<IRecordVisibility, RecordVisibility>();
         services.AddSingleton<IPipelineStore, PipelineStore>();
         services.AddSingleton<ILostReasonStore, LostReasonStore>();
+        services.AddSingleton<IOpportunityStore, OpportunityStore>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);

@@ -22,6 +22,8 @@ public static class OpenApiSetup
         ["Integration clients"] = "Credentials and scopes for dialers, email sync, marketing automation and BI tools.",
         ["Pipelines"] = "Pipelines and their ordered stages (win probability, stale limit, one Won and one Lost stage each); admins manage them.",
         ["Lost reasons"] = "The admin-managed list a move to Lost must choose from.",
+        ["Opportunities"] = "Deals at accounts: amount, expected close, owner (reassignments recorded), soft delete and restore.",
+        ["Stage moves"] = "Moving a deal through its pipeline (guarded by If-Match) and its append-only stage history.",
     };
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Mediator;
 using SalesCrm.Application.Common.Errors;
+using SalesCrm.Application.Common.Records;
 using SalesCrm.Domain.Pipelines;
 
 namespace SalesCrm.Application.Pipelines.ArchiveStage;
@@ -31,7 +32,7 @@ public sealed class ArchiveStageCommandHandler(IPipelineStore pipelines, TimePro
             throw new ConflictException("This is the pipeline's last open stage; add another before archiving it.");
         }
 
-        await pipelines.ArchiveStageAsync(stage.Id, pipeline.Id, clock.GetUtcNow(), cancellationToken);
+        await pipelines.ArchiveStageAsync(stage.Id, pipeline.Id, clock.Now(), cancellationToken);
         return await pipelines.RequireStageAsync(command.PipelineId, command.StageId, cancellationToken);
     }
 }

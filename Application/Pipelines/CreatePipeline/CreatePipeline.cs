@@ -1,5 +1,6 @@
 using Mediator;
 using SalesCrm.Application.Common.Errors;
+using SalesCrm.Application.Common.Records;
 using SalesCrm.Domain.Common;
 using SalesCrm.Domain.Pipelines;
 
@@ -41,7 +42,7 @@ public sealed class CreatePipelineCommandHandler(IPipelineStore pipelines, TimeP
         var stages = requested.Select((s, index) => new StageDto(
             Ids.New(), pipelineId, s.Item1, index + 1, PipelineRules.FixedProbability(s.Item2) ?? s.Probability ?? 0,
             s.StaleAfterDays, s.Item2, null, 1)).ToList();
-        var pipeline = new PipelineDto(pipelineId, command.Name.Trim(), false, clock.GetUtcNow(), stages, 1);
+        var pipeline = new PipelineDto(pipelineId, command.Name.Trim(), false, clock.Now(), stages, 1);
         await pipelines.InsertAsync(pipeline, cancellationToken);
         return pipeline;
     }
