@@ -2,13 +2,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesCrm.Application.Accounts;
 using SalesCrm.Application.Auth;
 using SalesCrm.Application.Integrations;
 using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
 using SalesCrm.Application.Common.Idempotency;
 using SalesCrm.Application.Common.Records;
+using SalesCrm.Application.Contacts;
+using SalesCrm.Infrastructure.Accounts;
 using SalesCrm.Infrastructure.Auth;
+using SalesCrm.Infrastructure.Contacts;
 using SalesCrm.Infrastructure.Idempotency;
 using SalesCrm.Infrastructure.Records;
 using SalesCrm.Infrastructure.Data;
@@ -49,6 +53,8 @@ public static class DependencyInjection
         services.AddSingleton<ISignInThrottle, SignInThrottle>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IRecordVisibility, RecordVisibility>();
+        services.AddSingleton<IAccountStore, AccountStore>();
+        services.AddSingleton<IContactStore, ContactStore>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);
