@@ -1,6 +1,8 @@
 using Mediator;
+using SalesCrm.Api.Accounts;
 using SalesCrm.Api.Auth;
 using SalesCrm.Api.Common;
+using SalesCrm.Api.Contacts;
 using SalesCrm.Api.Integrations;
 using SalesCrm.Api.LostReasons;
 using SalesCrm.Api.Me;
@@ -62,6 +64,8 @@ app.MapOrganisationEndpoints();
 app.MapTeamEndpoints();
 app.MapUserEndpoints();
 app.MapIntegrationClientEndpoints();
+app.MapAccountEndpoints();
+app.MapContactEndpoints();
 app.MapPipelineEndpoints();
 app.MapLostReasonEndpoints();
 app.MapOpportunityEndpoints();

@@ -20,6 +20,8 @@ public static class OpenApiSetup
         ["Teams"] = "Teams of reps, each with its manager.",
         ["Users"] = "People, their roles and teams; admins manage them.",
         ["Integration clients"] = "Credentials and scopes for dialers, email sync, marketing automation and BI tools.",
+        ["Accounts"] = "The shared directory of companies: readable by everyone, changed by their owner, the owner's manager and admins.",
+        ["Contacts"] = "The shared directory of people, usually at an account: readable by everyone, changed by their owner, the owner's manager and admins.",
         ["Pipelines"] = "Pipelines and their ordered stages (win probability, stale limit, one Won and one Lost stage each); admins manage them.",
         ["Lost reasons"] = "The admin-managed list a move to Lost must choose from.",
         ["Opportunities"] = "Deals at accounts: amount, expected close, owner (reassignments recorded), soft delete and restore.",

@@ -25,10 +25,9 @@ public static class OpportunityEndpoints
         var group = app.MapGroup("/api/v1/opportunities").WithTags("Opportunities").RequireAuthorization(Policies.OpportunityWriter);
         group.MapGet("/", ListOpportunities).WithName("listOpportunities")
             .Doc("List opportunities", $"Cursor-paginated, newest first by default (`sort=amount`: largest first; `sort=closing`: soonest expected close first, undated last). Filters: `ownerId`, `teamId` (the owner's team), `pipelineId`, `stageId`, `status` (`open`, `won`, `lost`), `accountId`, `createdFrom`/`createdTo` (timestamps) and `expectedCloseFrom`/`expectedCloseTo` (dates); every range is `from` inclusive, `to` exclusive. Deleted opportunities are left out. {Scope}")
-            .EnumParameter<OpportunityStatus>("status").EnumParameter<OpportunitySort>("sort")
+            .QueryEnum<OpportunityStatus>("status").QueryEnum<OpportunitySort>("sort")
             .BadInput().Problems(403);
         group.MapPost("/", CreateOpportunity).WithName("createOpportunity").WithIdempotency()
-            .Produces<OpportunityDto>(StatusCodes.Status201Created).Produces<OpportunityDto>(StatusCodes.Status200OK)
             .Doc("Create an opportunity", "Records a deal at `accountId` (required; any live account of the shared directory). `amount` is a decimal in the organisation's currency, 0 to 1,000,000,000,000 with at most 4 decimal places. The deal goes to `pipelineId` (default: the default pipeline, or the pipeline of `stageId`) and starts in `stageId` (an open, unarchived stage of that pipeline; default: its first open stage). `ownerId` defaults to the caller (integrations must name one; a rep can only own deals themself, a manager assigns within the team). `primaryContactId` must work at the account when the contact has one; `leadId` links the lead it came from and must be in the caller's scope. `occurredAt` (default now, never in the future) is the creation time, for imports. The creation is the first entry of the stage history. `externalId` (up to 200 characters) is unique per caller: a create repeating a known one returns that opportunity with 200 and changes nothing (409 when that opportunity was deleted or is no longer in the caller's scope). Unknown or out-of-scope links are 400 on their field.")
             .BadInput().Problems(403, 409);
         group.MapGet("/{id:guid}", GetOpportunity).WithName("getOpportunity")
@@ -41,7 +40,7 @@ public static class OpportunityEndpoints
             .Doc("Delete an opportunity", $"Soft delete: the deal leaves lists and metrics and answers 404, keeping its history and who deleted it when. The owner's manager or an admin can restore it. {Scope}")
             .Problems(403, 404);
         group.MapPost("/{id:guid}/restore", RestoreOpportunity).WithName("restoreOpportunity")
-            .Doc("Restore a deleted opportunity", "The owner's manager, an admin or an integration with `opportunities:write` brings a soft-deleted deal back (reps get 403). Restoring one that is not deleted changes nothing.")
+            .Doc("Restore a deleted opportunity", "The owner's manager or an admin brings a soft-deleted deal back (reps and integrations get 403). Restoring one that is not deleted changes nothing.")
             .Problems(403, 404);
         group.MapPost("/{id:guid}/owner", ReassignOpportunity).WithName("reassignOpportunity")
             .Doc("Reassign an opportunity", "Hands the deal to `ownerId`, an active user: managers reassign within their team, admins and integrations to anyone; reps cannot hand deals away (403). The change is recorded with who made it and `occurredAt` (default now; not in the future, not before the deal's creation or its latest reassignment: 400). Reassigning to the current owner is 409. Requires `If-Match` with the opportunity's ETag (428 without it, 412 when stale).")
@@ -77,11 +76,11 @@ public static class OpportunityEndpoints
         int? limit = null,
         string? cursor = null) =>
         TypedResults.Ok(await mediator.Send(new ListOpportunitiesQuery(
-            ownerId, teamId, pipelineId, stageId, EnumQuery.Parse<OpportunityStatus>(status, nameof(status)), accountId,
-            createdFrom, createdTo, expectedCloseFrom, expectedCloseTo, EnumQuery.Parse<OpportunitySort>(sort, nameof(sort)), limit, cursor), ct));
+            ownerId, teamId, pipelineId, stageId, QueryEnums.Parse<OpportunityStatus>(status, nameof(status)), accountId,
+            createdFrom, createdTo, expectedCloseFrom, expectedCloseTo, QueryEnums.Parse<OpportunitySort>(sort, nameof(sort)), limit, cursor), ct));
 
-    /// <summary>201 for a new opportunity, 200 for a known <c>externalId</c>; plain IResult so the idempotency filter sees the status.</summary>
-    private static async Task<IResult> CreateOpportunity(CreateOpportunityCommand request, IMediator mediator, HttpResponse response, CancellationToken ct)
+    private static async Task<Results<Created<OpportunityDto>, Ok<OpportunityDto>>> CreateOpportunity(
+        CreateOpportunityCommand request, IMediator mediator, HttpResponse response, CancellationToken ct)
     {
         var (opportunity, created) = await mediator.Send(request, ct);
         response.SetETag(opportunity.Version);

@@ -12,9 +12,6 @@ public interface IOpportunityStore
     /// <summary>The opportunity a caller created with this external id, deleted or not.</summary>
     Task<OpportunityRecord?> FindByExternalIdAsync(string externalSource, string externalId, CancellationToken cancellationToken);
 
-    /// <summary>The account a contact works at, if any; null too when the contact does not exist.</summary>
-    Task<Guid?> ContactAccountAsync(Guid contactId, CancellationToken cancellationToken);
-
     /// <summary>
     /// Inserts the opportunity and its first history entry (the creation, from no stage) in one transaction;
     /// false, with nothing written, when the caller's external id is already taken.

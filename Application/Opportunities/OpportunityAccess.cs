@@ -1,6 +1,7 @@
 using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Application.Common.Errors;
 using SalesCrm.Application.Common.Records;
+using SalesCrm.Application.Contacts;
 
 namespace SalesCrm.Application.Opportunities;
 
@@ -20,7 +21,7 @@ public static class OpportunityAccess
 
     /// <summary>The primary contact must be visible and, when the contact works at an account, work at the opportunity's.</summary>
     public static async Task EnsurePrimaryContactAsync(
-        this IOpportunityStore opportunities, RecordLinks links, Guid? contactId, Guid accountId, CancellationToken cancellationToken)
+        this IContactStore contacts, RecordLinks links, Guid? contactId, Guid accountId, CancellationToken cancellationToken)
     {
         if (contactId is not { } id)
         {
@@ -28,7 +29,7 @@ public static class OpportunityAccess
         }
 
         await links.EnsureLinkableAsync(RecordKind.Contact, id, "primaryContactId", cancellationToken);
-        if (await opportunities.ContactAccountAsync(id, cancellationToken) is { } contactAccount && contactAccount != accountId)
+        if (await contacts.FindAsync(id, cancellationToken) is { AccountId: { } contactAccount } && contactAccount != accountId)
         {
             throw RequestValidationException.For("primaryContactId", "This contact works at another account than the opportunity's.");
         }

@@ -23,7 +23,4 @@ public static class OpportunityValidation
 
     public static IRuleBuilderOptions<T, Guid> RequiredId<T>(this IRuleBuilder<T, Guid> rule) =>
         rule.NotEqual(Guid.Empty).WithMessage("{PropertyName} is required.");
-
-    /// <summary>Empty strings mean "none" for optional text, so they are stored as null.</summary>
-    public static string? TrimToNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -45,8 +45,6 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
 
     public static readonly Sql FindByExternalId = new($"{Select} WHERE o.external_source = @Source AND o.external_id = @ExternalId");
 
-    public static readonly Sql ContactAccount = new("SELECT account_id FROM contacts WHERE id = @Id");
-
     public static readonly Sql ListNewest = new($"""
         {Select}
         {ListFilters}
@@ -144,9 +142,6 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
 
     public async Task<OpportunityRecord?> FindByExternalIdAsync(string externalSource, string externalId, CancellationToken cancellationToken) =>
         (await QuerySingleOrDefaultAsync<OpportunityRow>(FindByExternalId, new { Source = externalSource, ExternalId = externalId }, cancellationToken))?.ToRecord();
-
-    public Task<Guid?> ContactAccountAsync(Guid contactId, CancellationToken cancellationToken) =>
-        QuerySingleOrDefaultAsync<Guid?>(ContactAccount, new { Id = contactId }, cancellationToken);
 
     public async Task<bool> InsertAsync(NewOpportunity opportunity, StageMoveRecord creation, CancellationToken cancellationToken)
     {

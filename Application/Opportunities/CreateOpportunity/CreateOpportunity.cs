@@ -2,6 +2,7 @@ using Mediator;
 using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Application.Common.Errors;
 using SalesCrm.Application.Common.Records;
+using SalesCrm.Application.Contacts;
 using SalesCrm.Application.Pipelines;
 using SalesCrm.Domain.Common;
 using SalesCrm.Domain.Pipelines;
@@ -25,30 +26,28 @@ public sealed record CreateOpportunityCommand(
     string? Competitor = null,
     Guid? LeadId = null,
     string? ExternalId = null,
-    DateTimeOffset? OccurredAt = null) : ICommand<CreatedOpportunity>;
-
-/// <summary>The opportunity, and whether this request created it (false: the caller's external id was known).</summary>
-public sealed record CreatedOpportunity(OpportunityDto Opportunity, bool Created);
+    DateTimeOffset? OccurredAt = null) : ICommand<CreateOutcome<OpportunityDto>>;
 
 public sealed class CreateOpportunityCommandHandler(
     ICurrentUser caller,
     IOpportunityStore opportunities,
     IPipelineStore pipelines,
+    IContactStore contacts,
     RecordLinks links,
     OwnerAssignment owners,
-    TimeProvider clock) : ICommandHandler<CreateOpportunityCommand, CreatedOpportunity>
+    TimeProvider clock) : ICommandHandler<CreateOpportunityCommand, CreateOutcome<OpportunityDto>>
 {
-    public async ValueTask<CreatedOpportunity> Handle(CreateOpportunityCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CreateOutcome<OpportunityDto>> Handle(CreateOpportunityCommand command, CancellationToken cancellationToken)
     {
-        var source = caller.Id.ToString("D");
-        var externalId = OpportunityValidation.TrimToNull(command.ExternalId);
-        if (externalId is not null && await ExistingAsync(source, externalId, cancellationToken) is { } existing)
+        var externalId = ExternalIds.Normalise(command.ExternalId);
+        var source = ExternalIds.SourceFor(caller, externalId);
+        if (source is not null && await ExistingAsync(source, externalId!, cancellationToken) is { } existing)
         {
-            return new CreatedOpportunity(existing, false);
+            return new CreateOutcome<OpportunityDto>(existing, Created: false);
         }
 
         await links.EnsureLinkableAsync(RecordKind.Account, command.AccountId, "accountId", cancellationToken);
-        await opportunities.EnsurePrimaryContactAsync(links, command.PrimaryContactId, command.AccountId, cancellationToken);
+        await contacts.EnsurePrimaryContactAsync(links, command.PrimaryContactId, command.AccountId, cancellationToken);
         await links.EnsureLinkableAsync(RecordKind.Lead, command.LeadId, "leadId", cancellationToken);
         var owner = await owners.ResolveAsync(command.OwnerId, cancellationToken);
         var stage = await StartingStageAsync(command, cancellationToken);
@@ -56,18 +55,18 @@ public sealed class CreateOpportunityCommandHandler(
         var createdAt = clock.OccurredOrNow(command.OccurredAt);
         var opportunity = new NewOpportunity(
             Ids.New(), command.Name.Trim(), command.AccountId, command.PrimaryContactId, owner.UserId, stage.PipelineId, stage.Id,
-            command.Amount, command.ExpectedCloseDate, command.LeadId, OpportunityValidation.TrimToNull(command.Competitor),
-            createdAt, caller.Id, externalId is null ? null : source, externalId);
+            command.Amount, command.ExpectedCloseDate, command.LeadId, RecordText.Optional(command.Competitor),
+            createdAt, caller.Id, source, externalId);
         var creation = new StageMoveRecord(Ids.New(), opportunity.Id, null, stage.Id, createdAt, caller.Id, clock.Now(), null);
         if (!await opportunities.InsertAsync(opportunity, creation, cancellationToken))
         {
             // Another request with the same external id won the race: answer as its retry would.
-            return new CreatedOpportunity(await ExistingAsync(source, externalId!, cancellationToken)
-                ?? throw new ConflictException("An opportunity with this externalId already exists.", "externalId"), false);
+            return new CreateOutcome<OpportunityDto>(await ExistingAsync(source!, externalId!, cancellationToken)
+                ?? throw new ConflictException("An opportunity with this externalId already exists.", "externalId"), Created: false);
         }
 
         var created = await opportunities.FindAsync(opportunity.Id, includeDeleted: false, cancellationToken);
-        return new CreatedOpportunity(created!.Opportunity, true);
+        return new CreateOutcome<OpportunityDto>(created!.Opportunity, Created: true);
     }
 
     private async Task<OpportunityDto?> ExistingAsync(string source, string externalId, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ public sealed class MoveStageCommandHandler(
 
         var now = clock.Now();
         var move = new StageMoveRecord(Ids.New(), deal.Id, deal.StageId, target.Id, occurredAt, caller.Id, now, command.LostReasonId);
-        var competitor = OpportunityValidation.TrimToNull(command.Competitor);
+        var competitor = RecordText.Optional(command.Competitor);
         Versions.EnsureWritten(await opportunities.MoveStageAsync(move, decision.Close, competitor, expectedVersion, cancellationToken));
 
         var row = new StageMoveRow(move.Id, deal.Id, 0, deal.StageId, deal.StageName, target.Id, target.Name, target.Kind,

@@ -3,7 +3,6 @@ using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Application.Common.Errors;
 using SalesCrm.Application.Common.Records;
 using SalesCrm.Domain.Common;
-using SalesCrm.Domain.People;
 
 namespace SalesCrm.Application.Opportunities.ReassignOpportunity;
 
@@ -23,10 +22,7 @@ public sealed class ReassignOpportunityCommandHandler(
     {
         var expectedVersion = Versions.Require(command.ExpectedVersion);
         var record = await opportunities.RequireInScopeAsync(caller, command.Id, cancellationToken);
-        if (caller.Role == Role.Rep)
-        {
-            throw new ForbiddenException("Reps cannot reassign opportunities; ask your manager or an admin.");
-        }
+        RecordPermissions.EnsureMayReassign(caller);
 
         record.EnsureVersion(expectedVersion);
         var owner = await owners.ResolveAsync(command.OwnerId, cancellationToken);

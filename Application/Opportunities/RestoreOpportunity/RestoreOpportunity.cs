@@ -1,12 +1,11 @@
 using Mediator;
 using SalesCrm.Application.Common.Abstractions;
-using SalesCrm.Application.Common.Errors;
-using SalesCrm.Domain.People;
+using SalesCrm.Application.Common.Records;
 
 namespace SalesCrm.Application.Opportunities.RestoreOpportunity;
 
 /// <summary>
-/// Brings a soft-deleted opportunity back: the owner's manager, an admin or an integration may; reps may not.
+/// Brings a soft-deleted opportunity back: the owner's manager or an admin; reps and integrations may not.
 /// Restoring one that is not deleted changes nothing.
 /// </summary>
 public sealed record RestoreOpportunityCommand(Guid Id) : ICommand<OpportunityDto>;
@@ -16,12 +15,8 @@ public sealed class RestoreOpportunityCommandHandler(ICurrentUser caller, IOppor
 {
     public async ValueTask<OpportunityDto> Handle(RestoreOpportunityCommand command, CancellationToken cancellationToken)
     {
-        if (caller.Role == Role.Rep)
-        {
-            throw new ForbiddenException("Only the owner's manager or an admin can restore a deleted opportunity.");
-        }
-
         var record = await opportunities.RequireInScopeAsync(caller, command.Id, cancellationToken, includeDeleted: true);
+        RecordPermissions.EnsureMayRestore(caller, record.Opportunity.OwnerId, record.OwnerTeamId);
         if (record.DeletedAt is not null)
         {
             await opportunities.SetDeletedAsync(record.Id, null, null, cancellationToken);

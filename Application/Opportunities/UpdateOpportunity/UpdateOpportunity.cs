@@ -2,6 +2,7 @@ using Mediator;
 using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Application.Common.Errors;
 using SalesCrm.Application.Common.Records;
+using SalesCrm.Application.Contacts;
 
 namespace SalesCrm.Application.Opportunities.UpdateOpportunity;
 
@@ -18,7 +19,7 @@ public sealed record UpdateOpportunityCommand(
     Guid? PrimaryContactId = null,
     string? Competitor = null) : ICommand<OpportunityDto>;
 
-public sealed class UpdateOpportunityCommandHandler(ICurrentUser caller, IOpportunityStore opportunities, RecordLinks links)
+public sealed class UpdateOpportunityCommandHandler(ICurrentUser caller, IOpportunityStore opportunities, IContactStore contacts, RecordLinks links)
     : ICommandHandler<UpdateOpportunityCommand, OpportunityDto>
 {
     public async ValueTask<OpportunityDto> Handle(UpdateOpportunityCommand command, CancellationToken cancellationToken)
@@ -28,12 +29,12 @@ public sealed class UpdateOpportunityCommandHandler(ICurrentUser caller, IOpport
         record.EnsureVersion(expectedVersion);
         if (command.PrimaryContactId != record.Opportunity.PrimaryContactId)
         {
-            await opportunities.EnsurePrimaryContactAsync(links, command.PrimaryContactId, record.Opportunity.AccountId, cancellationToken);
+            await contacts.EnsurePrimaryContactAsync(links, command.PrimaryContactId, record.Opportunity.AccountId, cancellationToken);
         }
 
         var changes = new OpportunityChanges(
             command.Name.Trim(), command.Amount, command.ExpectedCloseDate, command.PrimaryContactId,
-            OpportunityValidation.TrimToNull(command.Competitor));
+            RecordText.Optional(command.Competitor));
         Versions.EnsureWritten(await opportunities.UpdateAsync(command.Id, changes, expectedVersion, cancellationToken));
         return (await opportunities.RequireInScopeAsync(caller, command.Id, cancellationToken)).Opportunity;
     }

@@ -11,29 +11,18 @@ namespace SalesCrm.Api.Tests.Opportunities;
 /// <summary>Helpers for the opportunity tests: directory rows to link to, creating deals and moving them with If-Match.</summary>
 public static class OpportunitiesApi
 {
-    /// <summary>
-    /// An account of the shared directory. Until the accounts API is merged it is written straight into the
-    /// test's database, as the accounts store will write it.
-    /// </summary>
+    /// <summary>An account of the shared directory, created by the admin.</summary>
     public static async Task<Guid> AccountAsync(this ApiFactory factory)
     {
-        var id = Guid.CreateVersion7();
-        var owner = await factory.AdminIdAsync();
-        await factory.ExecuteSqlAsync(
-            "INSERT INTO accounts (id, name, owner_id, created_at, created_by, version) VALUES ($id, $name, $owner, 0, $owner, 1)",
-            ("$id", id), ("$name", $"Account {id:N}"), ("$owner", owner));
-        return id;
+        using var admin = await factory.AdminClientAsync();
+        return (await SalesDirectory.SalesDirectoryApi.CreateAccountAsync(admin)).Id;
     }
 
-    /// <summary>A contact, at <paramref name="accountId"/> when given (written straight into the database for now).</summary>
+    /// <summary>A contact, at <paramref name="accountId"/> when given.</summary>
     public static async Task<Guid> ContactAsync(this ApiFactory factory, Guid? accountId)
     {
-        var id = Guid.CreateVersion7();
-        var owner = await factory.AdminIdAsync();
-        await factory.ExecuteSqlAsync(
-            "INSERT INTO contacts (id, account_id, first_name, last_name, owner_id, created_at, created_by, version) VALUES ($id, $account, 'Ann', 'Buyer', $owner, 0, $owner, 1)",
-            ("$id", id), ("$account", accountId), ("$owner", owner));
-        return id;
+        using var admin = await factory.AdminClientAsync();
+        return (await SalesDirectory.SalesDirectoryApi.CreateContactAsync(admin, extra: new { accountId })).Id;
     }
 
     /// <summary>A lead owned by <paramref name="ownerId"/> (written straight into the database: leads are another feature's).</summary>
