@@ -1,4 +1,5 @@
 using Mediator;
+using SalesCrm.Application.Common.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCrm.Api.Common;
 using SalesCrm.Application.Activities;
@@ -53,7 +54,7 @@ public static class ActivityEndpoints
         group.MapPost("/batch", LogBatch).WithName("logActivityBatch").WithIdempotency()
             .Doc("Record a batch of activities", "For integrations: up to 1,000 activities of any type in `items`, each with `type` (call, email, meeting, note) and that type's fields as its single create takes them. Every item is checked on its own, exactly like the single create; the valid items are committed (together) even when others fail, and the answer (200) lists one result per item, in order: `created` with the new `id`, `duplicate` with the existing `id` (its `externalId` was recorded before, or repeats an earlier item of the same batch), or `error` with field errors keyed `items[i].field`. More than 1,000 items, or none, is a 400 and records nothing; so is a body that is not valid JSON for the schema (unknown fields, wrong types, unknown enum values), with the error keyed by the item's path.")
             .BadInput().Problems(403, 413);
-        group.MapGet("/", List).WithName("listActivities")
+        group.MapGet("/", List).WithName("listActivities").QueryEnum<ActivityType>("type")
             .Doc("List activities", "Activities in the caller's scope (reps: their own; managers: their team's; admins and integrations: all), newest first by `occurredAt`, cursor-paginated. Filters: `type`, `ownerId`, `teamId` (the owner's team when the activity was recorded), `from` (inclusive) and `to` (exclusive) on `occurredAt`, and the linked `leadId`, `contactId`, `accountId`, `opportunityId`. Deleted activities are left out.")
             .BadInput().Problems(403);
         group.MapGet("/{id:guid}", Get).WithName("getActivity")
@@ -99,7 +100,7 @@ public static class ActivityEndpoints
     private static async Task<Ok<Application.Common.Paging.Page<ActivityDto>>> List(
         IMediator mediator,
         CancellationToken ct,
-        ActivityType? type = null,
+        string? type = null,
         Guid? ownerId = null,
         Guid? teamId = null,
         DateTimeOffset? from = null,
@@ -111,7 +112,7 @@ public static class ActivityEndpoints
         int? limit = null,
         string? cursor = null) =>
         TypedResults.Ok(await mediator.Send(
-            new ListActivitiesQuery(type, ownerId, teamId, from, to, leadId, contactId, accountId, opportunityId, limit, cursor), ct));
+            new ListActivitiesQuery(QueryEnums.Parse<ActivityType>(type, nameof(type)), ownerId, teamId, from, to, leadId, contactId, accountId, opportunityId, limit, cursor), ct));
 
     private static async Task<Ok<ActivityDto>> Get(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
         WithETag(response, await mediator.Send(new GetActivityQuery(id), ct));
@@ -125,12 +126,12 @@ public static class ActivityEndpoints
     private static async Task<Ok<ActivityDto>> Restore(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
         WithETag(response, await mediator.Send(new RestoreActivityCommand(id), ct));
 
-    private static Results<Created<ActivityDto>, Ok<ActivityDto>> Logged(HttpResponse response, LoggedActivity logged)
+    private static Results<Created<ActivityDto>, Ok<ActivityDto>> Logged(HttpResponse response, CreateOutcome<ActivityDto> logged)
     {
-        response.SetETag(logged.Activity.Version);
+        response.SetETag(logged.Record.Version);
         return logged.Created
-            ? TypedResults.Created($"/api/v1/activities/{logged.Activity.Id}", logged.Activity)
-            : TypedResults.Ok(logged.Activity);
+            ? TypedResults.Created($"/api/v1/activities/{logged.Record.Id}", logged.Record)
+            : TypedResults.Ok(logged.Record);
     }
 
     private static Ok<ActivityDto> WithETag(HttpResponse response, ActivityDto activity)

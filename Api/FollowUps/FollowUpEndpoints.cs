@@ -24,7 +24,7 @@ public static class FollowUpEndpoints
         group.MapPost("/", Create).WithName("createFollowUp").WithIdempotency()
             .Doc("Plan a follow-up", "Plans the next touch (`channel`: call, email or meeting) due at `dueAt`, on exactly one of `leadId` or `opportunityId` (in the caller's scope; 400 on that field otherwise), with optional `notes` (up to 4,000 characters). `dueAt` must not be before the follow-up's creation time (`occurredAt`, default now, never in the future — imports send the past time the plan was made) and at most five years ahead. `ownerId` defaults to the caller (integrations must name one). `externalId` (up to 200 characters) is unique per caller: a create with a known one answers 200 with the existing follow-up and changes nothing. 201 with `Location` and `ETag` when created.")
             .BadInput().Problems(403);
-        group.MapGet("/", List).WithName("listFollowUps")
+        group.MapGet("/", List).WithName("listFollowUps").QueryEnum<FollowUpStatusFilter>("status")
             .Doc("List follow-ups", "Follow-ups in the caller's scope as a to-do list: soonest `dueAt` first, cursor-paginated. Filters: `ownerId`, `teamId` (the owner's current team), `status` (open, completed, cancelled, or overdue = open and due before now), `dueFrom` (inclusive) and `dueTo` (exclusive), `leadId`, `opportunityId`. Each item says `isOverdue`. Deleted follow-ups are left out.")
             .BadInput().Problems(403);
         group.MapGet("/{id:guid}", Get).WithName("getFollowUp")
@@ -49,10 +49,10 @@ public static class FollowUpEndpoints
         CreateFollowUpCommand request, IMediator mediator, HttpResponse response, CancellationToken ct)
     {
         var result = await mediator.Send(request, ct);
-        response.SetETag(result.FollowUp.Version);
+        response.SetETag(result.Record.Version);
         return result.Created
-            ? TypedResults.Created($"/api/v1/follow-ups/{result.FollowUp.Id}", result.FollowUp)
-            : TypedResults.Ok(result.FollowUp);
+            ? TypedResults.Created($"/api/v1/follow-ups/{result.Record.Id}", result.Record)
+            : TypedResults.Ok(result.Record);
     }
 
     private static async Task<Ok<Page<FollowUpDto>>> List(
@@ -60,14 +60,14 @@ public static class FollowUpEndpoints
         CancellationToken ct,
         Guid? ownerId = null,
         Guid? teamId = null,
-        FollowUpStatusFilter? status = null,
+        string? status = null,
         DateTimeOffset? dueFrom = null,
         DateTimeOffset? dueTo = null,
         Guid? leadId = null,
         Guid? opportunityId = null,
         int? limit = null,
         string? cursor = null) =>
-        TypedResults.Ok(await mediator.Send(new ListFollowUpsQuery(ownerId, teamId, status, dueFrom, dueTo, leadId, opportunityId, limit, cursor), ct));
+        TypedResults.Ok(await mediator.Send(new ListFollowUpsQuery(ownerId, teamId, QueryEnums.Parse<FollowUpStatusFilter>(status, nameof(status)), dueFrom, dueTo, leadId, opportunityId, limit, cursor), ct));
 
     private static async Task<Ok<FollowUpDto>> Get(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
         WithETag(response, await mediator.Send(new GetFollowUpQuery(id), ct));

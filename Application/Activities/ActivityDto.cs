@@ -29,9 +29,6 @@ public sealed record ActivityDto(
     Guid CreatedBy,
     int Version);
 
-/// <summary>A create's answer: the activity, and whether it was created now (201) or already existed under its externalId (200).</summary>
-public sealed record LoggedActivity(ActivityDto Activity, bool Created);
-
 /// <summary>An activity about to be stored: validated, owned, timestamped; its links are checked when it is written.</summary>
 public sealed record NewActivity
 {

@@ -31,19 +31,19 @@ public sealed class ActivityRecorder(ICurrentUser caller, OwnerAssignment owners
             OpportunityId = input.OpportunityId,
             CreatedAt = now,
             CreatedBy = caller.Id,
-            ExternalSource = input.ExternalId is null ? null : caller.Id.ToString("D"),
-            ExternalId = input.ExternalId,
+            ExternalSource = ExternalIds.SourceFor(caller, input.ExternalId),
+            ExternalId = ExternalIds.Normalise(input.ExternalId),
         });
     }
 
-    public async Task<LoggedActivity> RecordAsync(IActivityInput input, ActivityType type, CancellationToken cancellationToken)
+    public async Task<CreateOutcome<ActivityDto>> RecordAsync(IActivityInput input, ActivityType type, CancellationToken cancellationToken)
     {
         var activity = await PrepareAsync(input, type, cancellationToken);
         var result = (await store.RecordAsync([activity], OwnerScope.For(caller), cancellationToken))[0];
         return result.Status switch
         {
-            ActivityWriteStatus.Created => new LoggedActivity(activity.ToDto(), Created: true),
-            ActivityWriteStatus.Duplicate => new LoggedActivity(await ExistingAsync(result.Id, cancellationToken), Created: false),
+            ActivityWriteStatus.Created => new CreateOutcome<ActivityDto>(activity.ToDto(), Created: true),
+            ActivityWriteStatus.Duplicate => new CreateOutcome<ActivityDto>(await ExistingAsync(result.Id, cancellationToken), Created: false),
             _ => throw new RequestValidationException(result.Errors!),
         };
     }

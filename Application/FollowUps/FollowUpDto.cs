@@ -62,6 +62,3 @@ public sealed record FollowUpRecord
         Id, OwnerId, Channel, DueAt, LeadId, OpportunityId, Notes, Status, IsOverdue(now), CompletedAt, FulfilledByActivityId,
         CancelledAt, CreatedAt, CreatedBy, ExternalId, Version);
 }
-
-/// <summary>A create's answer: the follow-up, and whether it was created now (201) or already existed under its externalId (200).</summary>
-public sealed record CreatedFollowUp(FollowUpDto FollowUp, bool Created);

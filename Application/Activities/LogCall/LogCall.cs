@@ -1,4 +1,5 @@
 using Mediator;
+using SalesCrm.Application.Common.Records;
 using SalesCrm.Domain.Activities;
 
 namespace SalesCrm.Application.Activities.LogCall;
@@ -15,19 +16,19 @@ public sealed record LogCallCommand(
     Guid? ContactId = null,
     Guid? AccountId = null,
     Guid? OpportunityId = null,
-    string? ExternalId = null) : ICommand<LoggedActivity>, IActivityInput
+    string? ExternalId = null) : ICommand<CreateOutcome<ActivityDto>>, IActivityInput
 {
     public NewActivity Describe(NewActivity activity) => activity with
     {
         Direction = Direction,
         Outcome = Outcome.ToActivityOutcome(),
         DurationSeconds = DurationSeconds,
-        Body = Notes,
+        Body = RecordText.Optional(Notes),
     };
 }
 
-public sealed class LogCallCommandHandler(ActivityRecorder recorder) : ICommandHandler<LogCallCommand, LoggedActivity>
+public sealed class LogCallCommandHandler(ActivityRecorder recorder) : ICommandHandler<LogCallCommand, CreateOutcome<ActivityDto>>
 {
-    public async ValueTask<LoggedActivity> Handle(LogCallCommand command, CancellationToken cancellationToken) =>
+    public async ValueTask<CreateOutcome<ActivityDto>> Handle(LogCallCommand command, CancellationToken cancellationToken) =>
         await recorder.RecordAsync(command, ActivityType.Call, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using SalesCrm.Application.Common.Records;
 using SalesCrm.Domain.Activities;
 
 namespace SalesCrm.Application.Activities.LogEmail;
@@ -15,19 +16,19 @@ public sealed record LogEmailCommand(
     Guid? ContactId = null,
     Guid? AccountId = null,
     Guid? OpportunityId = null,
-    string? ExternalId = null) : ICommand<LoggedActivity>, IActivityInput
+    string? ExternalId = null) : ICommand<CreateOutcome<ActivityDto>>, IActivityInput
 {
     public NewActivity Describe(NewActivity activity) => activity with
     {
         Direction = Direction,
-        Subject = Subject,
-        Body = Notes,
+        Subject = Subject.Trim(),
+        Body = RecordText.Optional(Notes),
         RepliedAt = RepliedAt is { } at ? Common.Records.HistoryRules.Truncate(at) : null,
     };
 }
 
-public sealed class LogEmailCommandHandler(ActivityRecorder recorder) : ICommandHandler<LogEmailCommand, LoggedActivity>
+public sealed class LogEmailCommandHandler(ActivityRecorder recorder) : ICommandHandler<LogEmailCommand, CreateOutcome<ActivityDto>>
 {
-    public async ValueTask<LoggedActivity> Handle(LogEmailCommand command, CancellationToken cancellationToken) =>
+    public async ValueTask<CreateOutcome<ActivityDto>> Handle(LogEmailCommand command, CancellationToken cancellationToken) =>
         await recorder.RecordAsync(command, ActivityType.Email, cancellationToken);
 }

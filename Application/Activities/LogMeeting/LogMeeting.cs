@@ -1,4 +1,5 @@
 using Mediator;
+using SalesCrm.Application.Common.Records;
 using SalesCrm.Domain.Activities;
 
 namespace SalesCrm.Application.Activities.LogMeeting;
@@ -18,19 +19,19 @@ public sealed record LogMeetingCommand(
     Guid? ContactId = null,
     Guid? AccountId = null,
     Guid? OpportunityId = null,
-    string? ExternalId = null) : ICommand<LoggedActivity>, IActivityInput
+    string? ExternalId = null) : ICommand<CreateOutcome<ActivityDto>>, IActivityInput
 {
     public NewActivity Describe(NewActivity activity) => activity with
     {
         Outcome = (Outcome ?? MeetingOutcome.Scheduled).ToActivityOutcome(),
         DurationSeconds = DurationSeconds,
-        Subject = Subject,
-        Body = Notes,
+        Subject = RecordText.Optional(Subject),
+        Body = RecordText.Optional(Notes),
     };
 }
 
-public sealed class LogMeetingCommandHandler(ActivityRecorder recorder) : ICommandHandler<LogMeetingCommand, LoggedActivity>
+public sealed class LogMeetingCommandHandler(ActivityRecorder recorder) : ICommandHandler<LogMeetingCommand, CreateOutcome<ActivityDto>>
 {
-    public async ValueTask<LoggedActivity> Handle(LogMeetingCommand command, CancellationToken cancellationToken) =>
+    public async ValueTask<CreateOutcome<ActivityDto>> Handle(LogMeetingCommand command, CancellationToken cancellationToken) =>
         await recorder.RecordAsync(command, ActivityType.Meeting, cancellationToken);
 }

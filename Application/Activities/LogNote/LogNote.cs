@@ -1,4 +1,5 @@
 using Mediator;
+using SalesCrm.Application.Common.Records;
 using SalesCrm.Domain.Activities;
 
 namespace SalesCrm.Application.Activities.LogNote;
@@ -12,13 +13,13 @@ public sealed record LogNoteCommand(
     Guid? ContactId = null,
     Guid? AccountId = null,
     Guid? OpportunityId = null,
-    string? ExternalId = null) : ICommand<LoggedActivity>, IActivityInput
+    string? ExternalId = null) : ICommand<CreateOutcome<ActivityDto>>, IActivityInput
 {
-    public NewActivity Describe(NewActivity activity) => activity with { Body = Body };
+    public NewActivity Describe(NewActivity activity) => activity with { Body = Body.Trim() };
 }
 
-public sealed class LogNoteCommandHandler(ActivityRecorder recorder) : ICommandHandler<LogNoteCommand, LoggedActivity>
+public sealed class LogNoteCommandHandler(ActivityRecorder recorder) : ICommandHandler<LogNoteCommand, CreateOutcome<ActivityDto>>
 {
-    public async ValueTask<LoggedActivity> Handle(LogNoteCommand command, CancellationToken cancellationToken) =>
+    public async ValueTask<CreateOutcome<ActivityDto>> Handle(LogNoteCommand command, CancellationToken cancellationToken) =>
         await recorder.RecordAsync(command, ActivityType.Note, cancellationToken);
 }

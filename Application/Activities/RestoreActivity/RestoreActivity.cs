@@ -2,7 +2,6 @@ using Mediator;
 using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Application.Common.Errors;
 using SalesCrm.Application.Common.Records;
-using SalesCrm.Domain.People;
 
 namespace SalesCrm.Application.Activities.RestoreActivity;
 
@@ -14,17 +13,13 @@ public sealed class RestoreActivityCommandHandler(ICurrentUser caller, IActivity
 {
     public async ValueTask<ActivityDto> Handle(RestoreActivityCommand command, CancellationToken cancellationToken)
     {
-        if (caller.IsIntegrationClient || caller.Role is not (Role.Manager or Role.Admin))
-        {
-            throw new ForbiddenException("Only the owner's manager or an admin can restore a deleted record.");
-        }
-
         var stored = await store.FindAnyAsync(command.Id, cancellationToken);
         if (stored is null || !OwnerScope.For(caller).Covers(stored.Activity.OwnerId, stored.OwnerTeamId))
         {
             throw new NotFoundException("activity");
         }
 
+        RecordPermissions.EnsureMayRestore(caller, stored.Activity.OwnerId, stored.OwnerTeamId);
         if (stored.DeletedAt is not null)
         {
             await store.RestoreAsync(command.Id, cancellationToken);

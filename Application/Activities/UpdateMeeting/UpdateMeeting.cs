@@ -34,7 +34,7 @@ public sealed class UpdateMeetingCommandHandler(ICurrentUser caller, IActivitySt
 
         var change = new MeetingChange(
             meeting.Id, HistoryRules.Truncate(command.OccurredAt), command.DurationSeconds, command.Outcome,
-            command.Subject, command.Notes, expectedVersion + 1);
+            RecordText.Optional(command.Subject), RecordText.Optional(command.Notes), expectedVersion + 1);
         Versions.EnsureWritten(await store.UpdateMeetingAsync(change, expectedVersion, cancellationToken));
         return await store.FindAsync(meeting.Id, scope, cancellationToken) ?? throw new NotFoundException("meeting");
     }

@@ -18,13 +18,13 @@ public sealed record CreateFollowUpCommand(
     string? Notes = null,
     Guid? OwnerId = null,
     DateTimeOffset? OccurredAt = null,
-    string? ExternalId = null) : ICommand<CreatedFollowUp>;
+    string? ExternalId = null) : ICommand<CreateOutcome<FollowUpDto>>;
 
 public sealed class CreateFollowUpCommandHandler(
     ICurrentUser caller, OwnerAssignment owners, RecordLinks links, IFollowUpStore store, TimeProvider clock)
-    : ICommandHandler<CreateFollowUpCommand, CreatedFollowUp>
+    : ICommandHandler<CreateFollowUpCommand, CreateOutcome<FollowUpDto>>
 {
-    public async ValueTask<CreatedFollowUp> Handle(CreateFollowUpCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CreateOutcome<FollowUpDto>> Handle(CreateFollowUpCommand command, CancellationToken cancellationToken)
     {
         var owner = await owners.ResolveAsync(command.OwnerId, cancellationToken);
         await links.EnsureLinkableAsync(RecordKind.Lead, command.LeadId, "leadId", cancellationToken);
@@ -37,14 +37,14 @@ public sealed class CreateFollowUpCommandHandler(
             DueAt = HistoryRules.Truncate(command.DueAt),
             LeadId = command.LeadId,
             OpportunityId = command.OpportunityId,
-            Notes = command.Notes,
+            Notes = RecordText.Optional(command.Notes),
             Status = FollowUpStatus.Open,
             CreatedAt = clock.OccurredOrNow(command.OccurredAt),
             CreatedBy = caller.Id,
-            ExternalSource = command.ExternalId is null ? null : caller.Id.ToString("D"),
-            ExternalId = command.ExternalId,
+            ExternalSource = ExternalIds.SourceFor(caller, command.ExternalId),
+            ExternalId = ExternalIds.Normalise(command.ExternalId),
             Version = 1,
         }, cancellationToken);
-        return new CreatedFollowUp(followUp.ToDto(clock.GetUtcNow()), created);
+        return new CreateOutcome<FollowUpDto>(followUp.ToDto(clock.GetUtcNow()), created);
     }
 }

@@ -2,7 +2,6 @@ using Mediator;
 using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Application.Common.Errors;
 using SalesCrm.Application.Common.Records;
-using SalesCrm.Domain.People;
 
 namespace SalesCrm.Application.FollowUps.RestoreFollowUp;
 
@@ -14,17 +13,13 @@ public sealed class RestoreFollowUpCommandHandler(ICurrentUser caller, IFollowUp
 {
     public async ValueTask<FollowUpDto> Handle(RestoreFollowUpCommand command, CancellationToken cancellationToken)
     {
-        if (caller.IsIntegrationClient || caller.Role is not (Role.Manager or Role.Admin))
-        {
-            throw new ForbiddenException("Only the owner's manager or an admin can restore a deleted record.");
-        }
-
         var stored = await store.FindAnyAsync(command.Id, cancellationToken);
         if (stored is not { } found || !OwnerScope.For(caller).Covers(found.FollowUp.OwnerId, found.OwnerTeamId))
         {
             throw new NotFoundException("follow-up");
         }
 
+        RecordPermissions.EnsureMayRestore(caller, found.FollowUp.OwnerId, found.OwnerTeamId);
         if (found.DeletedAt is not null)
         {
             await store.RestoreAsync(command.Id, cancellationToken);
