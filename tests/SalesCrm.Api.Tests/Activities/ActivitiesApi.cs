@@ -19,7 +19,7 @@ public static class ActivitiesApi
     public const string Meetings = "/api/v1/activities/meetings";
     public const string Notes = "/api/v1/activities/notes";
     public const string Batch = "/api/v1/activities/batch";
-    public const string FollowUps = "/api/v1/follow-ups";
+    public const string FollowUpsPath = "/api/v1/follow-ups";
 
     /// <summary>A JSON body: the base fields with <paramref name="extra"/>'s properties added or replaced (a null value removes the field).</summary>
     public static Dictionary<string, object?> Body(object basis, object? extra = null)
@@ -27,6 +27,16 @@ public static class ActivitiesApi
         var body = new Dictionary<string, object?>();
         foreach (var source in new[] { basis, extra })
         {
+            if (source is IDictionary<string, object?> fields)
+            {
+                foreach (var (name, value) in fields)
+                {
+                    body[name] = value;
+                }
+
+                continue;
+            }
+
             foreach (var property in source?.GetType().GetProperties() ?? [])
             {
                 body[property.Name] = property.GetValue(source);
@@ -70,7 +80,7 @@ public static class ActivitiesApi
 
     public static async Task<FollowUpDto> PlanAsync(this HttpClient client, object body)
     {
-        var response = await client.PostJsonAsync(FollowUps, body);
+        var response = await client.PostJsonAsync(FollowUpsPath, body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.ReadAsync<FollowUpDto>();
     }
