@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text;
 
 namespace SalesCrm.Domain.Common;
@@ -9,10 +9,9 @@ namespace SalesCrm.Domain.Common;
 /// </summary>
 public static class EnumNames
 {
-    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, object>> ByName = new();
-
     public static string ToName<TEnum>(this TEnum value)
-        where TEnum : struct, Enum => SnakeCase(value.ToString());
+        where TEnum : struct, Enum =>
+        Names<TEnum>.ByValue.TryGetValue(value, out var name) ? name : SnakeCase(value.ToString());
 
     public static TEnum Parse<TEnum>(string name)
         where TEnum : struct, Enum =>
@@ -23,10 +22,8 @@ public static class EnumNames
     public static bool TryParse<TEnum>(string? name, out TEnum value)
         where TEnum : struct, Enum
     {
-        var names = ByName.GetOrAdd(typeof(TEnum), _ => Enum.GetValues<TEnum>().ToDictionary(v => v.ToName(), v => (object)v));
-        if (name is not null && names.TryGetValue(name, out var found))
+        if (name is not null && Names<TEnum>.ByName.TryGetValue(name, out value))
         {
-            value = (TEnum)found;
             return true;
         }
 
@@ -35,7 +32,7 @@ public static class EnumNames
     }
 
     public static IReadOnlyList<string> All<TEnum>()
-        where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => v.ToName())];
+        where TEnum : struct, Enum => Names<TEnum>.All;
 
     private static string SnakeCase(string pascal)
     {
@@ -51,5 +48,18 @@ public static class EnumNames
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Both directions, computed once per enum type.</summary>
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly IReadOnlyList<string> All = [.. Enum.GetValues<TEnum>().Select(v => SnakeCase(v.ToString()))];
+
+        public static readonly FrozenDictionary<TEnum, string> ByValue =
+            Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => SnakeCase(v.ToString()));
+
+        public static readonly FrozenDictionary<string, TEnum> ByName =
+            Enum.GetValues<TEnum>().ToFrozenDictionary(v => SnakeCase(v.ToString()), v => v, StringComparer.Ordinal);
     }
 }

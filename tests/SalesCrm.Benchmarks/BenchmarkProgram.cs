@@ -85,7 +85,7 @@ public static class BenchmarkProgram
             Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         }, activitiesPerRequest, connections, options.WarmUp, options.Duration);
         Console.WriteLine(FormattableString.Invariant(
-            $"  {result.RequestsPerSecond:N0} requests/s, {result.ActivitiesPerSecond:N0} activities/s, p50 {result.Percentile(50):0.00} ms, p95 {result.Percentile(95):0.00} ms, p99 {result.Percentile(99):0.00} ms, errors {result.Errors}"));
+            $"  {result.RequestsPerSecond:N0} requests/s, {result.ActivitiesPerSecond:N0} activities/s, p50 {result.Percentile(50):0.00} ms, p95 {result.Percentile(95):0.00} ms, p99 {result.Percentile(99):0.00} ms, CPU {result.CpuMicrosecondsPerRequest:N0} µs/request, errors {result.Errors}"));
         return result;
     }
 
@@ -172,12 +172,12 @@ public static class BenchmarkProgram
         text.AppendLine(invariant, $"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
         text.AppendLine(invariant, $"Load: closed loop over HTTP/1.1 keep-alive on 127.0.0.1, same process as the API; {options.WarmUp.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured; SQLite (WAL) in a temp folder.");
         text.AppendLine();
-        text.AppendLine("| scenario | connections | requests/s | activities/s | p50 ms | p95 ms | p99 ms | errors |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | connections | requests/s | activities/s | p50 ms | p95 ms | p99 ms | CPU µs/request | errors |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             text.AppendLine(invariant,
-                $"| {r.Name} | {r.Connections} | {r.RequestsPerSecond:N0} | {r.ActivitiesPerSecond:N0} | {r.Percentile(50):0.00} | {r.Percentile(95):0.00} | {r.Percentile(99):0.00} | {r.Errors} |");
+                $"| {r.Name} | {r.Connections} | {r.RequestsPerSecond:N0} | {r.ActivitiesPerSecond:N0} | {r.Percentile(50):0.00} | {r.Percentile(95):0.00} | {r.Percentile(99):0.00} | {r.CpuMicrosecondsPerRequest:N0} | {r.Errors} |");
         }
 
         text.AppendLine();
@@ -206,7 +206,7 @@ public static class BenchmarkProgram
             return new Options(
                 args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "recording",
                 TimeSpan.FromSeconds(Number("--duration", 15)),
-                TimeSpan.FromSeconds(Number("--warmup", 3)),
+                TimeSpan.FromSeconds(Number("--warmup", 10)),
                 Number("--connections", 32),
                 Number("--batch-connections", 4),
                 Math.Min(Number("--batch-size", 1000), 1000));

@@ -4,8 +4,12 @@ using System.Net;
 namespace SalesCrm.Benchmarks;
 
 /// <summary>What one scenario measured: completed requests in the measured window and their latencies.</summary>
-public sealed record LoadResult(string Name, int Connections, long Requests, long Activities, long Errors, TimeSpan Measured, double[] LatenciesMs)
+public sealed record LoadResult(
+    string Name, int Connections, long Requests, long Activities, long Errors, TimeSpan Measured, double[] LatenciesMs, TimeSpan CpuTime)
 {
+    /// <summary>Processor time the whole process (API and load generator) spent per request: a load-independent cost measure.</summary>
+    public double CpuMicrosecondsPerRequest => Requests == 0 ? double.NaN : CpuTime.TotalMicroseconds / Requests;
+
     public double RequestsPerSecond => Requests / Measured.TotalSeconds;
 
     public double ActivitiesPerSecond => Activities / Measured.TotalSeconds;
@@ -53,6 +57,7 @@ public static class LoadGenerator
         TimeSpan warmUp,
         TimeSpan duration)
     {
+        var process = Process.GetCurrentProcess();
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -99,9 +104,20 @@ public static class LoadGenerator
             return (latencies, errors);
         })).ToList();
 
+        var untilMeasured = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom);
+        if (untilMeasured > TimeSpan.Zero)
+        {
+            await Task.Delay(untilMeasured);
+        }
+
+        process.Refresh();
+        var cpuFrom = process.TotalProcessorTime;
+        await Task.Delay(duration);
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuFrom;
         var results = await Task.WhenAll(workers);
         var all = results.SelectMany(r => r.latencies).ToArray();
         Array.Sort(all);
-        return new LoadResult(name, connections, all.Length, (long)all.Length * activitiesPerRequest, results.Sum(r => r.errors), duration, all);
+        return new LoadResult(name, connections, all.Length, (long)all.Length * activitiesPerRequest, results.Sum(r => r.errors), duration, all, cpu);
     }
 }

@@ -8,8 +8,6 @@ public sealed class LogCallCommandValidator : AbstractValidator<LogCallCommand>
     public LogCallCommandValidator(TimeProvider clock)
     {
         this.AddActivityRules(clock);
-        RuleFor(x => x.Direction).IsInEnum();
-        RuleFor(x => x.Outcome).IsInEnum();
         RuleFor(x => x.DurationSeconds).InclusiveBetween(0, ActivityRules.MaxDurationSeconds);
         RuleFor(x => x.Notes).Notes();
     }

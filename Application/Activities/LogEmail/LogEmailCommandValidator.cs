@@ -9,7 +9,6 @@ public sealed class LogEmailCommandValidator : AbstractValidator<LogEmailCommand
     public LogEmailCommandValidator(TimeProvider clock)
     {
         this.AddActivityRules(clock);
-        RuleFor(x => x.Direction).IsInEnum();
         RuleFor(x => x.Subject).NotEmpty().MaximumLength(ActivityRules.SubjectLength);
         RuleFor(x => x.Notes).Notes();
         RuleFor(x => x.RepliedAt).NotInFuture(clock);

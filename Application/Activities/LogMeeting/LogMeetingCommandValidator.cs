@@ -9,7 +9,6 @@ public sealed class LogMeetingCommandValidator : AbstractValidator<LogMeetingCom
     {
         this.AddActivityRules(clock, futureAllowed: true);
         RuleFor(x => x.OccurredAt).MeetingStart(clock);
-        RuleFor(x => x.Outcome).IsInEnum();
         RuleFor(x => x.Outcome).Must((m, outcome) => MeetingRules.OutcomeFitsStart(outcome, m.OccurredAt, clock))
             .WithMessage(MeetingRules.NotStartedYet);
         RuleFor(x => x.DurationSeconds).InclusiveBetween(0, ActivityRules.MaxDurationSeconds);

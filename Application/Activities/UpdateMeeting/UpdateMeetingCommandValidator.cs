@@ -9,7 +9,6 @@ public sealed class UpdateMeetingCommandValidator : AbstractValidator<UpdateMeet
     public UpdateMeetingCommandValidator(TimeProvider clock)
     {
         RuleFor(x => (DateTimeOffset?)x.OccurredAt).MeetingStart(clock).OverridePropertyName("occurredAt");
-        RuleFor(x => x.Outcome).IsInEnum();
         RuleFor(x => x.Outcome).Must((m, outcome) => MeetingRules.OutcomeFitsStart(outcome, m.OccurredAt, clock))
             .WithMessage(MeetingRules.NotStartedYet);
         RuleFor(x => x.DurationSeconds).InclusiveBetween(0, ActivityRules.MaxDurationSeconds);
