@@ -73,14 +73,18 @@ public static class OpenApiSetup
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
                 ];
                 operation.Responses ??= new OpenApiResponses();
-                operation.Responses.TryAdd("401", new OpenApiResponse
+                operation.Responses.TryAdd("401", ProblemResponse("No valid access token was sent.", context.Document));
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (operation.RequestBody is not null)
                 {
-                    Description = "No valid access token was sent.",
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), context.Document) },
-                    },
-                });
+                    operation.Responses ??= new OpenApiResponses();
+                    operation.Responses.TryAdd("413", ProblemResponse("The body is larger than 2 MiB.", context.Document));
+                    operation.Responses.TryAdd("415", ProblemResponse("The body is not application/json.", context.Document));
+                }
+
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, _, _) =>
@@ -134,4 +138,13 @@ public static class OpenApiSetup
                 return Task.CompletedTask;
             });
         });
+
+    private static OpenApiResponse ProblemResponse(string description, OpenApiDocument? document) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) },
+        },
+    };
 }
