@@ -5,6 +5,7 @@ using SalesCrm.Api.Integrations;
 using SalesCrm.Api.Me;
 using SalesCrm.Api.Organisations;
 using SalesCrm.Api.People;
+using SalesCrm.Api.Quotas;
 using SalesCrm.Application;
 using SalesCrm.Application.Common.Behaviors;
 using SalesCrm.Infrastructure;
@@ -59,6 +60,7 @@ app.MapOrganisationEndpoints();
 app.MapTeamEndpoints();
 app.MapUserEndpoints();
 app.MapIntegrationClientEndpoints();
+app.MapQuotaEndpoints();
 
 app.MapSpa();
 

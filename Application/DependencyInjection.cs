@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<ClientCredentialsSignIn>();
         services.AddScoped<Common.Records.RecordLinks>();
         services.AddScoped<Common.Records.OwnerAssignment>();
+        services.AddScoped<Quotas.QuotaAccess>();
         return services;
     }
 }

@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddSingleton<ISignInThrottle, SignInThrottle>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IRecordVisibility, RecordVisibility>();
+        services.AddSingleton<Application.Quotas.IQuotaStore, Quotas.QuotaStore>();
+        services.AddSingleton<Demo.SalesHistoryGenerator>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);

@@ -19,6 +19,7 @@ public static class OpenApiSetup
         ["Organisation"] = "Organisation settings: name, time zone, currency.",
         ["Teams"] = "Teams of reps, each with its manager.",
         ["Users"] = "People, their roles and teams; admins manage them.",
+        ["Quotas"] = "Targets per rep and period (month, quarter, year), as revenue or won deals, with their history.",
         ["Integration clients"] = "Credentials and scopes for dialers, email sync, marketing automation and BI tools.",
     };
 
