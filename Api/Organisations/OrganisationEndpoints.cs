@@ -21,17 +21,11 @@ public static class OrganisationEndpoints
     }
 
     private static async Task<Ok<OrganisationDto>> Get(IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new GetOrganisationQuery(), ct));
+        response.OkWithETag(await mediator.Send(new GetOrganisationQuery(), ct));
 
     private static async Task<Ok<OrganisationDto>> Update(UpdateOrganisationRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(
+        http.Response.OkWithETag(await mediator.Send(
             new UpdateOrganisationCommand(http.Request.IfMatchVersion(), request.Name, request.TimeZone, request.Currency), ct));
-
-    private static Ok<OrganisationDto> WithETag(HttpResponse response, OrganisationDto settings)
-    {
-        response.SetETag(settings.Version);
-        return TypedResults.Ok(settings);
-    }
 }
 
 /// <summary>The body of <c>PUT /organisation</c>.</summary>

@@ -41,16 +41,10 @@ public static class TeamEndpoints
     }
 
     private static async Task<Ok<TeamDto>> GetTeam(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new GetTeamQuery(id), ct));
+        response.OkWithETag(await mediator.Send(new GetTeamQuery(id), ct));
 
     private static async Task<Ok<TeamDto>> UpdateTeam(Guid id, UpdateTeamRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(new UpdateTeamCommand(id, http.Request.IfMatchVersion(), request.Name), ct));
-
-    private static Ok<TeamDto> WithETag(HttpResponse response, TeamDto team)
-    {
-        response.SetETag(team.Version);
-        return TypedResults.Ok(team);
-    }
+        http.Response.OkWithETag(await mediator.Send(new UpdateTeamCommand(id, http.Request.IfMatchVersion(), request.Name), ct));
 }
 
 /// <summary>The body of <c>PUT /teams/{id}</c>.</summary>

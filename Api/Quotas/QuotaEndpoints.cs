@@ -55,10 +55,10 @@ public static class QuotaEndpoints
     }
 
     private static async Task<Ok<QuotaDto>> Get(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new GetQuotaQuery(id), ct));
+        response.OkWithETag(await mediator.Send(new GetQuotaQuery(id), ct));
 
     private static async Task<Ok<QuotaDto>> Update(Guid id, UpdateQuotaRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(new UpdateQuotaCommand(id, http.Request.IfMatchVersion(), request.Kind, request.Target), ct));
+        http.Response.OkWithETag(await mediator.Send(new UpdateQuotaCommand(id, http.Request.IfMatchVersion(), request.Kind, request.Target), ct));
 
     private static async Task<NoContent> Delete(Guid id, IMediator mediator, CancellationToken ct)
     {
@@ -68,12 +68,6 @@ public static class QuotaEndpoints
 
     private static async Task<Ok<IReadOnlyList<QuotaChangeDto>>> History(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetQuotaHistoryQuery(id), ct));
-
-    private static Ok<QuotaDto> WithETag(HttpResponse response, QuotaDto quota)
-    {
-        response.SetETag(quota.Version);
-        return TypedResults.Ok(quota);
-    }
 }
 
 /// <summary>The body of <c>PUT /quotas/{id}</c>.</summary>

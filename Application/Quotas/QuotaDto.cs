@@ -13,7 +13,7 @@ public sealed record QuotaDto(
     decimal Target,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version);
+    int Version) : Common.Records.IVersioned;
 
 /// <summary>One entry of a quota's history: what the target was set to, when and by whom.</summary>
 public sealed record QuotaChangeDto(QuotaKind Kind, decimal Target, DateTimeOffset ChangedAt, Guid ChangedBy, string Change);
