@@ -4,6 +4,7 @@ using SalesCrm.Api.Auth;
 using SalesCrm.Api.Common;
 using SalesCrm.Api.Contacts;
 using SalesCrm.Api.Integrations;
+using SalesCrm.Api.Leads;
 using SalesCrm.Api.Me;
 using SalesCrm.Api.Organisations;
 using SalesCrm.Api.People;
@@ -63,6 +64,7 @@ app.MapUserEndpoints();
 app.MapIntegrationClientEndpoints();
 app.MapAccountEndpoints();
 app.MapContactEndpoints();
+app.MapLeadEndpoints();
 
 app.MapSpa();
 

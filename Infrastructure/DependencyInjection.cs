@@ -10,9 +10,11 @@ using SalesCrm.Application.People;
 using SalesCrm.Application.Common.Idempotency;
 using SalesCrm.Application.Common.Records;
 using SalesCrm.Application.Contacts;
+using SalesCrm.Application.Leads;
 using SalesCrm.Infrastructure.Accounts;
 using SalesCrm.Infrastructure.Auth;
 using SalesCrm.Infrastructure.Contacts;
+using SalesCrm.Infrastructure.Leads;
 using SalesCrm.Infrastructure.Idempotency;
 using SalesCrm.Infrastructure.Records;
 using SalesCrm.Infrastructure.Data;
@@ -55,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<IRecordVisibility, RecordVisibility>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IContactStore, ContactStore>();
+        services.AddSingleton<ILeadStore, LeadStore>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);
