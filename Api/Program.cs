@@ -1,7 +1,10 @@
 using Mediator;
+using SalesCrm.Api.Accounts;
 using SalesCrm.Api.Auth;
 using SalesCrm.Api.Common;
+using SalesCrm.Api.Contacts;
 using SalesCrm.Api.Integrations;
+using SalesCrm.Api.Leads;
 using SalesCrm.Api.Me;
 using SalesCrm.Api.Organisations;
 using SalesCrm.Api.People;
@@ -61,6 +64,9 @@ app.MapTeamEndpoints();
 app.MapUserEndpoints();
 app.MapIntegrationClientEndpoints();
 app.MapQuotaEndpoints();
+app.MapAccountEndpoints();
+app.MapContactEndpoints();
+app.MapLeadEndpoints();
 
 app.MapSpa();
 

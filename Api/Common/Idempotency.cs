@@ -104,6 +104,12 @@ public sealed class IdempotencyFilter(
 
     private StoredResponse Capture(object? result)
     {
+        // Results<Created<T>, Ok<T>> (creates that may find an existing record) wrap the result that was chosen.
+        while (result is INestedHttpResult nested)
+        {
+            result = nested.Result;
+        }
+
         var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
         var value = (result as IValueHttpResult)?.Value;
         var body = value is null ? "" : JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions);

@@ -21,6 +21,9 @@ public static class OpenApiSetup
         ["Users"] = "People, their roles and teams; admins manage them.",
         ["Quotas"] = "Targets per rep and period (month, quarter, year), as revenue or won deals, with their history.",
         ["Integration clients"] = "Credentials and scopes for dialers, email sync, marketing automation and BI tools.",
+        ["Accounts"] = "The shared directory of companies: readable by everyone, changed by their owner, the owner's manager and admins.",
+        ["Contacts"] = "The shared directory of people, usually at an account: readable by everyone, changed by their owner, the owner's manager and admins.",
+        ["Leads"] = "Prospects not yet qualified into deals: owned, scoped like opportunities, and converted into an account, a contact and an opportunity in one step.",
     };
 
     /// <summary>

@@ -1,0 +1,37 @@
+using Mediator;
+using SalesCrm.Application.Common.Paging;
+using SalesCrm.Application.Common.Records;
+
+namespace SalesCrm.Application.Contacts.ListContacts;
+
+/// <summary>The shared directory of contacts, newest first or by last name, filtered by owner, team, account, text and creation time.</summary>
+public sealed record ListContactsQuery(
+    Guid? OwnerId,
+    Guid? TeamId,
+    Guid? AccountId,
+    string? Q,
+    DateTimeOffset? CreatedFrom,
+    DateTimeOffset? CreatedTo,
+    ListSort? Sort,
+    int? Limit,
+    string? Cursor) : IQuery<Page<ContactDto>>, IPageRequest;
+
+public sealed class ListContactsQueryHandler(IContactStore contacts) : IQueryHandler<ListContactsQuery, Page<ContactDto>>
+{
+    public async ValueTask<Page<ContactDto>> Handle(ListContactsQuery query, CancellationToken cancellationToken)
+    {
+        var sort = query.Sort ?? ListSort.Newest;
+        return await contacts.ListAsync(
+            new ContactListFilter(
+                query.OwnerId,
+                query.TeamId,
+                query.AccountId,
+                RecordText.Optional(query.Q),
+                query.CreatedFrom,
+                query.CreatedTo,
+                sort,
+                query.LimitOrDefault(),
+                SortCursor.Decode(sort, query.Cursor)),
+            cancellationToken);
+    }
+}
