@@ -124,6 +124,16 @@ public static class OpenApiSetup
 
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                IfMatchDocs.Describe(operation, context.Description.ActionDescriptor.EndpointMetadata);
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                IfMatchDocs.DescribeETagOnReads(document);
+                return Task.CompletedTask;
+            });
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 // Problems carry a traceId (and sometimes more, e.g. retryAfterSeconds) beside the RFC 9457 members.

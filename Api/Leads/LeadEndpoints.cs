@@ -45,18 +45,18 @@ public static class LeadEndpoints
         group.MapGet("/{id:guid}", GetLead).WithName("getLead")
             .Doc("Get a lead", "One lead, with an `ETag` for updates. " + Scope)
             .Problems(403, 404);
-        group.MapPut("/{id:guid}", UpdateLead).WithName("updateLead")
+        group.MapPut("/{id:guid}", UpdateLead).WithName("updateLead").RequiresIfMatch()
             .Doc("Update a lead", "Replaces name, company, email, phone, source, `status` and `disqualificationReason` (the owner changes "
                 + "only through `POST /leads/{id}/owner`). `status` moves freely between `new`, `working`, `qualified` and "
                 + "`disqualified` (with a reason); `converted` is set only by conversion (400 here), and a converted lead stays "
                 + "converted (409 for another status; its details can still be edited). " + Scope + " " + IfMatch)
             .BadInput().Problems(403, 404, 409, 412, 428);
-        group.MapPost("/{id:guid}/owner", ReassignLead).WithName("reassignLead")
+        group.MapPost("/{id:guid}/owner", ReassignLead).WithName("reassignLead").RequiresIfMatch()
             .Doc("Reassign a lead", "Sets a new owner (body `ownerId`, an active user in the caller's scope, else 400). Managers (for "
                 + "their team's leads, to people of their team), admins and integrations with `opportunities:write`; reps get 403. "
                 + Scope + " " + IfMatch)
             .BadInput().Problems(403, 404, 412, 428);
-        group.MapPost("/{id:guid}/convert", ConvertLead).WithName("convertLead").WithIdempotency()
+        group.MapPost("/{id:guid}/convert", ConvertLead).WithName("convertLead").RequiresIfMatch().WithIdempotency()
             .Doc("Convert a lead", "In one transaction: creates an account (or reuses the live account named by `accountId`; by "
                 + "default the new account is named after the lead's company, or the lead), a contact at it (by default the lead's "
                 + "name split at its last space, with the lead's email and phone; a one-word name needs `contact`), and an "

@@ -14,7 +14,7 @@ public static class OrganisationEndpoints
         var group = app.MapGroup("/api/v1/organisation").WithTags("Organisation");
         group.MapGet("/", Get).WithName("getOrganisation")
             .Doc("Get the organisation settings", "Name, IANA time zone (every metric window is cut in it) and ISO 4217 currency (every amount is in it), with an `ETag`.");
-        group.MapPut("/", Update).WithName("updateOrganisation").RequireAuthorization(Policies.Admin)
+        group.MapPut("/", Update).WithName("updateOrganisation").RequiresIfMatch().RequireAuthorization(Policies.Admin)
             .Doc("Update the organisation settings", "Admins only. Requires `If-Match` with the settings' ETag (428 without it, 412 when stale).")
             .BadInput().Problems(403, 412, 428);
         return app;

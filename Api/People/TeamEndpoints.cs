@@ -24,7 +24,7 @@ public static class TeamEndpoints
         group.MapGet("/{id:guid}", GetTeam).WithName("getTeam")
             .Doc("Get a team", "One team, with an `ETag` for updates.")
             .Problems(404);
-        group.MapPut("/{id:guid}", UpdateTeam).WithName("updateTeam").RequireAuthorization(Policies.Admin)
+        group.MapPut("/{id:guid}", UpdateTeam).WithName("updateTeam").RequiresIfMatch().RequireAuthorization(Policies.Admin)
             .Doc("Rename a team", "Admins only. Requires `If-Match` with the team's ETag (428 without it, 412 when stale).")
             .BadInput().Problems(403, 404, 409, 412, 428);
         return app;

@@ -26,7 +26,7 @@ public static class UserEndpoints
         group.MapGet("/{id:guid}", GetUser).WithName("getUser").RequireAuthorization(Policies.DirectoryReader)
             .Doc("Get a user", "One person, with an `ETag` for updates. Outside the caller's scope the answer is 404.")
             .Problems(403, 404);
-        group.MapPut("/{id:guid}", UpdateUser).WithName("updateUser").RequireAuthorization(Policies.Admin)
+        group.MapPut("/{id:guid}", UpdateUser).WithName("updateUser").RequiresIfMatch().RequireAuthorization(Policies.Admin)
             .Doc("Update a user", "Admins only. Sets name, role and team; requires `If-Match` with the user's ETag (428 without it, 412 when stale).")
             .BadInput().Problems(403, 404, 412, 428);
         group.MapPost("/{id:guid}/deactivate", Deactivate).WithName("deactivateUser").RequireAuthorization(Policies.Admin)

@@ -30,7 +30,7 @@ public static class QuotaEndpoints
         group.MapGet("/{id:guid}", Get).WithName("getQuota").RequireAuthorization(Policies.MetricsReader)
             .Doc("Get a quota", "One quota with its `ETag`. Outside the caller's scope the answer is 404.")
             .Problems(403, 404);
-        group.MapPut("/{id:guid}", Update).WithName("updateQuota").RequireAuthorization(Policies.AdminOrManager)
+        group.MapPut("/{id:guid}", Update).WithName("updateQuota").RequiresIfMatch().RequireAuthorization(Policies.AdminOrManager)
             .Doc("Change a quota", "Sets the kind and target; the previous target stays in the history. Requires `If-Match` (428 without it, 412 when stale).")
             .BadInput().Problems(403, 404, 412, 428);
         group.MapDelete("/{id:guid}", Delete).WithName("deleteQuota").RequireAuthorization(Policies.AdminOrManager)
