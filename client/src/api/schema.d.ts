@@ -472,6 +472,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List leads
+         * @description Leads are owned records: reps see and change their own, managers their team's, admins and integrations with `opportunities:write` all of them; a lead outside the caller's scope answers 404, as if it did not exist. Filters: `ownerId`, `teamId` (the owner's team), `status`, `source` (exact, case-insensitive), `q` (part of the name, company or email, case-insensitive), `createdFrom` (inclusive) and `createdTo` (exclusive). `sort=newest` (default) or `sort=name` (A–Z). Cursor-paginated (`limit` 1–200, default 50); a cursor only works with the sort it came from. Deleted leads are left out.
+         */
+        get: operations["listLeads"];
+        put?: never;
+        /**
+         * Create a lead
+         * @description Records a lead; `status` defaults to `new` and may be `new`, `working`, `qualified` or `disqualified` (`converted` only through conversion); `disqualificationReason` (up to 200 characters) is required for, and only allowed with, `disqualified`. The owner defaults to the caller; reps may only name themselves, managers people of their team, and integrations must name an active `ownerId`. `occurredAt` (default now, never in the future) is when the lead really came in (its `createdAt`, from which lead response time is measured). `externalId` (up to 200 characters) is unique per caller: repeating a known one returns the existing lead with 200 and changes nothing (409 if that lead was deleted or has left the caller's scope). Lengths: name, company and source up to 200 characters, email up to 254, phone up to 50. Leads are owned records: reps see and change their own, managers their team's, admins and integrations with `opportunities:write` all of them; a lead outside the caller's scope answers 404, as if it did not exist.
+         */
+        post: operations["createLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a lead
+         * @description One lead, with an `ETag` for updates. Leads are owned records: reps see and change their own, managers their team's, admins and integrations with `opportunities:write` all of them; a lead outside the caller's scope answers 404, as if it did not exist.
+         */
+        get: operations["getLead"];
+        /**
+         * Update a lead
+         * @description Replaces name, company, email, phone, source, `status` and `disqualificationReason` (the owner changes only through `POST /leads/{id}/owner`). `status` moves freely between `new`, `working`, `qualified` and `disqualified` (with a reason); `converted` is set only by conversion (400 here), and a converted lead stays converted (409 for another status; its details can still be edited). Leads are owned records: reps see and change their own, managers their team's, admins and integrations with `opportunities:write` all of them; a lead outside the caller's scope answers 404, as if it did not exist. Requires `If-Match` with the lead's ETag: 428 without it, 412 when it is stale (nothing changes).
+         */
+        put: operations["updateLead"];
+        post?: never;
+        /**
+         * Delete a lead
+         * @description Soft delete: the lead is kept with who deleted it and when, drops out of lists and metrics and answers 404 from then on; an admin or the owner's manager can restore it. Leads are owned records: reps see and change their own, managers their team's, admins and integrations with `opportunities:write` all of them; a lead outside the caller's scope answers 404, as if it did not exist.
+         */
+        delete: operations["deleteLead"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reassign a lead
+         * @description Sets a new owner (body `ownerId`, an active user in the caller's scope, else 400). Managers (for their team's leads, to people of their team), admins and integrations with `opportunities:write`; reps get 403. Leads are owned records: reps see and change their own, managers their team's, admins and integrations with `opportunities:write` all of them; a lead outside the caller's scope answers 404, as if it did not exist. Requires `If-Match` with the lead's ETag: 428 without it, 412 when it is stale (nothing changes).
+         */
+        post: operations["reassignLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert a lead
+         * @description In one transaction: creates an account (or reuses the live account named by `accountId`; by default the new account is named after the lead's company, or the lead), a contact at it (by default the lead's name split at its last space, with the lead's email and phone; a one-word name needs `contact`), and an opportunity (`opportunity.name`, `amount` 0 to 1,000,000,000,000 with at most 4 decimals, optional `expectedCloseDate`) whose `leadId` is this lead, in the first open stage of `opportunity.pipelineId` or of the default pipeline, with its first stage move; then marks the lead `converted`. All three belong to the lead's owner. `occurredAt` (default now; not in the future, not before the lead was created) is the conversion time: the records' creation, the stage entry and `convertedAt`. Answers 200 with the three ids and the converted lead (and its new `ETag`). A converted or disqualified lead is 409; an unknown or archived pipeline is 400 on `opportunity.pipelineId`; on any failure nothing is written. Leads are owned records: reps see and change their own, managers their team's, admins and integrations with `opportunities:write` all of them; a lead outside the caller's scope answers 404, as if it did not exist. Requires `If-Match` with the lead's ETag: 428 without it, 412 when it is stale (nothing changes).
+         */
+        post: operations["convertLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a lead
+         * @description Brings a deleted lead back (200 with the lead): admins, and managers for leads owned in their team; reps and integrations get 403. Restoring a lead that is not deleted returns it unchanged. Leads are owned records: reps see and change their own, managers their team's, admins and integrations with `opportunities:write` all of them; a lead outside the caller's scope answers 404, as if it did not exist.
+         */
+        post: operations["restoreLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -516,6 +628,34 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        ConvertLeadAccount: {
+            name: string;
+            domain?: null | string;
+            industry?: null | string;
+        };
+        ConvertLeadContact: {
+            firstName: string;
+            lastName: string;
+            title?: null | string;
+        };
+        ConvertLeadOpportunity: {
+            name: string;
+            /** Format: double */
+            amount: number;
+            /** Format: date */
+            expectedCloseDate?: null | string;
+            /** Format: uuid */
+            pipelineId?: null | string;
+        };
+        ConvertLeadRequest: {
+            opportunity: components["schemas"]["ConvertLeadOpportunity"];
+            /** Format: uuid */
+            accountId?: null | string;
+            account?: null | components["schemas"]["ConvertLeadAccount"];
+            contact?: null | components["schemas"]["ConvertLeadContact"];
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
         CreateAccountRequest: {
             name: string;
             domain?: null | string;
@@ -543,6 +683,20 @@ export interface components {
         CreateIntegrationClientRequest: {
             name: string;
             scopes: string[];
+        };
+        CreateLeadRequest: {
+            name: string;
+            company?: null | string;
+            email?: null | string;
+            phone?: null | string;
+            source?: null | string;
+            status?: null | components["schemas"]["LeadStatus"];
+            disqualificationReason?: null | string;
+            /** Format: uuid */
+            ownerId?: null | string;
+            externalId?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
         };
         CreateTeamRequest: {
             name: string;
@@ -599,6 +753,45 @@ export interface components {
             /** Format: date-time */
             revokedAt: null | string;
         };
+        LeadConversionDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            contactId: string;
+            /** Format: uuid */
+            opportunityId: string;
+            lead: components["schemas"]["LeadDto"];
+        };
+        LeadDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            company: null | string;
+            email: null | string;
+            phone: null | string;
+            source: null | string;
+            /** Format: uuid */
+            ownerId: string;
+            status: components["schemas"]["LeadStatus"];
+            disqualificationReason: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            convertedAt: null | string;
+            /** Format: uuid */
+            convertedAccountId: null | string;
+            /** Format: uuid */
+            convertedContactId: null | string;
+            /** Format: uuid */
+            convertedOpportunityId: null | string;
+            externalId: null | string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @enum {unknown} */
+        LeadStatus: "new" | "working" | "qualified" | "disqualified" | "converted";
         MeResponse: {
             /** Format: uuid */
             id: string;
@@ -625,6 +818,10 @@ export interface components {
         };
         PageOfIntegrationClientDto: {
             items: components["schemas"]["IntegrationClientDto"][];
+            nextCursor: null | string;
+        };
+        PageOfLeadDto: {
+            items: components["schemas"]["LeadDto"][];
             nextCursor: null | string;
         };
         PageOfTeamDto: {
@@ -683,6 +880,15 @@ export interface components {
             email?: null | string;
             phone?: null | string;
             title?: null | string;
+        };
+        UpdateLeadRequest: {
+            name: string;
+            status: components["schemas"]["LeadStatus"];
+            company?: null | string;
+            email?: null | string;
+            phone?: null | string;
+            source?: null | string;
+            disqualificationReason?: null | string;
         };
         UpdateOrganisationRequest: {
             name: string;
@@ -2561,6 +2767,560 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listLeads: {
+        parameters: {
+            query?: {
+                ownerId?: string;
+                teamId?: string;
+                status?: "new" | "working" | "qualified" | "disqualified" | "converted";
+                source?: string;
+                q?: string;
+                createdFrom?: string;
+                createdTo?: string;
+                sort?: "newest" | "name";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfLeadDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reassignLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignOwnerRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    convertLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertLeadRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadConversionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    restoreLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto"];
                 };
             };
             /** @description No valid access token was sent. */
