@@ -5,10 +5,13 @@ using SalesCrm.Api.Common;
 using SalesCrm.Api.Contacts;
 using SalesCrm.Api.Integrations;
 using SalesCrm.Api.Leads;
+using SalesCrm.Api.LostReasons;
 using SalesCrm.Api.Me;
+using SalesCrm.Api.Opportunities;
 using SalesCrm.Api.Organisations;
 using SalesCrm.Api.People;
 using SalesCrm.Api.Quotas;
+using SalesCrm.Api.Pipelines;
 using SalesCrm.Application;
 using SalesCrm.Application.Common.Behaviors;
 using SalesCrm.Infrastructure;
@@ -67,6 +70,9 @@ app.MapQuotaEndpoints();
 app.MapAccountEndpoints();
 app.MapContactEndpoints();
 app.MapLeadEndpoints();
+app.MapPipelineEndpoints();
+app.MapLostReasonEndpoints();
+app.MapOpportunityEndpoints();
 
 app.MapSpa();
 

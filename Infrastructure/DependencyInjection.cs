@@ -7,6 +7,9 @@ using SalesCrm.Application.Auth;
 using SalesCrm.Application.Integrations;
 using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
+using SalesCrm.Application.Pipelines;
+using SalesCrm.Application.LostReasons;
+using SalesCrm.Application.Opportunities;
 using SalesCrm.Application.Common.Idempotency;
 using SalesCrm.Application.Common.Records;
 using SalesCrm.Application.Contacts;
@@ -21,6 +24,9 @@ using SalesCrm.Infrastructure.Data;
 using SalesCrm.Infrastructure.Integrations;
 using SalesCrm.Infrastructure.Organisations;
 using SalesCrm.Infrastructure.People;
+using SalesCrm.Infrastructure.Pipelines;
+using SalesCrm.Infrastructure.LostReasons;
+using SalesCrm.Infrastructure.Opportunities;
 using SalesCrm.Infrastructure.Setup;
 
 namespace SalesCrm.Infrastructure;
@@ -60,6 +66,9 @@ public static class DependencyInjection
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IContactStore, ContactStore>();
         services.AddSingleton<ILeadStore, LeadStore>();
+        services.AddSingleton<IPipelineStore, PipelineStore>();
+        services.AddSingleton<ILostReasonStore, LostReasonStore>();
+        services.AddSingleton<IOpportunityStore, OpportunityStore>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);

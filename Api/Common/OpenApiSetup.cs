@@ -24,6 +24,10 @@ public static class OpenApiSetup
         ["Accounts"] = "The shared directory of companies: readable by everyone, changed by their owner, the owner's manager and admins.",
         ["Contacts"] = "The shared directory of people, usually at an account: readable by everyone, changed by their owner, the owner's manager and admins.",
         ["Leads"] = "Prospects not yet qualified into deals: owned, scoped like opportunities, and converted into an account, a contact and an opportunity in one step.",
+        ["Pipelines"] = "Pipelines and their ordered stages (win probability, stale limit, one Won and one Lost stage each); admins manage them.",
+        ["Lost reasons"] = "The admin-managed list a move to Lost must choose from.",
+        ["Opportunities"] = "Deals at accounts: amount, expected close, owner (reassignments recorded), soft delete and restore.",
+        ["Stage moves"] = "Moving a deal through its pipeline (guarded by If-Match) and its append-only stage history.",
     };
 
     /// <summary>
