@@ -35,9 +35,9 @@ export async function unwrapTagged<R extends FetchResult>(call: Promise<R>): Pro
   return { data, etag: response.headers.get('ETag') };
 }
 
-/** The `If-Match` header for a version-guarded write (none when the read carried no tag: the API answers 428). */
-export function ifMatch(etag: string | null): Record<string, string> {
-  return etag === null ? {} : { 'If-Match': etag };
+/** The `If-Match` header parameter of a version-guarded write (empty when the read carried no tag: the API answers 428). */
+export function ifMatch(etag: string | null): { 'If-Match': string } {
+  return { 'If-Match': etag ?? '' };
 }
 
 async function settle<R extends FetchResult>(call: Promise<R>): Promise<{ data: SuccessData<R>; response: Response }> {

@@ -12,7 +12,7 @@ export function useUpdateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ etag, body }: UpdateOrganisation) =>
-      unwrapTagged(api.PUT('/api/v1/organisation', { headers: ifMatch(etag), body })),
+      unwrapTagged(api.PUT('/api/v1/organisation', { params: { header: ifMatch(etag) }, body })),
     onSuccess: (saved) => {
       queryClient.setQueryData(organisationKeys.settings(), saved);
     },

@@ -13,7 +13,7 @@ export function useRenameTeam() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, etag, body }: RenameTeam) =>
-      unwrapTagged(api.PUT('/api/v1/teams/{id}', { params: { path: { id } }, headers: ifMatch(etag), body })),
+      unwrapTagged(api.PUT('/api/v1/teams/{id}', { params: { path: { id }, header: ifMatch(etag) }, body })),
     onSuccess: (team) => {
       queryClient.setQueryData(teamKeys.detail(team.data.id), team);
       return queryClient.invalidateQueries({ queryKey: teamKeys.list() });

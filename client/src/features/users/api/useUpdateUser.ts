@@ -14,7 +14,7 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, etag, body }: UpdateUser) =>
-      unwrapTagged(api.PUT('/api/v1/users/{id}', { params: { path: { id } }, headers: ifMatch(etag), body })),
+      unwrapTagged(api.PUT('/api/v1/users/{id}', { params: { path: { id }, header: ifMatch(etag) }, body })),
     onSuccess: async (user) => {
       queryClient.setQueryData(userKeys.detail(user.data.id), user);
       // The signed-in admin may have renamed themselves.
