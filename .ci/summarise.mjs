@@ -12,7 +12,10 @@ for (const file of trxFiles) {
   const xml = readFileSync(join(trxDir, file), 'utf8');
   const counters = xml.match(/<Counters [^>]*>/)?.[0] ?? '';
   const n = (name) => Number(counters.match(new RegExp(`${name}="(\\d+)"`))?.[1] ?? 0);
-  suites.push({ name: `.NET ${file}`, passed: n('passed'), failed: n('failed') + n('error') + n('timeout') + n('aborted'), skipped: n('notExecuted') });
+  const assembly = xml.match(/storage="[^"]*?([^/\\"]+)\.dll"/i)?.[1] ?? file;
+  // VSTest counts skipped tests in neither `passed` nor `notExecuted`: they are the total not executed.
+  const skipped = Math.max(n('notExecuted'), n('total') - n('executed'));
+  suites.push({ name: assembly, passed: n('passed'), failed: n('failed') + n('error') + n('timeout') + n('aborted'), skipped });
 }
 if (trxFiles.length === 0) suites.push({ name: '.NET tests', passed: 0, failed: 1, skipped: 0, missing: true });
 

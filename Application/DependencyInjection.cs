@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<ClientCredentialsSignIn>();
         services.AddScoped<Common.Records.RecordLinks>();
         services.AddScoped<Common.Records.OwnerAssignment>();
+        services.AddScoped<Quotas.QuotaAccess>();
+        services.AddScoped<Metrics.Common.MetricSubjects>();
         services.AddScoped<Activities.ActivityRecorder>();
         return services;
     }

@@ -29,11 +29,11 @@ public static class AccountEndpoints
         group.MapGet("/{id:guid}", GetAccount).WithName("getAccount").RequireAuthorization(Policies.SalesDirectoryReader)
             .Doc("Get an account", DirectoryDocs.Read + " Returns an `ETag` for updates. A deleted account answers 404.")
             .Problems(403, 404);
-        group.MapPut("/{id:guid}", UpdateAccount).WithName("updateAccount").RequireAuthorization(Policies.OpportunityWriter)
+        group.MapPut("/{id:guid}", UpdateAccount).WithName("updateAccount").RequiresIfMatch().RequireAuthorization(Policies.OpportunityWriter)
             .Doc("Update an account", "Replaces name, domain and industry (the owner changes only through `POST /accounts/{id}/owner`). "
                 + DirectoryDocs.Write + " " + DirectoryDocs.IfMatch)
             .BadInput().Problems(403, 404, 412, 428);
-        group.MapPost("/{id:guid}/owner", ReassignAccount).WithName("reassignAccount").RequireAuthorization(Policies.OpportunityWriter)
+        group.MapPost("/{id:guid}/owner", ReassignAccount).WithName("reassignAccount").RequiresIfMatch().RequireAuthorization(Policies.OpportunityWriter)
             .Doc("Reassign an account", DirectoryDocs.Reassign + " " + DirectoryDocs.IfMatch)
             .BadInput().Problems(403, 404, 412, 428);
         group.MapDelete("/{id:guid}", DeleteAccount).WithName("deleteAccount").RequireAuthorization(Policies.OpportunityWriter)

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using SalesCrm.Application.Common.Records;
 
 namespace SalesCrm.Api.Common;
 
@@ -9,6 +11,14 @@ public static class EntityTags
     public static string For(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     public static void SetETag(this HttpResponse response, int version) => response.Headers.ETag = For(version);
+
+    /// <summary>200 with the record, its version as the ETag.</summary>
+    public static Ok<T> OkWithETag<T>(this HttpResponse response, T record)
+        where T : IVersioned
+    {
+        response.SetETag(record.Version);
+        return TypedResults.Ok(record);
+    }
 
     /// <summary>The version named by If-Match; null when absent. A tag that is no version of ours can never match (-1).</summary>
     public static int? IfMatchVersion(this HttpRequest request)

@@ -19,9 +19,11 @@ public static class OpenApiSetup
         ["Organisation"] = "Organisation settings: name, time zone, currency.",
         ["Teams"] = "Teams of reps, each with its manager.",
         ["Users"] = "People, their roles and teams; admins manage them.",
+        ["Quotas"] = "Targets per rep and period (month, quarter, year), as revenue or won deals, with their history.",
         ["Integration clients"] = "Credentials and scopes for dialers, email sync, marketing automation and BI tools.",
         ["Accounts"] = "The shared directory of companies: readable by everyone, changed by their owner, the owner's manager and admins.",
         ["Contacts"] = "The shared directory of people, usually at an account: readable by everyone, changed by their owner, the owner's manager and admins.",
+        ["Leads"] = "Prospects not yet qualified into deals: owned, scoped like opportunities, and converted into an account, a contact and an opportunity in one step.",
         ["Pipelines"] = "Pipelines and their ordered stages (win probability, stale limit, one Won and one Lost stage each); admins manage them.",
         ["Lost reasons"] = "The admin-managed list a move to Lost must choose from.",
         ["Opportunities"] = "Deals at accounts: amount, expected close, owner (reassignments recorded), soft delete and restore.",
@@ -82,14 +84,18 @@ public static class OpenApiSetup
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
                 ];
                 operation.Responses ??= new OpenApiResponses();
-                operation.Responses.TryAdd("401", new OpenApiResponse
+                operation.Responses.TryAdd("401", ProblemResponse("No valid access token was sent.", context.Document));
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (operation.RequestBody is not null)
                 {
-                    Description = "No valid access token was sent.",
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), context.Document) },
-                    },
-                });
+                    operation.Responses ??= new OpenApiResponses();
+                    operation.Responses.TryAdd("413", ProblemResponse("The body is larger than 2 MiB.", context.Document));
+                    operation.Responses.TryAdd("415", ProblemResponse("The body is not application/json.", context.Document));
+                }
+
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, _, _) =>
@@ -125,6 +131,16 @@ public static class OpenApiSetup
 
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                IfMatchDocs.Describe(operation, context.Description.ActionDescriptor.EndpointMetadata);
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                IfMatchDocs.DescribeETagOnReads(document);
+                return Task.CompletedTask;
+            });
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 // Problems carry a traceId (and sometimes more, e.g. retryAfterSeconds) beside the RFC 9457 members.
@@ -143,4 +159,13 @@ public static class OpenApiSetup
                 return Task.CompletedTask;
             });
         });
+
+    private static OpenApiResponse ProblemResponse(string description, OpenApiDocument? document) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) },
+        },
+    };
 }

@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>People (any role) and integrations granted <c>directory:read</c> or <c>opportunities:write</c>: reading accounts, contacts, pipelines.</summary>
     public const string SalesDirectoryReader = nameof(SalesDirectoryReader);
 
+    /// <summary>People (any role) and integrations granted <c>metrics:read</c>: metrics and quotas.</summary>
+    public const string MetricsReader = nameof(MetricsReader);
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
@@ -35,6 +38,8 @@ public static class Policies
             IsPerson(c.User) || HasScope(c.User, IntegrationScopes.OpportunitiesWrite)));
         options.AddPolicy(SalesDirectoryReader, p => p.RequireAssertion(c =>
             IsPerson(c.User) || HasScope(c.User, IntegrationScopes.DirectoryRead) || HasScope(c.User, IntegrationScopes.OpportunitiesWrite)));
+        options.AddPolicy(MetricsReader, p => p.RequireAssertion(c =>
+            IsPerson(c.User) || HasScope(c.User, IntegrationScopes.MetricsRead)));
     }
 
     private static bool IsPerson(System.Security.Claims.ClaimsPrincipal user) => user.HasClaim(c => c.Type == AuthClaims.Role);

@@ -32,11 +32,11 @@ public static class ContactEndpoints
         group.MapGet("/{id:guid}", GetContact).WithName("getContact").RequireAuthorization(Policies.SalesDirectoryReader)
             .Doc("Get a contact", DirectoryDocs.Read + " Returns an `ETag` for updates. A deleted contact answers 404.")
             .Problems(403, 404);
-        group.MapPut("/{id:guid}", UpdateContact).WithName("updateContact").RequireAuthorization(Policies.OpportunityWriter)
+        group.MapPut("/{id:guid}", UpdateContact).WithName("updateContact").RequiresIfMatch().RequireAuthorization(Policies.OpportunityWriter)
             .Doc("Update a contact", "Replaces the account link and the details (the owner changes only through "
                 + "`POST /contacts/{id}/owner`); a changed `accountId` must be a live account. " + DirectoryDocs.Write + " " + DirectoryDocs.IfMatch)
             .BadInput().Problems(403, 404, 412, 428);
-        group.MapPost("/{id:guid}/owner", ReassignContact).WithName("reassignContact").RequireAuthorization(Policies.OpportunityWriter)
+        group.MapPost("/{id:guid}/owner", ReassignContact).WithName("reassignContact").RequiresIfMatch().RequireAuthorization(Policies.OpportunityWriter)
             .Doc("Reassign a contact", DirectoryDocs.Reassign + " " + DirectoryDocs.IfMatch)
             .BadInput().Problems(403, 404, 412, 428);
         group.MapDelete("/{id:guid}", DeleteContact).WithName("deleteContact").RequireAuthorization(Policies.OpportunityWriter)

@@ -33,7 +33,7 @@ public static class OpportunityEndpoints
         group.MapGet("/{id:guid}", GetOpportunity).WithName("getOpportunity")
             .Doc("Get an opportunity", $"The deal with its current stage (`stageName`, `stageProbability`, `stageEnteredAt`), and once closed `closedAt`, `outcome` (`won`/`lost`) and for lost deals `lostReasonId`; `ETag` carries its version. {Scope}")
             .Problems(403, 404);
-        group.MapPut("/{id:guid}", UpdateOpportunity).WithName("updateOpportunity")
+        group.MapPut("/{id:guid}", UpdateOpportunity).WithName("updateOpportunity").RequiresIfMatch()
             .Doc("Update an opportunity", $"Replaces `name`, `amount`, `expectedCloseDate`, `primaryContactId` and `competitor` (omitted optional fields become empty). The owner changes only through `reassignOpportunity` and the stage only through stage moves; sending them here is 400. Requires `If-Match` with the opportunity's ETag (428 without it, 412 when stale). {Scope}")
             .BadInput().Problems(403, 404, 412, 428);
         group.MapDelete("/{id:guid}", DeleteOpportunity).WithName("deleteOpportunity")
@@ -42,7 +42,7 @@ public static class OpportunityEndpoints
         group.MapPost("/{id:guid}/restore", RestoreOpportunity).WithName("restoreOpportunity")
             .Doc("Restore a deleted opportunity", "The owner's manager or an admin brings a soft-deleted deal back (reps and integrations get 403). Restoring one that is not deleted changes nothing.")
             .Problems(403, 404);
-        group.MapPost("/{id:guid}/owner", ReassignOpportunity).WithName("reassignOpportunity")
+        group.MapPost("/{id:guid}/owner", ReassignOpportunity).WithName("reassignOpportunity").RequiresIfMatch()
             .Doc("Reassign an opportunity", "Hands the deal to `ownerId`, an active user: managers reassign within their team, admins and integrations to anyone; reps cannot hand deals away (403). The change is recorded with who made it and `occurredAt` (default now; not in the future, not before the deal's creation or its latest reassignment: 400). Reassigning to the current owner is 409. Requires `If-Match` with the opportunity's ETag (428 without it, 412 when stale).")
             .BadInput().Problems(403, 404, 409, 412, 428);
         group.MapGet("/{id:guid}/owner-changes", ListOwnerChanges).WithName("listOwnerChanges")
@@ -50,7 +50,7 @@ public static class OpportunityEndpoints
             .BadInput().Problems(403, 404);
 
         var moves = app.MapGroup("/api/v1/opportunities/{id:guid}/stage-moves").WithTags("Stage moves").RequireAuthorization(Policies.OpportunityWriter);
-        moves.MapPost("/", MoveStage).WithName("moveOpportunityStage").WithIdempotency()
+        moves.MapPost("/", MoveStage).WithName("moveOpportunityStage").RequiresIfMatch().WithIdempotency()
             .Doc("Move an opportunity to a stage", "Moves the deal to `toStageId`, any unarchived stage of its own pipeline: forward, backward, to Won (sets `closedAt` and `outcome: won`), to Lost (needs `lostReasonId`, an active lost reason; sets `outcome: lost`), or from Won/Lost back to an open stage (reopening clears `closedAt`, `outcome` and the lost reason). A closed deal cannot go straight to the other closed stage (409: reopen it first). `competitor`, when given, is stored on the deal. The move is appended to the append-only history with `occurredAt` (default now): a time in the future, before the deal's creation or before its latest recorded move is 400, so imports record history oldest first. **Requires `If-Match`** with the opportunity's ETag: missing is 428, stale is 412 and nothing changes; of concurrent moves sent with one version exactly one applies. Errors: unknown, other-pipeline or archived stage 400 on `toStageId`; already in that stage 409. Answers 201 with the history entry and the new `ETag`.")
             .BadInput().Problems(403, 404, 409, 412, 428);
         moves.MapGet("/", ListStageMoves).WithName("listStageMoves")

@@ -24,7 +24,7 @@ public static class TeamEndpoints
         group.MapGet("/{id:guid}", GetTeam).WithName("getTeam")
             .Doc("Get a team", "One team, with an `ETag` for updates.")
             .Problems(404);
-        group.MapPut("/{id:guid}", UpdateTeam).WithName("updateTeam").RequireAuthorization(Policies.Admin)
+        group.MapPut("/{id:guid}", UpdateTeam).WithName("updateTeam").RequiresIfMatch().RequireAuthorization(Policies.Admin)
             .Doc("Rename a team", "Admins only. Requires `If-Match` with the team's ETag (428 without it, 412 when stale).")
             .BadInput().Problems(403, 404, 409, 412, 428);
         return app;
@@ -41,16 +41,10 @@ public static class TeamEndpoints
     }
 
     private static async Task<Ok<TeamDto>> GetTeam(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new GetTeamQuery(id), ct));
+        response.OkWithETag(await mediator.Send(new GetTeamQuery(id), ct));
 
     private static async Task<Ok<TeamDto>> UpdateTeam(Guid id, UpdateTeamRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(new UpdateTeamCommand(id, http.Request.IfMatchVersion(), request.Name), ct));
-
-    private static Ok<TeamDto> WithETag(HttpResponse response, TeamDto team)
-    {
-        response.SetETag(team.Version);
-        return TypedResults.Ok(team);
-    }
+        http.Response.OkWithETag(await mediator.Send(new UpdateTeamCommand(id, http.Request.IfMatchVersion(), request.Name), ct));
 }
 
 /// <summary>The body of <c>PUT /teams/{id}</c>.</summary>

@@ -26,7 +26,7 @@ public static class UserEndpoints
         group.MapGet("/{id:guid}", GetUser).WithName("getUser").RequireAuthorization(Policies.DirectoryReader)
             .Doc("Get a user", "One person, with an `ETag` for updates. Outside the caller's scope the answer is 404.")
             .Problems(403, 404);
-        group.MapPut("/{id:guid}", UpdateUser).WithName("updateUser").RequireAuthorization(Policies.Admin)
+        group.MapPut("/{id:guid}", UpdateUser).WithName("updateUser").RequiresIfMatch().RequireAuthorization(Policies.Admin)
             .Doc("Update a user", "Admins only. Sets name, role and team; requires `If-Match` with the user's ETag (428 without it, 412 when stale).")
             .BadInput().Problems(403, 404, 412, 428);
         group.MapPost("/{id:guid}/deactivate", Deactivate).WithName("deactivateUser").RequireAuthorization(Policies.Admin)
@@ -50,24 +50,18 @@ public static class UserEndpoints
     }
 
     private static async Task<Ok<UserDto>> GetUser(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new GetUserQuery(id), ct));
+        response.OkWithETag(await mediator.Send(new GetUserQuery(id), ct));
 
     private static async Task<Ok<UserDto>> UpdateUser(
         Guid id, UpdateUserRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(
+        http.Response.OkWithETag(await mediator.Send(
             new UpdateUserCommand(id, http.Request.IfMatchVersion(), request.DisplayName, request.Role, request.TeamId), ct));
 
     private static async Task<Ok<UserDto>> Deactivate(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new SetUserActiveCommand(id, IsActive: false), ct));
+        response.OkWithETag(await mediator.Send(new SetUserActiveCommand(id, IsActive: false), ct));
 
     private static async Task<Ok<UserDto>> Reactivate(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new SetUserActiveCommand(id, IsActive: true), ct));
-
-    private static Ok<UserDto> WithETag(HttpResponse response, UserDto user)
-    {
-        response.SetETag(user.Version);
-        return TypedResults.Ok(user);
-    }
+        response.OkWithETag(await mediator.Send(new SetUserActiveCommand(id, IsActive: true), ct));
 }
 
 /// <summary>The body of <c>PUT /users/{id}</c>: the id travels in the route, the version in <c>If-Match</c>.</summary>

@@ -32,7 +32,7 @@ public static class PipelineEndpoints
         group.MapGet("/{id:guid}", GetPipeline).WithName("getPipeline").RequireAuthorization(Policies.SalesDirectoryReader)
             .Doc("Get a pipeline", $"One pipeline with its stages ordered by `position`, and an `ETag`. The pipeline's version rises with every change to its stages, so its ETag guards the stage order. {Readers}")
             .Problems(403, 404);
-        group.MapPut("/{id:guid}", UpdatePipeline).WithName("updatePipeline").RequireAuthorization(Policies.Admin)
+        group.MapPut("/{id:guid}", UpdatePipeline).WithName("updatePipeline").RequiresIfMatch().RequireAuthorization(Policies.Admin)
             .Doc("Rename a pipeline", "Admins only. Requires `If-Match` with the pipeline's ETag (428 without it, 412 when stale); a name another pipeline has is 409.")
             .BadInput().Problems(403, 404, 409, 412, 428);
         group.MapPost("/{id:guid}/default", SetDefault).WithName("setDefaultPipeline").RequireAuthorization(Policies.Admin)
@@ -41,10 +41,10 @@ public static class PipelineEndpoints
         group.MapPost("/{id:guid}/stages", AddStage).WithName("addStage").RequireAuthorization(Policies.Admin).WithIdempotency()
             .Doc("Add a stage", "Admins only. Adds an `open` stage (a pipeline's Won and Lost stages exist once already) with a name unique in the pipeline, a `probability` (0–100) and optionally `staleAfterDays` (1–3650). Without `position` it goes after the last open stage; with one (1 to the number of stages + 1), the stages from that position on move down one place. A pipeline has at most 30 stages.")
             .BadInput().Problems(403, 404, 409);
-        group.MapPut("/{id:guid}/stages/{stageId:guid}", UpdateStage).WithName("updateStage").RequireAuthorization(Policies.Admin)
+        group.MapPut("/{id:guid}/stages/{stageId:guid}", UpdateStage).WithName("updateStage").RequiresIfMatch().RequireAuthorization(Policies.Admin)
             .Doc("Update a stage", "Admins only. Sets name, `position` (1 to the number of stages; the stages in between shift by one), `probability` (0–100; the Won stage stays 100 and the Lost stage 0) and `staleAfterDays` (1–3650, or omit for no limit). Requires `If-Match` with the stage's ETag from the pipeline (428 without it, 412 when stale); a name another stage of the pipeline has is 409.")
             .BadInput().Problems(403, 404, 409, 412, 428);
-        group.MapPut("/{id:guid}/stage-order", ReorderStages).WithName("reorderStages").RequireAuthorization(Policies.Admin)
+        group.MapPut("/{id:guid}/stage-order", ReorderStages).WithName("reorderStages").RequiresIfMatch().RequireAuthorization(Policies.Admin)
             .Doc("Reorder the stages", "Admins only. `stageIds` lists every stage of the pipeline, archived ones included, exactly once, in the new board order; positions become 1..n. Requires `If-Match` with the pipeline's ETag (428 without it, 412 when stale).")
             .BadInput().Problems(403, 404, 412, 428);
         group.MapPost("/{id:guid}/stages/{stageId:guid}/archive", ArchiveStage).WithName("archiveStage").RequireAuthorization(Policies.Admin)

@@ -35,4 +35,4 @@ public sealed record UserDto(
     Guid? TeamId,
     bool IsActive,
     DateTimeOffset CreatedAt,
-    int Version);
+    int Version) : Common.Records.IVersioned;

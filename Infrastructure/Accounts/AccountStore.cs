@@ -51,19 +51,7 @@ public sealed class AccountStore(IDbConnectionFactory connections) : SqlStore(co
     {
         try
         {
-            await ExecuteAsync(Insert, new
-            {
-                account.Id,
-                account.Name,
-                account.Domain,
-                account.Industry,
-                account.OwnerId,
-                account.CreatedAt,
-                account.CreatedBy,
-                account.ExternalSource,
-                account.ExternalId,
-                account.Version,
-            }, cancellationToken);
+            await ExecuteAsync(Insert, InsertParameters(account), cancellationToken);
             return true;
         }
         catch (System.Data.Common.DbException ex) when (Connections.IsUniqueViolation(ex))
@@ -108,6 +96,21 @@ public sealed class AccountStore(IDbConnectionFactory connections) : SqlStore(co
             filter.Sort == ListSort.Name ? ListByName : ListByNewest, parameters, cancellationToken);
         return RecordSql.Page(rows, filter.Limit, filter.Sort, a => (a.Name, a.CreatedAt, a.Id), a => a.ToDto());
     }
+
+    /// <summary>The columns of a new account, for this store and for lead conversion.</summary>
+    public static object InsertParameters(AccountRecord account) => new
+    {
+        account.Id,
+        account.Name,
+        account.Domain,
+        account.Industry,
+        account.OwnerId,
+        account.CreatedAt,
+        account.CreatedBy,
+        account.ExternalSource,
+        account.ExternalId,
+        account.Version,
+    };
 
     private static Sql List(ListSort sort)
     {

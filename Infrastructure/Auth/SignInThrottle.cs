@@ -5,7 +5,8 @@ namespace SalesCrm.Infrastructure.Auth;
 
 /// <summary>
 /// Failed sign-ins per email within a window; at the limit the email is locked for <see cref="SignInPolicy.Lockout"/>.
-/// The read-modify-write runs in one write transaction so concurrent failures are all counted.
+/// The read-modify-write runs in one write transaction (SQLite: BEGIN IMMEDIATE; SQL Server: UPDLOCK, HOLDLOCK)
+/// so concurrent failures are all counted.
 /// </summary>
 public sealed class SignInThrottle(IDbConnectionFactory connections, SignInPolicy policy)
     : SqlStore(connections), ISignInThrottle
@@ -13,6 +14,17 @@ public sealed class SignInThrottle(IDbConnectionFactory connections, SignInPolic
     public static readonly Sql Find = new("""
         SELECT failed_count AS FailedCount, window_started_at AS WindowStartedAt, locked_until AS LockedUntil
         FROM sign_in_failures WHERE throttle_key = @Key
+        """);
+
+    /// <summary>The same read, holding the row (or the gap where it will go) until commit on SQL Server.</summary>
+    public static readonly Sql FindForUpdate = new(
+        """
+        SELECT failed_count AS FailedCount, window_started_at AS WindowStartedAt, locked_until AS LockedUntil
+        FROM sign_in_failures WHERE throttle_key = @Key
+        """,
+        """
+        SELECT failed_count AS FailedCount, window_started_at AS WindowStartedAt, locked_until AS LockedUntil
+        FROM sign_in_failures WITH (UPDLOCK, HOLDLOCK) WHERE throttle_key = @Key
         """);
 
     public static readonly Sql Insert = new("""
@@ -37,7 +49,7 @@ public sealed class SignInThrottle(IDbConnectionFactory connections, SignInPolic
     public Task RecordFailureAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(async write =>
         {
-            var existing = await write.QuerySingleOrDefaultAsync<FailureRow>(Find, new { Key = key });
+            var existing = await write.QuerySingleOrDefaultAsync<FailureRow>(FindForUpdate, new { Key = key });
             var windowOpen = existing is not null && now - existing.WindowStartedAt < policy.FailureWindow;
             var count = windowOpen ? existing!.FailedCount + 1 : 1;
             var locked = count >= policy.MaxFailures;

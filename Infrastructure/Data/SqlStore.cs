@@ -51,12 +51,16 @@ public abstract class SqlStore(IDbConnectionFactory connections)
     }
 
     /// <summary>Runs a write and turns a unique-key violation into a 409 naming the field that clashed.</summary>
-    protected async Task<int> ExecuteUniqueAsync(
-        Sql sql, object parameters, string field, string message, CancellationToken cancellationToken)
+    protected Task<int> ExecuteUniqueAsync(
+        Sql sql, object parameters, string field, string message, CancellationToken cancellationToken) =>
+        UniqueAsync(() => ExecuteAsync(sql, parameters, cancellationToken), field, message);
+
+    /// <summary>Runs any write and turns a unique-key violation into a 409 naming the field that clashed.</summary>
+    protected async Task<T> UniqueAsync<T>(Func<Task<T>> write, string field, string message)
     {
         try
         {
-            return await ExecuteAsync(sql, parameters, cancellationToken);
+            return await write();
         }
         catch (System.Data.Common.DbException ex) when (Connections.IsUniqueViolation(ex))
         {

@@ -16,20 +16,17 @@ public static class TypeHandlers
 {
     public const decimal MoneyScale = 10_000m;
 
-    private static int _registered;
-
-    public static void Register()
+    // Lazy, so a second caller racing the first waits until every handler is in place.
+    private static readonly Lazy<bool> Registration = new(() =>
     {
-        if (Interlocked.Exchange(ref _registered, 1) == 1)
-        {
-            return;
-        }
-
         Add(new GuidHandler());
         Add(new DateTimeOffsetHandler());
         Add(new DecimalHandler());
         Add(new DateOnlyHandler());
-    }
+        return true;
+    });
+
+    public static void Register() => _ = Registration.Value;
 
     private static void Add<T>(SqlMapper.TypeHandler<T> handler)
     {
@@ -75,8 +72,9 @@ public static class TypeHandlers
             }
             else
             {
+                // Truncated like SQLite's form, so both engines store the same millisecond.
                 parameter.DbType = DbType.DateTimeOffset;
-                parameter.Value = value.ToUniversalTime();
+                parameter.Value = DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds());
             }
         }
 

@@ -110,7 +110,7 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
         VALUES (@Id, @OpportunityId, @FromOwnerId, @ToOwnerId, @OccurredAt, @ChangedBy)
         """);
 
-    public static readonly Sql LatestOwnerChange = new("SELECT MAX(occurred_at) FROM owner_changes WHERE opportunity_id = @OpportunityId");
+    public static readonly Sql LatestOwnerChange = new("SELECT MAX(occurred_at) AS At FROM owner_changes WHERE opportunity_id = @OpportunityId");
 
     public static readonly Sql SetDeleted = new(
         "UPDATE opportunities SET deleted_at = @DeletedAt, deleted_by = @DeletedBy, version = version + 1 WHERE id = @Id");
@@ -207,8 +207,8 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
             return true;
         }, cancellationToken);
 
-    public Task<DateTimeOffset?> LatestOwnerChangeAsync(Guid opportunityId, CancellationToken cancellationToken) =>
-        QuerySingleOrDefaultAsync<DateTimeOffset?>(LatestOwnerChange, new { OpportunityId = opportunityId }, cancellationToken);
+    public async Task<DateTimeOffset?> LatestOwnerChangeAsync(Guid opportunityId, CancellationToken cancellationToken) =>
+        (await QuerySingleOrDefaultAsync<LatestRow>(LatestOwnerChange, new { OpportunityId = opportunityId }, cancellationToken))?.At;
 
     public Task SetDeletedAsync(Guid id, DateTimeOffset? deletedAt, Guid? deletedBy, CancellationToken cancellationToken) =>
         ExecuteAsync(SetDeleted, new { Id = id, DeletedAt = deletedAt, DeletedBy = deletedBy }, cancellationToken);
@@ -361,6 +361,11 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
         public StageMoveRow ToRow() => new(
             Id, OpportunityId, MoveNumber, FromStageId, FromStageName, ToStageId, ToStageName, StageKindNames.Parse(ToStageKind),
             OccurredAt, MovedBy, RecordedAt, LostReasonId);
+    }
+
+    private sealed class LatestRow
+    {
+        public DateTimeOffset? At { get; init; }
     }
 
     private sealed class OwnerChangeRow

@@ -3,6 +3,7 @@ using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
 using SalesCrm.Domain.Common;
 using SalesCrm.Domain.People;
+using SalesCrm.Application.Common.Records;
 
 namespace SalesCrm.Infrastructure.Setup;
 
@@ -31,7 +32,7 @@ public sealed class DemoOrganisation(
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var current = await organisation.GetAsync(cancellationToken);
         await organisation.UpdateAsync(
             new OrganisationDto("Demo Co", "Europe/Warsaw", "EUR", current.Version + 1), current.Version, cancellationToken);

@@ -5,6 +5,7 @@ using SalesCrm.Application.Auth;
 using SalesCrm.Application.People;
 using SalesCrm.Domain.Common;
 using SalesCrm.Domain.People;
+using SalesCrm.Application.Common.Records;
 
 namespace SalesCrm.Infrastructure.Setup;
 
@@ -51,7 +52,7 @@ public sealed class FirstRunSetup(
             Role = Role.Admin,
             PasswordHash = passwordHasher.Hash(password!),
             IsActive = true,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.Now(),
             Version = 1,
         }, cancellationToken);
 

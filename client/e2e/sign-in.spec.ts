@@ -1,13 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { admin } from './accounts';
 import { phoneScreenshot, screenshot } from './screenshots';
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+import { accountMenu, signIn } from './session';
 
 test('an admin signs in, sees the shell and the users, and signs out', async ({ page }) => {
   await page.goto('/');
@@ -38,7 +33,7 @@ test('an admin signs in, sees the shell and the users, and signs out', async ({ 
     () => (JSON.parse(sessionStorage.getItem('salescrm.session') ?? '{}') as { refreshToken?: string }).refreshToken,
   );
   const signOutResponse = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/sign-out'));
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await accountMenu(page, 'Sign out');
   await expect(page).toHaveURL(/\/sign-in$/);
   expect((await signOutResponse).status()).toBe(204);
   await screenshot(page, '04-signed-out');

@@ -1,5 +1,6 @@
 using SalesCrm.Application.People;
 using SalesCrm.Domain.Common;
+using SalesCrm.Application.Common.Records;
 
 namespace SalesCrm.Application.Auth.CreateToken;
 
@@ -13,7 +14,7 @@ public sealed class SessionIssuer(
 {
     public async ValueTask<TokenResponse> IssueAsync(UserRecord user, Guid familyId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var refreshToken = secrets.NewSecret();
         await refreshTokens.InsertAsync(new RefreshTokenRecord
         {

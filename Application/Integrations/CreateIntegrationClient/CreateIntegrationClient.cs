@@ -3,6 +3,7 @@ using Mediator;
 using SalesCrm.Application.Auth;
 using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Domain.Common;
+using SalesCrm.Application.Common.Records;
 
 namespace SalesCrm.Application.Integrations.CreateIntegrationClient;
 
@@ -35,7 +36,7 @@ public sealed class CreateIntegrationClientCommandHandler(
             Name = command.Name.Trim(),
             SecretHash = secrets.Hash(secret),
             Scopes = command.Scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.Now(),
             CreatedBy = currentUser.Id,
         };
         await clients.InsertAsync(client, cancellationToken);

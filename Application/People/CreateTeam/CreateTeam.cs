@@ -1,5 +1,6 @@
 using Mediator;
 using SalesCrm.Domain.Common;
+using SalesCrm.Application.Common.Records;
 
 namespace SalesCrm.Application.People.CreateTeam;
 
@@ -9,7 +10,7 @@ public sealed class CreateTeamCommandHandler(ITeamStore teams, TimeProvider cloc
 {
     public async ValueTask<TeamDto> Handle(CreateTeamCommand command, CancellationToken cancellationToken)
     {
-        var team = new TeamDto(Ids.New(), command.Name.Trim(), clock.GetUtcNow(), 1);
+        var team = new TeamDto(Ids.New(), command.Name.Trim(), clock.Now(), 1);
         await teams.InsertAsync(team, cancellationToken);
         return team;
     }

@@ -3,6 +3,7 @@ using SalesCrm.Application.Auth;
 using SalesCrm.Application.Common.Errors;
 using SalesCrm.Domain.Common;
 using SalesCrm.Domain.People;
+using SalesCrm.Application.Common.Records;
 
 namespace SalesCrm.Application.People.CreateUser;
 
@@ -28,7 +29,7 @@ public sealed class CreateUserCommandHandler(
             TeamId = command.TeamId,
             PasswordHash = passwordHasher.Hash(command.Password),
             IsActive = true,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.Now(),
             Version = 1,
         };
         await users.InsertAsync(user, cancellationToken);

@@ -20,6 +20,27 @@ type SuccessData<R> = R extends { data: infer Data; error?: never } ? Data : nev
 
 /** Awaits an openapi-fetch call and returns its data, or throws an ApiProblem. */
 export async function unwrap<R extends FetchResult>(call: Promise<R>): Promise<SuccessData<R>> {
+  return (await settle(call)).data;
+}
+
+/** A record with the `ETag` it was served with; send the tag back in `If-Match` to update it. */
+export interface Tagged<T> {
+  data: T;
+  etag: string | null;
+}
+
+/** Like `unwrap`, keeping the response's `ETag` for a later version-guarded write. */
+export async function unwrapTagged<R extends FetchResult>(call: Promise<R>): Promise<Tagged<SuccessData<R>>> {
+  const { data, response } = await settle(call);
+  return { data, etag: response.headers.get('ETag') };
+}
+
+/** The `If-Match` header parameter of a version-guarded write (empty when the read carried no tag: the API answers 428). */
+export function ifMatch(etag: string | null): { 'If-Match': string } {
+  return { 'If-Match': etag ?? '' };
+}
+
+async function settle<R extends FetchResult>(call: Promise<R>): Promise<{ data: SuccessData<R>; response: Response }> {
   let result: R;
   try {
     result = await call;
@@ -30,5 +51,5 @@ export async function unwrap<R extends FetchResult>(call: Promise<R>): Promise<S
   if (result.error !== undefined || !result.response.ok) {
     throw problemFromResponse(result.response, result.error);
   }
-  return result.data as SuccessData<R>;
+  return { data: result.data as SuccessData<R>, response: result.response };
 }

@@ -130,4 +130,21 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null, now)).toBeNull();
     expect(parseRetryAfter('soon', now)).toBeNull();
   });
+
+  it('finds a field’s messages, its items’ and members’ too, and the ones no form field shows', () => {
+    const problem = new ApiProblem({
+      status: 400,
+      title: 'The request is not valid.',
+      fieldErrors: {
+        scopes: ['Grant at least one scope.'],
+        'scopes[1]': ['Unknown scope.'],
+        scopesExtra: ['Not a member of scopes.'],
+        'Idempotency-Key': ['Too long.'],
+      },
+    });
+
+    expect(problem.errorsFor('scopes')).toEqual(['Grant at least one scope.', 'Unknown scope.']);
+    expect(problem.errorsFor('name')).toEqual([]);
+    expect(problem.errorsOutside(['scopes'])).toEqual(['Not a member of scopes.', 'Too long.']);
+  });
 });

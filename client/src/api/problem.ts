@@ -33,6 +33,20 @@ export class ApiProblem extends Error {
     this.traceId = init.traceId ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
+
+  /** Messages for one field, including its items and members (`scopes` gets `scopes[1]` too). */
+  errorsFor(field: string): string[] {
+    return Object.entries(this.fieldErrors)
+      .filter(([key]) => belongsTo(key, field))
+      .flatMap(([, messages]) => messages);
+  }
+
+  /** Messages for fields a form does not show, so they can be listed with the form's alert. */
+  errorsOutside(fields: readonly string[]): string[] {
+    return Object.entries(this.fieldErrors)
+      .filter(([key]) => !fields.some((field) => belongsTo(key, field)))
+      .flatMap(([, messages]) => messages);
+  }
 }
 
 const FALLBACK_TITLES: Record<number, string> = {
@@ -110,6 +124,10 @@ function toFieldErrors(errors: unknown): FieldErrors {
     }
   }
   return result;
+}
+
+function belongsTo(key: string, field: string): boolean {
+  return key === field || key.startsWith(`${field}[`) || key.startsWith(`${field}.`);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

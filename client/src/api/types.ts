@@ -1,4 +1,7 @@
-import type { paths } from './schema';
+import type { components, paths } from './schema';
+
+/** A named schema of the contract (`UserDto`, `CreateUserRequest`, …). */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
 type JsonBody<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
 

@@ -1,4 +1,4 @@
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/ui';
 import { RequireAuth, SignInPage } from '../features/auth';
 import { MyDayPage } from '../features/my-day/components/MyDayPage';
@@ -20,14 +20,49 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <MyDayPage /> },
       {
+        path: 'account/password',
+        lazy: async () => ({
+          Component: (await import('../features/account/components/ChangePasswordPage')).ChangePasswordPage,
+        }),
+      },
+      {
+        // Admin pages are loaded on first visit, so people who never open them never download them.
         path: 'admin',
         element: <RequireRole role="admin" />,
         children: [
           {
-            index: true,
             lazy: async () => ({
-              Component: (await import('../features/users/components/UsersPage')).UsersPage,
+              Component: (await import('../features/admin/components/AdminLayout')).AdminLayout,
             }),
+            children: [
+              { index: true, element: <Navigate to="users" replace /> },
+              {
+                path: 'users',
+                lazy: async () => ({
+                  Component: (await import('../features/users/components/UsersPage')).UsersPage,
+                }),
+              },
+              {
+                path: 'teams',
+                lazy: async () => ({
+                  Component: (await import('../features/teams/components/TeamsPage')).TeamsPage,
+                }),
+              },
+              {
+                path: 'integration-clients',
+                lazy: async () => ({
+                  Component: (await import('../features/integration-clients/components/IntegrationClientsPage'))
+                    .IntegrationClientsPage,
+                }),
+              },
+              {
+                path: 'organisation',
+                lazy: async () => ({
+                  Component: (await import('../features/organisation/components/OrganisationSettingsPage'))
+                    .OrganisationSettingsPage,
+                }),
+              },
+            ],
           },
         ],
       },

@@ -34,3 +34,16 @@ export function problem(
 export function pathOf(request: Request): string {
   return new URL(request.url).pathname;
 }
+
+/**
+ * A fake API keyed by `METHOD /path` (e.g. `PUT /api/v1/users/u2`). Unlisted requests get a 404
+ * problem, so a test fails loudly when the UI calls something it did not expect.
+ */
+export function mockApi(routes: Record<string, Handler>) {
+  return mockFetch((request) => {
+    const handler = routes[`${request.method} ${pathOf(request)}`];
+    return handler
+      ? handler(request)
+      : problem({ status: 404, title: 'Not found', detail: `No test route for ${request.method} ${pathOf(request)}` });
+  });
+}

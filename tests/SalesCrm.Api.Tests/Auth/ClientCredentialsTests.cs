@@ -47,7 +47,7 @@ public sealed class ClientCredentialsTests(ApiFactory factory) : IClassFixture<A
     public async Task A_wrong_secret_is_401()
     {
         var created = await CreateClientAsync("directory:read");
-        using var anonymous = factory.CreateClient();
+        using var anonymous = factory.Client();
 
         var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token",
             new { grantType = "client_credentials", clientId = created.ClientId, clientSecret = created.ClientSecret + "x" });
@@ -65,7 +65,7 @@ public sealed class ClientCredentialsTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/integration-clients/{created.Id}")).StatusCode);
 
         await (await client.GetAsync("/api/v1/users")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
-        using var anonymous = factory.CreateClient();
+        using var anonymous = factory.Client();
         var again = await anonymous.PostAsJsonAsync("/api/v1/auth/token",
             new { grantType = "client_credentials", clientId = created.ClientId, clientSecret = created.ClientSecret });
         await again.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
@@ -92,7 +92,7 @@ public sealed class ClientCredentialsTests(ApiFactory factory) : IClassFixture<A
 
     private async Task<TokenResponse> ClientTokenAsync(IntegrationClientCreated created)
     {
-        using var anonymous = factory.CreateClient();
+        using var anonymous = factory.Client();
         var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token",
             new { grantType = "client_credentials", clientId = created.ClientId, clientSecret = created.ClientSecret });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

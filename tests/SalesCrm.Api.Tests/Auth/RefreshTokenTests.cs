@@ -49,7 +49,7 @@ public sealed class RefreshTokenTests(ApiFactory factory) : IClassFixture<ApiFac
     public async Task Signing_out_revokes_the_session()
     {
         var session = await factory.SignInAsync(ApiFactory.AdminEmail, ApiFactory.AdminPassword);
-        using var client = factory.CreateClient();
+        using var client = factory.Client();
 
         var signOut = await client.PostAsJsonAsync("/api/v1/auth/sign-out", new { refreshToken = session.RefreshToken });
 
@@ -65,7 +65,7 @@ public sealed class RefreshTokenTests(ApiFactory factory) : IClassFixture<ApiFac
 
     private async Task<HttpResponseMessage> RefreshAsync(string refreshToken)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.Client();
         return await client.PostAsJsonAsync("/api/v1/auth/token", new { grantType = "refresh_token", refreshToken });
     }
 }

@@ -31,7 +31,7 @@ public sealed class SignInTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_wrong_password_is_401_problem_without_saying_which_part_was_wrong()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.Client();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token",
             new { grantType = "password", email = "nobody-" + Guid.NewGuid() + "@tests.example.com", password = "wrong-password-1" });
 
@@ -43,7 +43,7 @@ public sealed class SignInTests(ApiFactory factory) : IClassFixture<ApiFactory>
     public async Task Five_failures_lock_the_email_with_429_and_Retry_After_even_for_the_right_password()
     {
         var (user, _) = await factory.PersonAsync("rep");
-        using var client = factory.CreateClient();
+        using var client = factory.Client();
         for (var i = 0; i < 5; i++)
         {
             var failed = await client.PostAsJsonAsync("/api/v1/auth/token", new { grantType = "password", email = user.Email, password = "not-the-password" });
@@ -60,7 +60,7 @@ public sealed class SignInTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_grant_without_its_fields_is_400_naming_them()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.Client();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { grantType = "password" });
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -70,7 +70,7 @@ public sealed class SignInTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task An_unknown_grant_type_is_400_naming_grantType()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.Client();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { grantType = "magic" });
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -87,7 +87,7 @@ public sealed class SignInTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/users/{user.Id}/deactivate", null)).StatusCode);
 
         await (await client.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
-        using var anonymous = factory.CreateClient();
+        using var anonymous = factory.Client();
         var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { grantType = "password", email = user.Email, password = "Person-Password-1" });
         await signIn.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
@@ -104,7 +104,7 @@ public sealed class SignInTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var changed = await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "Person-Password-1", newPassword = "Another-Password-2" });
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
 
-        using var anonymous = factory.CreateClient();
+        using var anonymous = factory.Client();
         var refresh = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { grantType = "refresh_token", refreshToken = session.RefreshToken });
         await refresh.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         Assert.NotEmpty((await factory.SignInAsync(user.Email, "Another-Password-2")).AccessToken);

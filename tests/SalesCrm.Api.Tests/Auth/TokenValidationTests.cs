@@ -41,7 +41,7 @@ public sealed class TokenValidationTests(ApiFactory factory) : IClassFixture<Api
     [Fact]
     public async Task No_token_is_401_with_a_bearer_challenge()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.Client();
 
         var response = await client.GetAsync("/api/v1/me");
 

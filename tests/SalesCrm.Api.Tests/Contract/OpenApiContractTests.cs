@@ -56,7 +56,7 @@ public sealed class OpenApiContractTests(ApiFactory factory) : IClassFixture<Api
     [Fact]
     public async Task Every_secured_operation_answers_401_without_a_token()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.Client();
         var checkedCount = 0;
         foreach (var (route, method, operation) in Operations(await ServedYamlAsync()))
         {
@@ -82,7 +82,7 @@ public sealed class OpenApiContractTests(ApiFactory factory) : IClassFixture<Api
 
     private async Task<string> ServedYamlAsync()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.Client();
         var response = await client.GetAsync("/openapi/v1.yaml");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();

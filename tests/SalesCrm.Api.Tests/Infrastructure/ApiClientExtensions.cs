@@ -13,15 +13,18 @@ public static class ApiClientExtensions
 {
     public static async Task<TokenResponse> SignInAsync(this ApiFactory factory, string email, string password)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.Client();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { grantType = "password", email, password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options))!;
     }
 
+    /// <summary>A client whose every API response is checked against the statuses openapi.yaml documents.</summary>
+    public static HttpClient Client(this ApiFactory factory) => factory.CreateDefaultClient(new DocumentedStatusHandler());
+
     public static HttpClient ClientWithToken(this ApiFactory factory, string accessToken)
     {
-        var client = factory.CreateClient();
+        var client = factory.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
     }

@@ -51,19 +51,26 @@ describe('authenticated shell', () => {
 
   it('lists users on the admin page', async () => {
     signedIn();
-    mockFetch((request) =>
-      pathOf(request) === '/api/v1/users'
-        ? json({
-            items: [{ ...rep, id: 'u2', isActive: true, createdAt: '2025-01-02T10:00:00Z' }],
+    mockFetch((request) => {
+      switch (pathOf(request)) {
+        case '/api/v1/users':
+          return json({
+            items: [{ ...rep, id: 'u2', teamId: 't1', isActive: true, createdAt: '2025-01-02T10:00:00Z', version: 1 }],
             nextCursor: null,
-          })
-        : json(admin),
-    );
+          });
+        case '/api/v1/teams':
+          return json({ items: [{ id: 't1', name: 'North', createdAt: '2025-01-01T10:00:00Z', version: 1 }], nextCursor: null });
+        default:
+          return json(admin);
+      }
+    });
 
-    renderRoutes(routes, '/admin');
+    const { router } = renderRoutes(routes, '/admin');
 
-    const table = await screen.findByRole('table');
-    expect(within(table).getByRole('cell', { name: 'Rita Rep' })).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Users' });
+    expect(router.state.location.pathname).toBe('/admin/users');
+    expect(within(table).getByRole('rowheader', { name: 'Rita Rep' })).toBeInTheDocument();
+    expect(await within(table).findByRole('cell', { name: 'North' })).toBeInTheDocument();
     expect(within(table).getByRole('cell', { name: 'Active' })).toBeInTheDocument();
   });
 
@@ -87,6 +94,7 @@ describe('authenticated shell', () => {
     renderRoutes(routes, '/');
     await screen.findByTestId('display-name');
 
+    await user.click(screen.getByRole('button', { name: /Ada Admin/ }));
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
 
     expect(await screen.findByRole('heading', { name: 'Sign in to SalesCrm' })).toBeInTheDocument();

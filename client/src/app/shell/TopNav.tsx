@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
-import { Button } from '../../components/ui';
-import { useMe, useSignOut, type Role } from '../../features/auth';
+import { useMe, type Role } from '../../features/auth';
+import { AccountMenu } from './AccountMenu';
 
 interface NavItem {
   to: string;
@@ -16,7 +16,6 @@ const NAV_ITEMS: readonly NavItem[] = [
 
 export function TopNav() {
   const me = useMe();
-  const signOut = useSignOut();
   const role = me.data?.role;
   const items = NAV_ITEMS.filter((item) => !item.roles || (role && item.roles.includes(role)));
 
@@ -35,10 +34,7 @@ export function TopNav() {
         </ul>
       </nav>
       <div className="topnav__user">
-        {me.data && <span className="topnav__name">{me.data.displayName}</span>}
-        <Button variant="secondary" onClick={signOut}>
-          Sign out
-        </Button>
+        <AccountMenu displayName={me.data?.displayName ?? 'Account'} />
       </div>
     </header>
   );

@@ -1,6 +1,6 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'link' };
+type Props = ComponentPropsWithRef<'button'> & { variant?: 'primary' | 'secondary' | 'danger' | 'link' };
 
 export function Button({ variant = 'primary', className, type = 'button', ...rest }: Props) {
   const classes = ['button', `button--${variant}`, className].filter(Boolean).join(' ');

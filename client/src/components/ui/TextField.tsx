@@ -1,34 +1,13 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
+import { FormField, type FieldProps } from './FormField';
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
-  label: string;
-  errors?: readonly string[] | undefined;
-};
+type Props = Omit<ComponentPropsWithRef<'input'>, 'id' | 'name'> & FieldProps;
 
 /** A labelled input whose validation messages are announced with it. */
-export function TextField({ label, errors = [], ...input }: Props) {
-  const id = useId();
-  const errorId = `${id}-errors`;
-  const invalid = errors.length > 0;
+export function TextField({ label, name, problem, errors, hint, className, ...input }: Props) {
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className="field__input"
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        {...input}
-      />
-      {invalid && (
-        <ul id={errorId} className="field__errors">
-          {errors.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <FormField label={label} name={name} problem={problem} errors={errors} hint={hint}>
+      {(control) => <input className={['field__input', className].filter(Boolean).join(' ')} {...control} {...input} />}
+    </FormField>
   );
 }

@@ -1,5 +1,16 @@
 import './ui.css';
 export { Alert } from './Alert';
 export { Button } from './Button';
+export { CheckboxGroup, type CheckboxOption } from './CheckboxGroup';
+export { ConfirmDialog } from './ConfirmDialog';
+export { toCsv, type CsvValue } from './csv';
+export { DataTable, type Column } from './DataTable';
+export { Dialog } from './Dialog';
+export { FormAlert } from './FormAlert';
+export { FormField, type FieldControlProps } from './FormField';
+export { SelectField, type SelectOption } from './SelectField';
 export { EmptyState, ErrorState, LoadingState } from './States';
 export { TextField } from './TextField';
+export { useToast } from './toastContext';
+export { ToastProvider } from './ToastProvider';
+export { usePageTitle } from './usePageTitle';

@@ -3,5 +3,5 @@ export { useMe, type Me, type Role } from './api/useMe';
 export { RequireAuth } from './components/RequireAuth';
 export { SignInPage } from './components/SignInPage';
 export { useSignOut } from './hooks/useSignOut';
-export { roleLabel } from './roleLabel';
+export { ROLES, roleLabel } from './roleLabel';
 export { sessionStore } from './session/sessionStore';

@@ -6,10 +6,20 @@ export interface Session {
   expiresAt: number;
 }
 
+/** How a session ended, when the SPA ended it itself (not an expiry or a failed refresh). */
+export interface SessionEnding {
+  /** The person signed out (or had to, after a password change): the next sign-in starts at home. */
+  signedOut: true;
+  /** Shown on the sign-in page, e.g. why the session ended. */
+  notice?: string;
+}
+
 export interface SessionStore {
   get: () => Session | null;
   set: (session: Session) => void;
-  clear: () => void;
+  clear: (ending?: SessionEnding) => void;
+  /** How the last session ended, when the SPA ended it; cleared by the next sign-in. */
+  ending: () => SessionEnding | null;
   subscribe: (listener: () => void) => () => void;
 }
 
@@ -17,6 +27,7 @@ const STORAGE_KEY = 'salescrm.session';
 
 export function createSessionStore(storage: Storage): SessionStore {
   let current = read(storage);
+  let ending: SessionEnding | null = null;
   const listeners = new Set<() => void>();
   const notify = () => {
     listeners.forEach((listener) => {
@@ -28,15 +39,18 @@ export function createSessionStore(storage: Storage): SessionStore {
     get: () => current,
     set(session) {
       current = session;
+      ending = null;
       storage.setItem(STORAGE_KEY, JSON.stringify(session));
       notify();
     },
-    clear() {
+    clear(how) {
+      if (how) ending = how;
       if (current === null) return;
       current = null;
       storage.removeItem(STORAGE_KEY);
       notify();
     },
+    ending: () => ending,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

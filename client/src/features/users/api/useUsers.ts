@@ -1,20 +1,26 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { ResponseBody } from '../../../api/types';
-import { userKeys } from './userKeys';
+import type { Schema } from '../../../api/types';
+import { userKeys, type UserFilters } from './userKeys';
 
-export type UserPage = ResponseBody<'/api/v1/users', 'get'>;
-export type User = UserPage['items'][number];
+export type User = Schema<'UserDto'>;
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 100;
 
-export function useUsers() {
+export function useUsers(filters: UserFilters) {
   return useInfiniteQuery({
-    queryKey: userKeys.list({ limit: PAGE_SIZE }),
+    queryKey: userKeys.list(filters),
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/users', {
-          params: { query: { limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(filters.teamId ? { teamId: filters.teamId } : {}),
+              ...(filters.isActive !== null ? { isActive: filters.isActive } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
         }),
       ),
     initialPageParam: null as string | null,

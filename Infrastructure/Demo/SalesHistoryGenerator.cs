@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using SalesCrm.Application.Auth;
+using SalesCrm.Infrastructure.Data;
+
+namespace SalesCrm.Infrastructure.Demo;
+
+/// <summary>
+/// Writes a plausible sales history straight into the database, deterministically from the profile's seed:
+/// leads, accounts and contacts, opportunities walking through the default pipeline's stages (forward, now and
+/// then backward, won or lost, some reopened), calls, emails, meetings and notes with realistic outcomes,
+/// and follow-ups done on time or late. Demo mode uses the small profile; the metrics benchmark the large one.
+/// </summary>
+public sealed class SalesHistoryGenerator(
+    IDbConnectionFactory connections,
+    IPasswordHasher passwordHasher,
+    TimeProvider clock,
+    ILogger<SalesHistoryGenerator> logger)
+{
+    private const int FlushEvery = 20_000;
+
+    public async Task<GeneratedCounts> GenerateAsync(
+        GeneratorProfile profile, IReadOnlyList<GeneratedRep>? reps, CancellationToken cancellationToken)
+    {
+        var random = new Random(profile.Seed);
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var pipeline = await LoadPipelineAsync(connection, cancellationToken);
+        var batch = new RowBatch(connection, connections.Dialect);
+        reps ??= await CreateRepsAsync(batch, profile, now, cancellationToken);
+
+        var start = now.AddDays(-profile.Days);
+        foreach (var rep in reps)
+        {
+            var world = new RepWorld(rep, pipeline, random, now);
+            for (var day = start; day < now; day = day.AddDays(1))
+            {
+                if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+                {
+                    continue;
+                }
+
+                world.Leads(day, Count(random, profile.LeadsPerDay), batch);
+                world.Opportunities(day, Count(random, profile.OpportunitiesPerDay), batch);
+                world.Activities(day, profile, batch);
+                if (batch.Pending >= FlushEvery)
+                {
+                    await batch.FlushAsync(cancellationToken);
+                }
+            }
+        }
+
+        await batch.FlushAsync(cancellationToken);
+        logger.LogInformation("Generated sales history: {Counts}", batch.Counts);
+        return batch.Counts;
+    }
+
+    private static int Count(Random random, double rate) => (int)rate + (random.NextDouble() < rate - (int)rate ? 1 : 0);
+
+    private async Task<IReadOnlyList<GeneratedRep>> CreateRepsAsync(
+        RowBatch batch, GeneratorProfile profile, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var hash = passwordHasher.Hash(Guid.NewGuid().ToString());
+        var reps = new List<GeneratedRep>();
+        for (var t = 1; t <= profile.Teams; t++)
+        {
+            var teamId = Domain.Common.Ids.New();
+            batch.Add(RowBatch.Team, new { Id = teamId, Name = $"Generated team {t:000}", CreatedAt = now.AddDays(-profile.Days - 30), Version = 1 });
+            batch.Add(RowBatch.User, UserRow(Domain.Common.Ids.New(), $"manager{t:000}@generated.example.com", $"Manager {t:000}", "manager", teamId, hash, now, profile));
+            for (var r = 1; r <= profile.RepsPerTeam; r++)
+            {
+                var rep = new GeneratedRep(Domain.Common.Ids.New(), teamId);
+                batch.Add(RowBatch.User, UserRow(rep.UserId, $"rep{t:000}.{r:00}@generated.example.com", $"Rep {t:000}-{r:00}", "rep", teamId, hash, now, profile));
+                reps.Add(rep);
+            }
+        }
+
+        await batch.FlushAsync(cancellationToken);
+        return reps;
+    }
+
+    private static object UserRow(Guid id, string email, string name, string role, Guid teamId, string hash, DateTimeOffset now, GeneratorProfile profile) => new
+    {
+        Id = id,
+        Email = email,
+        DisplayName = name,
+        Role = role,
+        TeamId = teamId,
+        PasswordHash = hash,
+        IsActive = true,
+        CreatedAt = now.AddDays(-profile.Days - 30),
+        Version = 1,
+    };
+
+    private static async Task<PipelineShape> LoadPipelineAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var stages = (await connection.QueryAsync<StageRow>(new CommandDefinition(
+            "SELECT s.id AS Id, s.kind AS Kind, s.position AS Position, s.pipeline_id AS PipelineId FROM stages s "
+            + "JOIN pipelines p ON p.id = s.pipeline_id WHERE p.is_default = 1 AND s.archived_at IS NULL ORDER BY s.position",
+            cancellationToken: cancellationToken))).ToList();
+        var reasons = (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM lost_reasons WHERE archived_at IS NULL", cancellationToken: cancellationToken))).ToList();
+        return new PipelineShape(
+            stages[0].PipelineId,
+            [.. stages.Where(s => s.Kind == "open").Select(s => s.Id)],
+            stages.Single(s => s.Kind == "won").Id,
+            stages.Single(s => s.Kind == "lost").Id,
+            reasons);
+    }
+
+    private sealed class StageRow
+    {
+        public Guid Id { get; init; }
+
+        public string Kind { get; init; } = "";
+
+        public int Position { get; init; }
+
+        public Guid PipelineId { get; init; }
+    }
+}
+
+public sealed record GeneratedRep(Guid UserId, Guid? TeamId);
+
+public sealed record PipelineShape(Guid PipelineId, IReadOnlyList<Guid> OpenStages, Guid Won, Guid Lost, IReadOnlyList<Guid> LostReasons);

@@ -1,0 +1,28 @@
+import { NavLink, Outlet } from 'react-router';
+
+const SECTIONS = [
+  { to: 'users', label: 'Users' },
+  { to: 'teams', label: 'Teams' },
+  { to: 'integration-clients', label: 'Integration clients' },
+  { to: 'organisation', label: 'Organisation' },
+] as const;
+
+/** The admin area's own navigation above its pages; the route guard lets only admins in. */
+export function AdminLayout() {
+  return (
+    <>
+      <nav aria-label="Admin" className="subnav">
+        <ul className="subnav__links">
+          {SECTIONS.map((section) => (
+            <li key={section.to}>
+              <NavLink to={section.to} className="topnav__link">
+                {section.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+export const integrationClientKeys = {
+  all: ['integration-clients'] as const,
+  list: () => [...integrationClientKeys.all, 'list'] as const,
+};

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import {
+  Button,
+  DataTable,
+  ErrorState,
+  LoadingState,
+  usePageTitle,
+  type Column,
+} from '../../../components/ui';
+import type { IntegrationClientCreated } from '../api/useCreateIntegrationClient';
+import { useIntegrationClients, type IntegrationClient } from '../api/useIntegrationClients';
+import { CreateIntegrationClientDialog } from './CreateIntegrationClientDialog';
+import { OneTimeSecretDialog } from './OneTimeSecretDialog';
+import { RevokeIntegrationClientDialog } from './RevokeIntegrationClientDialog';
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'secret'; created: IntegrationClientCreated }
+  | { kind: 'revoke'; client: IntegrationClient };
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function IntegrationClientsPage() {
+  usePageTitle('Integration clients');
+  const clients = useIntegrationClients();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const close = () => {
+    setDialog(null);
+  };
+  const rows = clients.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const columns: Column<IntegrationClient>[] = [
+    { id: 'name', header: 'Name', rowHeader: true, cell: (c) => c.name, csv: (c) => c.name },
+    { id: 'clientId', header: 'Client ID', cell: (c) => <span className="mono">{c.clientId}</span>, csv: (c) => c.clientId },
+    {
+      id: 'scopes',
+      header: 'Scopes',
+      cell: (c) => (
+        <ul className="scope-list" aria-label={`Scopes of ${c.name}`}>
+          {c.scopes.map((scope) => (
+            <li key={scope} className="badge mono">
+              {scope}
+            </li>
+          ))}
+        </ul>
+      ),
+      csv: (c) => c.scopes.join(' '),
+    },
+    { id: 'created', header: 'Created', cell: (c) => dateFormat.format(new Date(c.createdAt)), csv: (c) => c.createdAt },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (c) =>
+        c.revokedAt ? (
+          <span className="badge badge--inactive">Revoked {dateFormat.format(new Date(c.revokedAt))}</span>
+        ) : (
+          <span className="badge badge--active">Active</span>
+        ),
+      csv: (c) => (c.revokedAt ? `Revoked ${c.revokedAt}` : 'Active'),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      cell: (c) =>
+        c.revokedAt ? null : (
+          <Button
+            variant="secondary"
+            className="button--small"
+            aria-label={`Revoke ${c.name}`}
+            onClick={() => {
+              setDialog({ kind: 'revoke', client: c });
+            }}
+          >
+            Revoke
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <section aria-labelledby="integration-clients-heading">
+      <div className="page-header">
+        <h1 id="integration-clients-heading">Integration clients</h1>
+        <Button
+          onClick={() => {
+            setDialog({ kind: 'create' });
+          }}
+        >
+          New integration client
+        </Button>
+      </div>
+      <p className="muted">
+        Dialers, email sync, marketing automation and BI tools sign in with a client ID and secret, and may do only
+        what their scopes allow.
+      </p>
+      {clients.isPending ? (
+        <LoadingState label="Loading integration clients…" />
+      ) : clients.isError ? (
+        <ErrorState error={clients.error} onRetry={() => void clients.refetch()} />
+      ) : (
+        <>
+          <DataTable
+            caption="Integration clients"
+            columns={columns}
+            rows={rows}
+            rowKey={(c) => c.id}
+            exportName="integration-clients"
+            empty="No integration clients yet."
+          />
+          {clients.hasNextPage && (
+            <Button
+              variant="secondary"
+              disabled={clients.isFetchingNextPage}
+              onClick={() => void clients.fetchNextPage()}
+            >
+              {clients.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </Button>
+          )}
+        </>
+      )}
+      {dialog?.kind === 'create' && (
+        <CreateIntegrationClientDialog
+          onClose={close}
+          onCreated={(created) => {
+            setDialog({ kind: 'secret', created });
+          }}
+        />
+      )}
+      {dialog?.kind === 'secret' && <OneTimeSecretDialog created={dialog.created} onClose={close} />}
+      {dialog?.kind === 'revoke' && <RevokeIntegrationClientDialog client={dialog.client} onClose={close} />}
+    </section>
+  );
+}

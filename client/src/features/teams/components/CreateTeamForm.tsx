@@ -1,0 +1,43 @@
+import { useRef, type SubmitEvent } from 'react';
+import { toApiProblem } from '../../../api/problem';
+import { Button, FormAlert, TextField, useToast } from '../../../components/ui';
+import { useCreateTeam } from '../api/useCreateTeam';
+
+export function CreateTeamForm() {
+  const createTeam = useCreateTeam();
+  const toast = useToast();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const problem = createTeam.error ? toApiProblem(createTeam.error) : null;
+
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const name = new FormData(form).get('name');
+    createTeam.mutate(
+      { name: typeof name === 'string' ? name : '' },
+      {
+        onSuccess: (team) => {
+          form.reset();
+          nameRef.current?.focus();
+          toast.show(`Team “${team.name}” created.`);
+        },
+        onError: () => {
+          nameRef.current?.focus();
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="create-team-heading">
+      <h2 id="create-team-heading">New team</h2>
+      <FormAlert problem={problem} fields={['name']} />
+      <div className="form form--inline">
+        <TextField ref={nameRef} label="Team name" name="name" maxLength={100} required problem={problem} />
+        <Button type="submit" disabled={createTeam.isPending}>
+          {createTeam.isPending ? 'Creating…' : 'Create team'}
+        </Button>
+      </div>
+    </form>
+  );
+}

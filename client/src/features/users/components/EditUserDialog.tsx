@@ -1,0 +1,107 @@
+import { useState, type SubmitEvent } from 'react';
+import type { Tagged } from '../../../api/client';
+import { toApiProblem } from '../../../api/problem';
+import { Alert, Button, Dialog, ErrorState, FormAlert, LoadingState, TextField, useToast } from '../../../components/ui';
+import { useUpdateUser } from '../api/useUpdateUser';
+import { useUser } from '../api/useUser';
+import type { User } from '../api/useUsers';
+import { textOf } from './formValues';
+import { RoleAndTeamFields, type RoleAndTeam } from './RoleAndTeamFields';
+
+const FIELDS = ['displayName', 'role', 'teamId'];
+
+/** Edits name, role and team of the version just read; a stale save (412) offers to reload. */
+export function EditUserDialog({ userId, onClose }: { userId: string; onClose: () => void }) {
+  const user = useUser(userId);
+  const [reloaded, setReloaded] = useState(false);
+  return (
+    <Dialog title="Edit user" onClose={onClose}>
+      {user.isPending ? (
+        <LoadingState label="Loading user…" />
+      ) : user.isError ? (
+        <ErrorState error={user.error} onRetry={() => void user.refetch()} />
+      ) : (
+        <EditUserForm
+          // A new version (after a reload) starts the form afresh from it.
+          key={user.data.data.version}
+          user={user.data}
+          reloading={user.isFetching}
+          reloaded={reloaded}
+          onReload={() => {
+            setReloaded(true);
+            void user.refetch();
+          }}
+          onClose={onClose}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+interface FormProps {
+  user: Tagged<User>;
+  reloading: boolean;
+  reloaded: boolean;
+  onReload: () => void;
+  onClose: () => void;
+}
+
+function EditUserForm({ user, reloading, reloaded, onReload, onClose }: FormProps) {
+  const update = useUpdateUser();
+  const toast = useToast();
+  const [roleAndTeam, setRoleAndTeam] = useState<RoleAndTeam>({ role: user.data.role, teamId: user.data.teamId });
+  const problem = update.error ? toApiProblem(update.error) : null;
+
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    update.mutate(
+      {
+        id: user.data.id,
+        etag: user.etag,
+        body: { displayName: textOf(form, 'displayName'), ...roleAndTeam },
+      },
+      {
+        onSuccess: (saved) => {
+          toast.show(`${saved.data.displayName} saved.`);
+          onClose();
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="form" onSubmit={handleSubmit} noValidate aria-busy={update.isPending}>
+      {reloaded && !problem && <Alert tone="info">This is the latest version. Make your changes again.</Alert>}
+      <FormAlert
+        problem={problem}
+        fields={FIELDS}
+        onReload={() => {
+          update.reset();
+          onReload();
+        }}
+      />
+      <p className="muted">
+        Email: <span className="mono">{user.data.email}</span>
+      </p>
+      <TextField
+        label="Name"
+        name="displayName"
+        defaultValue={user.data.displayName}
+        autoComplete="off"
+        required
+        autoFocus
+        problem={problem}
+      />
+      <RoleAndTeamFields value={roleAndTeam} onChange={setRoleAndTeam} problem={problem} />
+      <div className="form__actions">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={update.isPending || reloading}>
+          {update.isPending ? 'Saving…' : 'Save'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+using System.Reflection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using SalesCrm.Infrastructure.Data;
+
+namespace SalesCrm.IntegrationTests.Data;
+
+/// <summary>
+/// Every SQL Server statement SalesCrm sends, parsed without a server: the migration scripts and every
+/// <see cref="Sql"/> declared as a static field in Infrastructure. Runs everywhere, Docker or not.
+/// The SQL Server 2022 grammar (TSql160) is the one of the image the container tests run on, so syntax
+/// only a newer server understands is caught too.
+/// </summary>
+public sealed class SqlServerScriptsParseTests
+{
+    private const string MigrationLabel = "migration ";
+
+    private static readonly Assembly Infrastructure = typeof(Sql).Assembly;
+
+    private static readonly string ScriptPrefix = DatabaseMigrator.ScriptPrefix(SqlDialect.SqlServer);
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Statements = new(FindStatements);
+
+    public static TheoryData<string> StatementNames => [.. Statements.Value.Keys.Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void Reflection_finds_every_migration_script_and_enough_statements()
+    {
+        var names = Statements.Value.Keys.ToList();
+
+        Assert.Contains(names, name => !IsField(name));
+        Assert.True(names.Count(IsField) >= 20, $"Only {names.Count(IsField)} Sql fields found: {string.Join(", ", names)}");
+    }
+
+    [Fact]
+    public void The_parser_rejects_SQLite_only_syntax()
+    {
+        Assert.NotEmpty(Parse("SELECT id FROM teams ORDER BY id LIMIT @Limit"));
+    }
+
+    [Theory]
+    [MemberData(nameof(StatementNames))]
+    public void Statement_parses_as_SQL_Server_TSQL(string name)
+    {
+        var errors = Parse(Statements.Value[name]);
+
+        Assert.True(
+            errors.Count == 0,
+            $"{name}:{Environment.NewLine}" + string.Join(
+                Environment.NewLine, errors.Select(e => $"  line {e.Line}, column {e.Column}: {e.Message}")));
+    }
+
+    private static IList<ParseError> Parse(string sql)
+    {
+        using var reader = new StringReader(sql);
+        new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        return errors;
+    }
+
+    private static bool IsField(string name) => !name.StartsWith(MigrationLabel, StringComparison.Ordinal);
+
+    private static Dictionary<string, string> FindStatements()
+    {
+        var statements = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in Infrastructure.GetManifestResourceNames()
+                     .Where(name => name.StartsWith(ScriptPrefix, StringComparison.Ordinal)))
+        {
+            using var stream = Infrastructure.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            statements.Add(MigrationLabel + resource[ScriptPrefix.Length..], reader.ReadToEnd());
+        }
+
+        const BindingFlags staticFields = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        foreach (var type in Infrastructure.GetTypes().Where(t => !t.ContainsGenericParameters))
+        {
+            foreach (var field in type.GetFields(staticFields).Where(f => f.FieldType == typeof(Sql)))
+            {
+                if (field.GetValue(null) is Sql sql)
+                {
+                    // Short names keep the theory rows readable: "UserStore.Insert", "Outer+Nested.Field".
+                    var typeName = type.Namespace is null ? type.FullName : type.FullName![(type.Namespace.Length + 1)..];
+                    statements.Add($"{typeName}.{field.Name}", sql.For(SqlDialect.SqlServer));
+                }
+            }
+        }
+
+        return statements;
+    }
+}
