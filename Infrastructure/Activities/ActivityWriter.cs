@@ -131,11 +131,49 @@ public sealed class ActivityWriter(IDbConnectionFactory connections, ILogger<Act
                 await CommitAsync([pending]);
             }
         }
+        catch (Exception ex) when (group[0].Activities.Count > 1)
+        {
+            logger.LogWarning(ex, "A write of {Rows} activities failed; writing each on its own", group[0].Activities.Count);
+            await CommitRowByRowAsync(group[0]);
+        }
         catch (Exception ex)
         {
             group[0].Completion.TrySetException(ex);
         }
     }
+
+    /// <summary>The last resort for a batch: each row in its own transaction; a row the database refuses is that row's error.</summary>
+    private async Task CommitRowByRowAsync(PendingWrite pending)
+    {
+        var results = new ActivityWriteResult[pending.Activities.Count];
+        try
+        {
+            for (var row = 0; row < results.Length; row++)
+            {
+                try
+                {
+                    results[row] = (await WriteInOneTransactionAsync([new PendingWrite([pending.Activities[row]], pending.LinkScope)]))[0][0];
+                }
+                catch (DbException ex) when (IsConstraintViolation(ex))
+                {
+                    results[row] = ActivityWriteResult.Rejected("", "The database refused this activity.");
+                }
+            }
+
+            pending.Completion.TrySetResult(results);
+        }
+        catch (Exception ex)
+        {
+            pending.Completion.TrySetException(ex);
+        }
+    }
+
+    private static bool IsConstraintViolation(DbException exception) => exception switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        Microsoft.Data.SqlClient.SqlException sqlServer => sqlServer.Number is 515 or 547 or 2601 or 2627,
+        _ => false,
+    };
 
     private async Task<ActivityWriteResult[][]> WriteInOneTransactionAsync(List<PendingWrite> group)
     {

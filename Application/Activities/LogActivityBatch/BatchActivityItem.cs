@@ -38,7 +38,7 @@ public enum BatchItemStatus
 public sealed record BatchItemResult(int Index, BatchItemStatus Status, Guid? Id = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
     public static BatchItemResult Failed(int index, IReadOnlyDictionary<string, string[]> errors) =>
-        new(index, BatchItemStatus.Error, Errors: errors.ToDictionary(e => $"items[{index}].{e.Key}", e => e.Value));
+        new(index, BatchItemStatus.Error, Errors: errors.ToDictionary(e => e.Key.Length == 0 ? $"items[{index}]" : $"items[{index}].{e.Key}", e => e.Value));
 }
 
 public sealed record ActivityBatchResult(int Created, int Duplicates, int Errors, IReadOnlyList<BatchItemResult> Items);
