@@ -18,8 +18,9 @@ namespace SalesCrm.Infrastructure.Activities;
 /// Per row, inside the transaction: links are checked (exists, not deleted, in scope), an externalId already stored
 /// (or stored earlier in the same transaction) makes a duplicate, otherwise the row is inserted. A row that fails
 /// never fails its neighbours: link and externalId problems become that row's result, and if the transaction as a
-/// whole fails, every request of the group is retried in its own transaction. Used on both dialects: on SQL Server it
-/// saves a log flush per request the same way.
+/// whole fails, every request of the group is retried in its own transaction, and a batch that still fails row by row
+/// (a row the database refuses becomes that row's error). Used on both dialects: on SQL Server it saves a log flush per
+/// request the same way. The queue is unbounded: requests in flight are bounded by the server's connections.
 /// </summary>
 public sealed class ActivityWriter(IDbConnectionFactory connections, ILogger<ActivityWriter> logger) : IHostedService, IAsyncDisposable
 {
