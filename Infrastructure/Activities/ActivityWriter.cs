@@ -51,6 +51,9 @@ public sealed class ActivityWriter(IDbConnectionFactory connections, ILogger<Act
     private readonly Lock _startLock = new();
     private Task? _loop;
 
+    /// <summary>The writer's connection and prepared statements; used only by the writer loop.</summary>
+    private WriteSession? _session;
+
     /// <summary>Queues the activities and returns once they are committed, with one result per activity, in order.</summary>
     public Task<IReadOnlyList<ActivityWriteResult>> WriteAsync(IReadOnlyList<NewActivity> activities, OwnerScope linkScope)
     {
@@ -111,6 +114,12 @@ public sealed class ActivityWriter(IDbConnectionFactory connections, ILogger<Act
 
             await CommitAsync(group);
             group.Clear();
+        }
+
+        if (_session is not null)
+        {
+            await _session.DisposeAsync();
+            _session = null;
         }
     }
 
@@ -178,24 +187,17 @@ public sealed class ActivityWriter(IDbConnectionFactory connections, ILogger<Act
 
     private async Task<ActivityWriteResult[][]> WriteInOneTransactionAsync(List<PendingWrite> group)
     {
-        var (connection, transaction) = await connections.BeginWriteAsync(CancellationToken.None);
-        await using (connection)
-        await using (transaction)
+        _session ??= await WriteSession.OpenAsync(connections);
+        try
         {
-            await using var session = new WriteSession(connection, transaction, connections);
-            var results = new ActivityWriteResult[group.Count][];
-            for (var i = 0; i < group.Count; i++)
-            {
-                var pending = group[i];
-                results[i] = new ActivityWriteResult[pending.Activities.Count];
-                for (var row = 0; row < pending.Activities.Count; row++)
-                {
-                    results[i][row] = await session.WriteAsync(pending.Activities[row], pending.LinkScope);
-                }
-            }
-
-            await transaction.CommitAsync();
-            return results;
+            return await _session.WriteAsync(group);
+        }
+        catch
+        {
+            // Whatever failed, the next transaction starts on a fresh connection.
+            await _session.DisposeAsync();
+            _session = null;
+            throw;
         }
     }
 
@@ -210,19 +212,53 @@ public sealed class ActivityWriter(IDbConnectionFactory connections, ILogger<Act
     }
 
     /// <summary>
-    /// One transaction's statements, each prepared once and re-executed per row (plain ADO.NET rather than Dapper here:
-    /// re-binding a prepared insert is several times cheaper than preparing it again for every row). Values are bound
-    /// in the storage forms of <see cref="TypeHandlers"/>.
+    /// The writer's own connection, kept open, with each statement prepared once and re-executed for every row of every
+    /// transaction (plain ADO.NET rather than Dapper here: re-binding a prepared insert is several times cheaper than
+    /// opening a connection and preparing the insert again). Values are bound in the storage forms of <see cref="TypeHandlers"/>.
     /// </summary>
-    private sealed class WriteSession(DbConnection connection, DbTransaction transaction, IDbConnectionFactory connections) : IAsyncDisposable
+    private sealed class WriteSession(DbConnection connection, IDbConnectionFactory connections) : IAsyncDisposable
     {
         private readonly SqlDialect _dialect = connections.Dialect;
         private readonly Dictionary<(RecordKind, Guid), RecordOwner?> _links = [];
         private readonly Dictionary<RecordKind, DbCommand> _ownerOf = [];
         private DbCommand? _insert;
         private DbCommand? _findExternal;
+        private DbTransaction? _transaction;
 
-        public async Task<ActivityWriteResult> WriteAsync(NewActivity activity, OwnerScope linkScope)
+        public static async Task<WriteSession> OpenAsync(IDbConnectionFactory connections) =>
+            new(await connections.OpenAsync(CancellationToken.None), connections);
+
+        /// <summary>Writes the group in one write transaction (on SQLite <c>BEGIN IMMEDIATE</c>) and commits it.</summary>
+        public async Task<ActivityWriteResult[][]> WriteAsync(List<PendingWrite> group)
+        {
+            _links.Clear();
+            _transaction = _dialect == SqlDialect.Sqlite
+                ? ((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: false)
+                : await connection.BeginTransactionAsync();
+            await using (_transaction)
+            {
+                foreach (var command in Commands())
+                {
+                    command.Transaction = _transaction;
+                }
+
+                var results = new ActivityWriteResult[group.Count][];
+                for (var i = 0; i < group.Count; i++)
+                {
+                    var pending = group[i];
+                    results[i] = new ActivityWriteResult[pending.Activities.Count];
+                    for (var row = 0; row < pending.Activities.Count; row++)
+                    {
+                        results[i][row] = await WriteAsync(pending.Activities[row], pending.LinkScope);
+                    }
+                }
+
+                await _transaction.CommitAsync();
+                return results;
+            }
+        }
+
+        private async Task<ActivityWriteResult> WriteAsync(NewActivity activity, OwnerScope linkScope)
         {
             foreach (var (kind, id, field) in ActivityLinks.Of(activity))
             {
@@ -258,14 +294,16 @@ public sealed class ActivityWriter(IDbConnectionFactory connections, ILogger<Act
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in _ownerOf.Values.Append(_insert).Append(_findExternal))
+            foreach (var command in Commands())
             {
-                if (command is not null)
-                {
-                    await command.DisposeAsync();
-                }
+                await command.DisposeAsync();
             }
+
+            await connection.DisposeAsync();
         }
+
+        private IEnumerable<DbCommand> Commands() =>
+            _ownerOf.Values.Append(_insert).Append(_findExternal).OfType<DbCommand>();
 
         private async Task<RecordOwner?> OwnerAsync(RecordKind kind, Guid id)
         {
@@ -304,7 +342,7 @@ public sealed class ActivityWriter(IDbConnectionFactory connections, ILogger<Act
         private DbCommand Command(Sql sql, string[] parameters)
         {
             var command = connection.CreateCommand();
-            command.Transaction = transaction;
+            command.Transaction = _transaction;
             command.CommandText = sql.For(_dialect);
             foreach (var name in parameters)
             {
