@@ -142,7 +142,7 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
             OwnerId = rep.UserId,
             pipeline.PipelineId,
             StageId = walk.Stage,
-            Amount = Math.Round((decimal)Math.Exp(9.2 + (0.6 * Normal())), -2),
+            Amount = Math.Round((decimal)Math.Exp(9.2 + (0.6 * Normal())) / 100m) * 100m,
             ExpectedCloseDate = DateOnly.FromDateTime(createdAt.AddDays(60).UtcDateTime),
             LeadId = leadId,
             CreatedAt = createdAt,

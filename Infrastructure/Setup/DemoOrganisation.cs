@@ -9,13 +9,14 @@ namespace SalesCrm.Infrastructure.Setup;
 
 /// <summary>
 /// The demo organisation: the only place fixed credentials exist, and only when demo mode is switched on
-/// for an empty database. The README lists these accounts.
+/// for an empty database, with a year of generated sales history for its reps. The README lists these accounts.
 /// </summary>
 public sealed class DemoOrganisation(
     IUserStore users,
     ITeamStore teams,
     IOrganisationStore organisation,
     IPasswordHasher passwordHasher,
+    Demo.SalesHistoryGenerator history,
     TimeProvider clock)
 {
     public const string Password = "demo-password-1";
@@ -46,11 +47,18 @@ public sealed class DemoOrganisation(
         }
 
         var hash = passwordHasher.Hash(Password);
+        var reps = new List<Demo.GeneratedRep>();
         foreach (var (email, name, role, team) in People)
         {
+            var id = Ids.New();
+            if (role == Role.Rep)
+            {
+                reps.Add(new Demo.GeneratedRep(id, team is null ? null : teamIds[team]));
+            }
+
             await users.InsertAsync(new UserRecord
             {
-                Id = Ids.New(),
+                Id = id,
                 Email = email,
                 DisplayName = name,
                 Role = role,
@@ -61,5 +69,8 @@ public sealed class DemoOrganisation(
                 Version = 1,
             }, cancellationToken);
         }
+
+        // A year of work for the demo reps, so every list, board and chart has something to show.
+        await history.GenerateAsync(Demo.GeneratorProfile.Small, reps, cancellationToken);
     }
 }

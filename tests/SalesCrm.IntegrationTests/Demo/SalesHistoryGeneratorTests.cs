@@ -1,0 +1,96 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using SalesCrm.Infrastructure.Auth;
+using SalesCrm.Infrastructure.Demo;
+using SalesCrm.IntegrationTests.Data;
+
+namespace SalesCrm.IntegrationTests.Demo;
+
+/// <summary>
+/// The generated history must obey the same invariants the API keeps, or metrics computed on it would be measuring
+/// impossible data: every deal's current stage is where its last move went, closed deals are in Won or Lost, moves
+/// are numbered and ordered, links point at the rep's own records, nothing happens in the future.
+/// </summary>
+public abstract class SalesHistoryGeneratorTests(TestDatabase database) : DatabaseTests(database)
+{
+    private static readonly GeneratorProfile Tiny = GeneratorProfile.Small with { Teams = 1, RepsPerTeam = 2, Days = 120, Seed = 7 };
+
+    [Fact]
+    public async Task Generated_history_keeps_the_api_invariants()
+    {
+        var clock = new FixedClock(Now);
+        var counts = await new SalesHistoryGenerator(Connections, new IdentityPasswordHasher(), clock, NullLogger<SalesHistoryGenerator>.Instance)
+            .GenerateAsync(Tiny, reps: null, Cancellation);
+        await using var connection = await Connections.OpenAsync(Cancellation);
+
+        Assert.True(counts.Opportunities > 20 && counts.Activities > 1000, counts.ToString());
+        Assert.Equal(counts.StageMoves, await Count(connection, "SELECT COUNT(*) FROM stage_moves"));
+        Assert.Equal(0, await Count(connection, """
+            SELECT COUNT(*) FROM opportunities o
+            WHERE o.stage_id <> (SELECT m.to_stage_id FROM stage_moves m WHERE m.opportunity_id = o.id
+                                 AND m.move_number = (SELECT MAX(x.move_number) FROM stage_moves x WHERE x.opportunity_id = o.id))
+               OR o.stage_entered_at <> (SELECT MAX(m.occurred_at) FROM stage_moves m WHERE m.opportunity_id = o.id)
+            """));
+        Assert.Equal(0, await Count(connection, """
+            SELECT COUNT(*) FROM opportunities o JOIN stages s ON s.id = o.stage_id
+            WHERE (s.kind = 'open') <> (o.outcome IS NULL) OR (s.kind <> 'open' AND s.kind <> o.outcome)
+               OR (o.outcome IS NULL) <> (o.closed_at IS NULL) OR (o.outcome = 'lost' AND o.lost_reason_id IS NULL)
+            """));
+        Assert.Equal(0, await Count(connection, """
+            SELECT COUNT(*) FROM stage_moves a JOIN stage_moves b ON b.opportunity_id = a.opportunity_id AND b.move_number = a.move_number + 1
+            WHERE b.occurred_at < a.occurred_at OR b.from_stage_id <> a.to_stage_id
+            """));
+        Assert.Equal(0, await Count(connection, "SELECT COUNT(*) FROM stage_moves WHERE (move_number = 1) <> (from_stage_id IS NULL)"));
+        Assert.Equal(0, await Count(connection, """
+            SELECT COUNT(*) FROM activities a LEFT JOIN opportunities o ON o.id = a.opportunity_id LEFT JOIN leads l ON l.id = a.lead_id
+            WHERE (o.id IS NOT NULL AND (o.owner_id <> a.owner_id OR a.occurred_at < o.created_at))
+               OR (l.id IS NOT NULL AND l.owner_id <> a.owner_id)
+            """));
+        Assert.Equal(0, await Count(connection, "SELECT COUNT(*) FROM activities WHERE occurred_at > @Now", new { Now }));
+        Assert.Equal(0, await Count(connection, "SELECT COUNT(*) FROM stage_moves WHERE occurred_at > @Now", new { Now }));
+        Assert.Equal(0, await Count(connection, "SELECT COUNT(*) FROM follow_ups WHERE completed_at > @Now OR due_at < created_at", new { Now }));
+    }
+
+    [Fact]
+    public async Task The_same_seed_makes_the_same_history()
+    {
+        static GeneratorProfile Seeded(int seed) => Tiny with { Days = 30, Seed = seed };
+        var generator = new SalesHistoryGenerator(Connections, new IdentityPasswordHasher(), new FixedClock(Now), NullLogger<SalesHistoryGenerator>.Instance);
+
+        var reps = await GeneratedRepsAsync();
+        if (reps.Count == 0)
+        {
+            await generator.GenerateAsync(Seeded(1) with { Days = 1 }, reps: null, Cancellation);
+            reps = await GeneratedRepsAsync();
+        }
+
+        var first = await generator.GenerateAsync(Seeded(11), reps, Cancellation);
+        var second = await generator.GenerateAsync(Seeded(11), reps, Cancellation);
+        var third = await generator.GenerateAsync(Seeded(12), reps, Cancellation);
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, third);
+    }
+
+    private async Task<List<GeneratedRep>> GeneratedRepsAsync()
+    {
+        await using var connection = await Connections.OpenAsync(Cancellation);
+        return [.. (await connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT id FROM users WHERE role = 'rep' AND email LIKE 'rep%@generated.example.com' ORDER BY email", cancellationToken: Cancellation)))
+            .Select(id => new GeneratedRep(id, null))];
+    }
+
+    private static async Task<long> Count(System.Data.Common.DbConnection connection, string sql, object? parameters = null) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: Cancellation));
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
+
+public sealed class SqliteSalesHistoryGeneratorTests(SqliteDatabase database)
+    : SalesHistoryGeneratorTests(database), IClassFixture<SqliteDatabase>;
+
+public sealed class SqlServerSalesHistoryGeneratorTests(SqlServerDatabase database)
+    : SalesHistoryGeneratorTests(database), IClassFixture<SqlServerDatabase>;
