@@ -3,6 +3,8 @@ using SalesCrm.Api.Accounts;
 using SalesCrm.Api.Auth;
 using SalesCrm.Api.Common;
 using SalesCrm.Api.Contacts;
+using SalesCrm.Api.Activities;
+using SalesCrm.Api.FollowUps;
 using SalesCrm.Api.Integrations;
 using SalesCrm.Api.Leads;
 using SalesCrm.Api.LostReasons;
@@ -12,6 +14,7 @@ using SalesCrm.Api.Organisations;
 using SalesCrm.Api.People;
 using SalesCrm.Api.Quotas;
 using SalesCrm.Api.Pipelines;
+using SalesCrm.Api.Timeline;
 using SalesCrm.Application;
 using SalesCrm.Application.Common.Behaviors;
 using SalesCrm.Infrastructure;
@@ -73,6 +76,9 @@ app.MapLeadEndpoints();
 app.MapPipelineEndpoints();
 app.MapLostReasonEndpoints();
 app.MapOpportunityEndpoints();
+app.MapActivityEndpoints();
+app.MapFollowUpEndpoints();
+app.MapTimelineEndpoints();
 
 app.MapSpa();
 

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesCrm.Application.Accounts;
+using SalesCrm.Application.Activities;
 using SalesCrm.Application.Auth;
+using SalesCrm.Application.FollowUps;
 using SalesCrm.Application.Integrations;
 using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
@@ -15,12 +17,15 @@ using SalesCrm.Application.Common.Records;
 using SalesCrm.Application.Contacts;
 using SalesCrm.Application.Leads;
 using SalesCrm.Infrastructure.Accounts;
+using SalesCrm.Application.Timeline;
+using SalesCrm.Infrastructure.Activities;
 using SalesCrm.Infrastructure.Auth;
 using SalesCrm.Infrastructure.Contacts;
 using SalesCrm.Infrastructure.Leads;
 using SalesCrm.Infrastructure.Idempotency;
 using SalesCrm.Infrastructure.Records;
 using SalesCrm.Infrastructure.Data;
+using SalesCrm.Infrastructure.FollowUps;
 using SalesCrm.Infrastructure.Integrations;
 using SalesCrm.Infrastructure.Organisations;
 using SalesCrm.Infrastructure.People;
@@ -28,6 +33,7 @@ using SalesCrm.Infrastructure.Pipelines;
 using SalesCrm.Infrastructure.LostReasons;
 using SalesCrm.Infrastructure.Opportunities;
 using SalesCrm.Infrastructure.Setup;
+using SalesCrm.Infrastructure.Timeline;
 
 namespace SalesCrm.Infrastructure;
 
@@ -69,6 +75,11 @@ public static class DependencyInjection
         services.AddSingleton<IPipelineStore, PipelineStore>();
         services.AddSingleton<ILostReasonStore, LostReasonStore>();
         services.AddSingleton<IOpportunityStore, OpportunityStore>();
+        services.AddSingleton<ActivityWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ActivityWriter>());
+        services.AddSingleton<IActivityStore, ActivityStore>();
+        services.AddSingleton<IFollowUpStore, FollowUpStore>();
+        services.AddSingleton<ITimelineReader, TimelineReader>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);

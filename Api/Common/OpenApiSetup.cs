@@ -28,6 +28,9 @@ public static class OpenApiSetup
         ["Lost reasons"] = "The admin-managed list a move to Lost must choose from.",
         ["Opportunities"] = "Deals at accounts: amount, expected close, owner (reassignments recorded), soft delete and restore.",
         ["Stage moves"] = "Moving a deal through its pipeline (guarded by If-Match) and its append-only stage history.",
+        ["Activities"] = "Calls, emails, meetings and notes: what reps did, when, and with whom; single creates and batches of up to 1,000.",
+        ["Follow-ups"] = "Planned next touches on leads and opportunities: due, completed, cancelled, overdue.",
+        ["Timeline"] = "Everything that happened to a lead, contact, account or opportunity, newest first.",
     };
 
     /// <summary>
