@@ -45,7 +45,7 @@ public static class ActivityEndpoints
         group.MapPost("/meetings", LogMeeting).WithName("logMeeting").WithIdempotency()
             .Doc("Log a meeting", "Records a meeting booked or held: `occurredAt` is the scheduled start and, unlike other activities, may be in the future (at most two years ahead; default now); `durationSeconds` (0–86400), `outcome` (scheduled — the default —, held, no_show, cancelled; held and no_show only once the start has passed), optional `subject` and `notes`." + Recording)
             .BadInput().Problems(403);
-        group.MapPut("/meetings/{id:guid}", UpdateMeeting).WithName("updateMeeting")
+        group.MapPut("/meetings/{id:guid}", UpdateMeeting).WithName("updateMeeting").RequiresIfMatch()
             .Doc("Update a meeting", "Sets a meeting's outcome after it happened, or reschedules it: replaces `occurredAt`, `durationSeconds`, `outcome`, `subject` and `notes`. Owner and links never change here. Requires `If-Match` with the meeting's ETag (428 without it, 412 when stale).")
             .BadInput().Problems(403, 404, 412, 428);
         group.MapPost("/notes", LogNote).WithName("logNote").WithIdempotency()

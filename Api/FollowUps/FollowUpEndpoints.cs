@@ -30,10 +30,10 @@ public static class FollowUpEndpoints
         group.MapGet("/{id:guid}", Get).WithName("getFollowUp")
             .Doc("Get a follow-up", "One follow-up with its `ETag`. Deleted, missing or outside the caller's scope: 404.")
             .Problems(403, 404);
-        group.MapPost("/{id:guid}/complete", Complete).WithName("completeFollowUp")
+        group.MapPost("/{id:guid}/complete", Complete).WithName("completeFollowUp").RequiresIfMatch()
             .Doc("Complete a follow-up", "The planned touch happened: `completedAt` (default now; not in the future, not before the follow-up was created) and optionally `fulfilledByActivityId`, the logged call, email or meeting that fulfilled it (an activity in the caller's scope; 400 otherwise)." + Closing)
             .BadInput().Problems(403, 404, 409, 412);
-        group.MapPost("/{id:guid}/cancel", Cancel).WithName("cancelFollowUp")
+        group.MapPost("/{id:guid}/cancel", Cancel).WithName("cancelFollowUp").RequiresIfMatch()
             .Doc("Cancel a follow-up", "The planned touch will not happen: `cancelledAt` defaults to now (not in the future, not before the follow-up was created)." + Closing)
             .BadInput().Problems(403, 404, 409, 412);
         group.MapDelete("/{id:guid}", Delete).WithName("deleteFollowUp")

@@ -988,6 +988,398 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a call
+         * @description Records a call: `direction` (outbound/inbound), `outcome` (connected, no_answer, voicemail, busy, wrong_number), `durationSeconds` (0–86400), optional `notes` (up to 4,000 characters). `occurredAt` defaults to now and must not be in the future (history imports send past times). `ownerId` defaults to the caller (integrations must name it; people may name someone in their scope); the activity also keeps the owner's team at recording time (`teamId`). Link at least one of `leadId`, `contactId`, `accountId`, `opportunityId`: any live account or contact, and leads and opportunities in the caller's scope (otherwise 400 on that field; a missing link is reported on `leadId`). `externalId` (up to 200 characters) is unique per caller: a create whose `externalId` the caller already used answers 200 with the existing activity and changes nothing. Answers 201 with `Location` and `ETag` when created. The answer is sent only after the activity is committed.
+         */
+        post: operations["logCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log an email
+         * @description Records an email: `direction`, `subject` (up to 500 characters), optional `notes`, and `repliedAt` if a reply already came (not before the email, not in the future). `occurredAt` is the time it was sent. `occurredAt` defaults to now and must not be in the future (history imports send past times). `ownerId` defaults to the caller (integrations must name it; people may name someone in their scope); the activity also keeps the owner's team at recording time (`teamId`). Link at least one of `leadId`, `contactId`, `accountId`, `opportunityId`: any live account or contact, and leads and opportunities in the caller's scope (otherwise 400 on that field; a missing link is reported on `leadId`). `externalId` (up to 200 characters) is unique per caller: a create whose `externalId` the caller already used answers 200 with the existing activity and changes nothing. Answers 201 with `Location` and `ETag` when created. The answer is sent only after the activity is committed.
+         */
+        post: operations["logEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/emails/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a reply to an email
+         * @description Marks a logged email as replied (email sync usually learns this later). `repliedAt` defaults to now, must not be in the future nor before the email was sent. The first reply is what counts: an earlier recorded reply is kept, and repeating the call changes nothing (safe to retry). 404 when the id is not an email in the caller's scope.
+         */
+        post: operations["recordEmailReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a meeting
+         * @description Records a meeting booked or held: `occurredAt` is the scheduled start and, unlike other activities, may be in the future (at most two years ahead; default now); `durationSeconds` (0–86400), `outcome` (scheduled — the default —, held, no_show, cancelled; held and no_show only once the start has passed), optional `subject` and `notes`. `ownerId` defaults to the caller (integrations must name it; people may name someone in their scope); the activity also keeps the owner's team at recording time (`teamId`). Link at least one of `leadId`, `contactId`, `accountId`, `opportunityId`: any live account or contact, and leads and opportunities in the caller's scope (otherwise 400 on that field; a missing link is reported on `leadId`). `externalId` (up to 200 characters) is unique per caller: a create whose `externalId` the caller already used answers 200 with the existing activity and changes nothing. Answers 201 with `Location` and `ETag` when created. The answer is sent only after the activity is committed.
+         */
+        post: operations["logMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update a meeting
+         * @description Sets a meeting's outcome after it happened, or reschedules it: replaces `occurredAt`, `durationSeconds`, `outcome`, `subject` and `notes`. Owner and links never change here. Requires `If-Match` with the meeting's ETag (428 without it, 412 when stale).
+         */
+        put: operations["updateMeeting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a note
+         * @description Records a free-text note (`body`, up to 20,000 characters). `occurredAt` defaults to now and must not be in the future (history imports send past times). `ownerId` defaults to the caller (integrations must name it; people may name someone in their scope); the activity also keeps the owner's team at recording time (`teamId`). Link at least one of `leadId`, `contactId`, `accountId`, `opportunityId`: any live account or contact, and leads and opportunities in the caller's scope (otherwise 400 on that field; a missing link is reported on `leadId`). `externalId` (up to 200 characters) is unique per caller: a create whose `externalId` the caller already used answers 200 with the existing activity and changes nothing. Answers 201 with `Location` and `ETag` when created. The answer is sent only after the activity is committed.
+         */
+        post: operations["logNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a batch of activities
+         * @description For integrations: up to 1,000 activities of any type in `items`, each with `type` (call, email, meeting, note) and that type's fields as its single create takes them. Every item is checked on its own, exactly like the single create; the valid items are committed (together) even when others fail, and the answer (200) lists one result per item, in order: `created` with the new `id`, `duplicate` with the existing `id` (its `externalId` was recorded before, or repeats an earlier item of the same batch), or `error` with field errors keyed `items[i].field`. More than 1,000 items, or none, is a 400 and records nothing; so is a body that is not valid JSON for the schema (unknown fields, wrong types, unknown enum values), with the error keyed by the item's path.
+         */
+        post: operations["logActivityBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List activities
+         * @description Activities in the caller's scope (reps: their own; managers: their team's; admins and integrations: all), newest first by `occurredAt`, cursor-paginated. Filters: `type`, `ownerId`, `teamId` (the owner's team when the activity was recorded), `from` (inclusive) and `to` (exclusive) on `occurredAt`, and the linked `leadId`, `contactId`, `accountId`, `opportunityId`. Deleted activities are left out.
+         */
+        get: operations["listActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an activity
+         * @description One activity with its `ETag`. Deleted, missing or outside the caller's scope: 404.
+         */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity
+         * @description Soft delete: the activity leaves lists, timelines and metrics (who and when are recorded) and can be restored. 404 outside the caller's scope.
+         */
+        delete: operations["deleteActivity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted activity
+         * @description The owner's manager or an admin brings a deleted activity back (reps and integrations: 403). Restoring a live activity changes nothing.
+         */
+        post: operations["restoreActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List follow-ups
+         * @description Follow-ups in the caller's scope as a to-do list: soonest `dueAt` first, cursor-paginated. Filters: `ownerId`, `teamId` (the owner's current team), `status` (open, completed, cancelled, or overdue = open and due before now), `dueFrom` (inclusive) and `dueTo` (exclusive), `leadId`, `opportunityId`. Each item says `isOverdue`. Deleted follow-ups are left out.
+         */
+        get: operations["listFollowUps"];
+        put?: never;
+        /**
+         * Plan a follow-up
+         * @description Plans the next touch (`channel`: call, email or meeting) due at `dueAt`, on exactly one of `leadId` or `opportunityId` (in the caller's scope; 400 on that field otherwise), with optional `notes` (up to 4,000 characters). `dueAt` must not be before the follow-up's creation time (`occurredAt`, default now, never in the future — imports send the past time the plan was made) and at most five years ahead. `ownerId` defaults to the caller (integrations must name one). `externalId` (up to 200 characters) is unique per caller: a create with a known one answers 200 with the existing follow-up and changes nothing. 201 with `Location` and `ETag` when created.
+         */
+        post: operations["createFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a follow-up
+         * @description One follow-up with its `ETag`. Deleted, missing or outside the caller's scope: 404.
+         */
+        get: operations["getFollowUp"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a follow-up
+         * @description Soft delete for a follow-up entered by mistake (cancel one whose plan changed): it leaves lists, timelines and metrics, who and when are recorded, and it can be restored. 404 outside the caller's scope.
+         */
+        delete: operations["deleteFollowUp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a follow-up
+         * @description The planned touch happened: `completedAt` (default now; not in the future, not before the follow-up was created) and optionally `fulfilledByActivityId`, the logged call, email or meeting that fulfilled it (an activity in the caller's scope; 400 otherwise). Only an open follow-up can be closed (409 otherwise). `If-Match` with the follow-up's ETag is optional: when sent and stale, 412.
+         */
+        post: operations["completeFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a follow-up
+         * @description The planned touch will not happen: `cancelledAt` defaults to now (not in the future, not before the follow-up was created). Only an open follow-up can be closed (409 otherwise). `If-Match` with the follow-up's ETag is optional: when sent and stale, 412.
+         */
+        post: operations["cancelFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted follow-up
+         * @description The owner's manager or an admin brings a deleted follow-up back (reps and integrations: 403). Restoring a live follow-up changes nothing.
+         */
+        post: operations["restoreFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lead's timeline
+         * @description The lead's activities and follow-ups (planned and completed). Newest first by `occurredAt` (entries of one time: stage moves, then follow-ups completed, then follow-ups planned, then activities), cursor-paginated. Each entry has a `kind` and exactly one of `activity`, `followUp` (as it is now) or `stageMove`. Deleted activities and follow-ups are left out. 404 when the lead is not in the caller's scope.
+         */
+        get: operations["getLeadTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's timeline
+         * @description The activities linked to the contact. Newest first by `occurredAt` (entries of one time: stage moves, then follow-ups completed, then follow-ups planned, then activities), cursor-paginated. Each entry has a `kind` and exactly one of `activity`, `followUp` (as it is now) or `stageMove`. Deleted activities and follow-ups are left out. Contacts are shared, so any live contact has a timeline, but it only shows activities the caller may see (their own, their team's, or all for admins and integrations).
+         */
+        get: operations["getContactTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's timeline
+         * @description The activities linked to the account itself (not those only linked to its contacts or opportunities). Newest first by `occurredAt` (entries of one time: stage moves, then follow-ups completed, then follow-ups planned, then activities), cursor-paginated. Each entry has a `kind` and exactly one of `activity`, `followUp` (as it is now) or `stageMove`. Deleted activities and follow-ups are left out. Accounts are shared, so any live account has a timeline, but it only shows activities the caller may see.
+         */
+        get: operations["getAccountTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An opportunity's timeline
+         * @description The opportunity's activities, follow-ups (planned and completed) and stage moves (its creation is the first, without a from-stage). Newest first by `occurredAt` (entries of one time: stage moves, then follow-ups completed, then follow-ups planned, then activities), cursor-paginated. Each entry has a `kind` and exactly one of `activity`, `followUp` (as it is now) or `stageMove`. Deleted activities and follow-ups are left out. 404 when the opportunity is not in the caller's scope.
+         */
+        get: operations["getOpportunityTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1008,6 +1400,56 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        ActivityBatchResult: {
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            duplicates: number;
+            /** Format: int32 */
+            errors: number;
+            items: components["schemas"]["BatchItemResult"][];
+        };
+        /** @enum {unknown} */
+        ActivityDirection: "outbound" | "inbound" | null;
+        ActivityDto: {
+            /** Format: uuid */
+            id: string;
+            type: components["schemas"]["ActivityType"];
+            /** Format: uuid */
+            ownerId: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            leadId: null | string;
+            /** Format: uuid */
+            contactId: null | string;
+            /** Format: uuid */
+            accountId: null | string;
+            /** Format: uuid */
+            opportunityId: null | string;
+            direction: null | components["schemas"]["ActivityDirection"];
+            outcome: null | components["schemas"]["ActivityOutcome"];
+            /** Format: int32 */
+            durationSeconds: null | number;
+            subject: null | string;
+            notes: null | string;
+            body: null | string;
+            /** Format: date-time */
+            repliedAt: null | string;
+            externalId: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @enum {unknown} */
+        ActivityOutcome: "connected" | "no_answer" | "voicemail" | "busy" | "wrong_number" | "scheduled" | "held" | "no_show" | "cancelled" | null;
+        /** @enum {unknown} */
+        ActivityType: "call" | "email" | "meeting" | "note";
         AddStageRequest: {
             name: string;
             /** Format: int32 */
@@ -1017,9 +1459,58 @@ export interface components {
             /** Format: int32 */
             position?: null | number;
         };
+        BatchActivityItem: {
+            type: components["schemas"]["ActivityType"];
+            /** Format: date-time */
+            occurredAt?: null | string;
+            /** Format: uuid */
+            ownerId?: null | string;
+            /** Format: uuid */
+            leadId?: null | string;
+            /** Format: uuid */
+            contactId?: null | string;
+            /** Format: uuid */
+            accountId?: null | string;
+            /** Format: uuid */
+            opportunityId?: null | string;
+            externalId?: null | string;
+            direction?: null | components["schemas"]["ActivityDirection"];
+            outcome?: null | components["schemas"]["ActivityOutcome"];
+            /** Format: int32 */
+            durationSeconds?: null | number;
+            subject?: null | string;
+            notes?: null | string;
+            body?: null | string;
+            /** Format: date-time */
+            repliedAt?: null | string;
+        };
+        BatchItemResult: {
+            /** Format: int32 */
+            index: number;
+            status: components["schemas"]["BatchItemStatus"];
+            /** Format: uuid */
+            id?: null | string;
+            errors?: null | {
+                [key: string]: string[];
+            };
+        };
+        /** @enum {unknown} */
+        BatchItemStatus: "created" | "duplicate" | "error";
+        /** @enum {unknown} */
+        CallOutcome: "connected" | "no_answer" | "voicemail" | "busy" | "wrong_number";
+        CancelFollowUpRequest: {
+            /** Format: date-time */
+            cancelledAt?: null | string;
+        };
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
+        };
+        CompleteFollowUpRequest: {
+            /** Format: date-time */
+            completedAt?: null | string;
+            /** Format: uuid */
+            fulfilledByActivityId?: null | string;
         };
         ContactDto: {
             /** Format: uuid */
@@ -1092,6 +1583,21 @@ export interface components {
             externalId?: null | string;
             /** Format: date-time */
             occurredAt?: null | string;
+        };
+        CreateFollowUpRequest: {
+            channel: components["schemas"]["FollowUpChannel"];
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            leadId?: null | string;
+            /** Format: uuid */
+            opportunityId?: null | string;
+            notes?: null | string;
+            /** Format: uuid */
+            ownerId?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+            externalId?: null | string;
         };
         CreateIntegrationClientRequest: {
             name: string;
@@ -1179,6 +1685,39 @@ export interface components {
             teamId?: null | string;
         };
         /** @enum {unknown} */
+        FollowUpChannel: "call" | "email" | "meeting";
+        FollowUpDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerId: string;
+            channel: components["schemas"]["FollowUpChannel"];
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            leadId: null | string;
+            /** Format: uuid */
+            opportunityId: null | string;
+            notes: null | string;
+            status: components["schemas"]["FollowUpStatus"];
+            isOverdue: boolean;
+            /** Format: date-time */
+            completedAt: null | string;
+            /** Format: uuid */
+            fulfilledByActivityId: null | string;
+            /** Format: date-time */
+            cancelledAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            externalId: null | string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @enum {unknown} */
+        FollowUpStatus: "open" | "completed" | "cancelled";
+        /** @enum {unknown} */
         GrantType: "password" | "refresh_token" | "client_credentials";
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -1253,6 +1792,85 @@ export interface components {
         };
         /** @enum {unknown} */
         LeadStatus: "new" | "working" | "qualified" | "disqualified" | "converted";
+        LogActivityBatchRequest: {
+            items: components["schemas"]["BatchActivityItem"][];
+        };
+        LogCallRequest: {
+            direction: components["schemas"]["ActivityDirection"];
+            outcome: components["schemas"]["CallOutcome"];
+            /** Format: int32 */
+            durationSeconds: number;
+            notes?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+            /** Format: uuid */
+            ownerId?: null | string;
+            /** Format: uuid */
+            leadId?: null | string;
+            /** Format: uuid */
+            contactId?: null | string;
+            /** Format: uuid */
+            accountId?: null | string;
+            /** Format: uuid */
+            opportunityId?: null | string;
+            externalId?: null | string;
+        };
+        LogEmailRequest: {
+            direction: components["schemas"]["ActivityDirection"];
+            subject: string;
+            /** Format: date-time */
+            repliedAt?: null | string;
+            notes?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+            /** Format: uuid */
+            ownerId?: null | string;
+            /** Format: uuid */
+            leadId?: null | string;
+            /** Format: uuid */
+            contactId?: null | string;
+            /** Format: uuid */
+            accountId?: null | string;
+            /** Format: uuid */
+            opportunityId?: null | string;
+            externalId?: null | string;
+        };
+        LogMeetingRequest: {
+            /** Format: int32 */
+            durationSeconds: number;
+            outcome?: null | components["schemas"]["MeetingOutcome"];
+            subject?: null | string;
+            notes?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+            /** Format: uuid */
+            ownerId?: null | string;
+            /** Format: uuid */
+            leadId?: null | string;
+            /** Format: uuid */
+            contactId?: null | string;
+            /** Format: uuid */
+            accountId?: null | string;
+            /** Format: uuid */
+            opportunityId?: null | string;
+            externalId?: null | string;
+        };
+        LogNoteRequest: {
+            body: string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+            /** Format: uuid */
+            ownerId?: null | string;
+            /** Format: uuid */
+            leadId?: null | string;
+            /** Format: uuid */
+            contactId?: null | string;
+            /** Format: uuid */
+            accountId?: null | string;
+            /** Format: uuid */
+            opportunityId?: null | string;
+            externalId?: null | string;
+        };
         LostReasonDto: {
             /** Format: uuid */
             id: string;
@@ -1262,6 +1880,8 @@ export interface components {
             /** Format: date-time */
             archivedAt: null | string;
         };
+        /** @enum {unknown} */
+        MeetingOutcome: "scheduled" | "held" | "no_show" | "cancelled" | null;
         MeResponse: {
             /** Format: uuid */
             id: string;
@@ -1346,8 +1966,16 @@ export interface components {
             items: components["schemas"]["AccountDto"][];
             nextCursor: null | string;
         };
+        PageOfActivityDto: {
+            items: components["schemas"]["ActivityDto"][];
+            nextCursor: null | string;
+        };
         PageOfContactDto: {
             items: components["schemas"]["ContactDto"][];
+            nextCursor: null | string;
+        };
+        PageOfFollowUpDto: {
+            items: components["schemas"]["FollowUpDto"][];
             nextCursor: null | string;
         };
         PageOfIntegrationClientDto: {
@@ -1384,6 +2012,10 @@ export interface components {
         };
         PageOfTeamDto: {
             items: components["schemas"]["TeamDto"][];
+            nextCursor: null | string;
+        };
+        PageOfTimelineEntry: {
+            items: components["schemas"]["TimelineEntry"][];
             nextCursor: null | string;
         };
         PageOfUserDto: {
@@ -1455,6 +2087,10 @@ export interface components {
             /** Format: uuid */
             ownerId: string;
         };
+        RecordEmailReplyRequest: {
+            /** Format: date-time */
+            repliedAt?: null | string;
+        };
         ReorderStagesRequest: {
             stageIds: string[];
         };
@@ -1507,6 +2143,20 @@ export interface components {
             /** Format: double */
             daysInStage: null | number;
         };
+        StageMoveEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            fromStageId: null | string;
+            fromStageName: null | string;
+            /** Format: uuid */
+            toStageId: string;
+            toStageName: string;
+            /** Format: uuid */
+            movedBy: string;
+            /** Format: date-time */
+            occurredAt: string;
+        };
         TeamDto: {
             /** Format: uuid */
             id: string;
@@ -1516,6 +2166,16 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        TimelineEntry: {
+            kind: components["schemas"]["TimelineEntryKind"];
+            /** Format: date-time */
+            occurredAt: string;
+            activity?: null | components["schemas"]["ActivityDto"];
+            followUp?: null | components["schemas"]["FollowUpDto"];
+            stageMove?: null | components["schemas"]["StageMoveEntry"];
+        };
+        /** @enum {unknown} */
+        TimelineEntryKind: "activity" | "follow_up_created" | "follow_up_completed" | "stage_move";
         TokenResponse: {
             accessToken: string;
             tokenType: string;
@@ -1545,6 +2205,15 @@ export interface components {
             phone?: null | string;
             source?: null | string;
             disqualificationReason?: null | string;
+        };
+        UpdateMeetingRequest: {
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: int32 */
+            durationSeconds: number;
+            outcome: components["schemas"]["MeetingOutcome"];
+            subject?: null | string;
+            notes?: null | string;
         };
         UpdateOpportunityRequest: {
             name: string;
@@ -6568,6 +7237,1630 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogCallRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordEmailReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["RecordEmailReplyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateMeeting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The record's current `ETag` (its `version` in quotes, e.g. `"3"`). Without it the answer is 428; when the record changed since it was read, 412 and nothing is written. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeetingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logActivityBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogActivityBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityBatchResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                type?: "call" | "email" | "meeting" | "note";
+                ownerId?: string;
+                teamId?: string;
+                from?: string;
+                to?: string;
+                leadId?: string;
+                contactId?: string;
+                accountId?: string;
+                opportunityId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    restoreActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listFollowUps: {
+        parameters: {
+            query?: {
+                ownerId?: string;
+                teamId?: string;
+                status?: "open" | "completed" | "cancelled" | "overdue";
+                dueFrom?: string;
+                dueTo?: string;
+                leadId?: string;
+                opportunityId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfFollowUpDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createFollowUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFollowUpRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    completeFollowUp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The record's current `ETag` (its `version` in quotes, e.g. `"3"`). Without it the answer is 428; when the record changed since it was read, 412 and nothing is written. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["CompleteFollowUpRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    cancelFollowUp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The record's current `ETag` (its `version` in quotes, e.g. `"3"`). Without it the answer is 428; when the record changed since it was read, 412 and nothing is written. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["CancelFollowUpRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    restoreFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getLeadTimeline: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTimelineEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getContactTimeline: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTimelineEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAccountTimeline: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTimelineEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getOpportunityTimeline: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTimelineEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

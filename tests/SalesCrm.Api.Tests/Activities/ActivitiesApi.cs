@@ -112,7 +112,7 @@ public static class ActivitiesApi
     {
         using var admin = await factory.AdminClientAsync();
         var created = await (await admin.PostAsJsonAsync("/api/v1/integration-clients", new { name = "Dialer", scopes })).ReadAsync<IntegrationClientCreated>();
-        using var anonymous = factory.CreateClient();
+        using var anonymous = factory.Client();
         var token = await anonymous.PostAsJsonAsync("/api/v1/auth/token",
             new { grantType = "client_credentials", clientId = created.ClientId, clientSecret = created.ClientSecret });
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
