@@ -18,7 +18,7 @@ public static class UserEndpoints
     {
         var group = app.MapGroup("/api/v1/users").WithTags("Users");
         group.MapGet("/", ListUsers).WithName("listUsers").RequireAuthorization(Policies.DirectoryReader)
-            .Doc("List users", "People, oldest first, cursor-paginated. Admins and integrations with `directory:read` see everyone; managers see their own team only.")
+            .Doc("List users", "People, oldest first, cursor-paginated, filtered by `teamId`, `isActive` and `q` (part of the email or name, case-insensitive). Admins and integrations with `directory:read` see everyone; managers see their own team only.")
             .BadInput().Problems(403);
         group.MapPost("/", CreateUser).WithName("createUser").RequireAuthorization(Policies.Admin)
             .Doc("Create a user", "Admins only. Emails are unique (case-insensitive); a manager must be given the team they manage; the initial password has 12–128 characters.")
@@ -30,8 +30,8 @@ public static class UserEndpoints
             .Doc("Update a user", "Admins only. Sets name, role and team; requires `If-Match` with the user's ETag (428 without it, 412 when stale).")
             .BadInput().Problems(403, 404, 412, 428);
         group.MapPost("/{id:guid}/deactivate", Deactivate).WithName("deactivateUser").RequireAuthorization(Policies.Admin)
-            .Doc("Deactivate a user", "Admins only. The person can no longer sign in, their sessions end at once, and their records stay.")
-            .Problems(403, 404);
+            .Doc("Deactivate a user", "Admins only. The person can no longer sign in, their sessions end at once, and their records stay. Deactivating yourself is 409.")
+            .Problems(403, 404, 409);
         group.MapPost("/{id:guid}/reactivate", Reactivate).WithName("reactivateUser").RequireAuthorization(Policies.Admin)
             .Doc("Reactivate a user", "Admins only. The person can sign in again.")
             .Problems(403, 404);
@@ -39,8 +39,8 @@ public static class UserEndpoints
     }
 
     private static async Task<Ok<Page<UserDto>>> ListUsers(
-        IMediator mediator, CancellationToken ct, Guid? teamId = null, bool? isActive = null, int? limit = null, string? cursor = null) =>
-        TypedResults.Ok(await mediator.Send(new ListUsersQuery(teamId, isActive, limit, cursor), ct));
+        IMediator mediator, CancellationToken ct, Guid? teamId = null, bool? isActive = null, string? q = null, int? limit = null, string? cursor = null) =>
+        TypedResults.Ok(await mediator.Send(new ListUsersQuery(teamId, isActive, limit, cursor, q), ct));
 
     private static async Task<Created<UserDto>> CreateUser(CreateUserCommand request, IMediator mediator, HttpResponse response, CancellationToken ct)
     {

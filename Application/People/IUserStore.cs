@@ -21,4 +21,4 @@ public interface IUserStore
     Task<Page<UserDto>> ListAsync(UserListFilter filter, CancellationToken cancellationToken);
 }
 
-public sealed record UserListFilter(Guid? TeamId, bool? IsActive, int Limit, Guid? After);
+public sealed record UserListFilter(Guid? TeamId, bool? IsActive, int Limit, Guid? After, string? Search = null);

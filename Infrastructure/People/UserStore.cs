@@ -35,6 +35,7 @@ public sealed class UserStore(IDbConnectionFactory connections) : SqlStore(conne
         SELECT {Columns} FROM users
         WHERE (@TeamId IS NULL OR team_id = @TeamId)
           AND (@IsActive IS NULL OR is_active = @IsActive)
+          AND (@Search IS NULL OR email LIKE @Search {Records.RecordSql.LikeEscape} OR display_name LIKE @Search {Records.RecordSql.LikeEscape})
           AND (@After IS NULL OR id > @After)
         ORDER BY id
         {"{limit}"}
@@ -66,7 +67,7 @@ public sealed class UserStore(IDbConnectionFactory connections) : SqlStore(conne
     {
         var rows = await QueryAsync<UserRecord>(
             List,
-            new { filter.TeamId, filter.IsActive, filter.After, Limit = filter.Limit + 1 },
+            new { filter.TeamId, filter.IsActive, filter.After, Search = Records.RecordSql.Contains(filter.Search), Limit = filter.Limit + 1 },
             cancellationToken);
         return PageBuilder.From(rows, filter.Limit, u => u.Id, u => u.ToDto());
     }

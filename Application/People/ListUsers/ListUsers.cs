@@ -5,7 +5,7 @@ using SalesCrm.Application.Common.Paging;
 namespace SalesCrm.Application.People.ListUsers;
 
 /// <summary>People, oldest first; a manager only ever sees their own team.</summary>
-public sealed record ListUsersQuery(Guid? TeamId, bool? IsActive, int? Limit, string? Cursor)
+public sealed record ListUsersQuery(Guid? TeamId, bool? IsActive, int? Limit, string? Cursor, string? Q = null)
     : IQuery<Page<UserDto>>, IPageRequest;
 
 public sealed class ListUsersQueryHandler(ICurrentUser currentUser, IUserStore users)
@@ -17,7 +17,8 @@ public sealed class ListUsersQueryHandler(ICurrentUser currentUser, IUserStore u
             DirectoryScope.ForcedTeam(currentUser, query.TeamId),
             query.IsActive,
             query.LimitOrDefault(),
-            KeysetCursor.Decode(query.Cursor)?.Id);
+            KeysetCursor.Decode(query.Cursor)?.Id,
+            string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim());
         return await users.ListAsync(filter, cancellationToken);
     }
 }

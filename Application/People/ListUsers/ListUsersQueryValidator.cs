@@ -5,5 +5,9 @@ namespace SalesCrm.Application.People.ListUsers;
 
 public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
 {
-    public ListUsersQueryValidator() => this.AddPageRules();
+    public ListUsersQueryValidator()
+    {
+        this.AddPageRules();
+        RuleFor(x => x.Q).MaximumLength(100);
+    }
 }

@@ -11,6 +11,7 @@ namespace SalesCrm.Application.People.SetUserActive;
 public sealed record SetUserActiveCommand(Guid Id, bool IsActive) : ICommand<UserDto>;
 
 public sealed class SetUserActiveCommandHandler(
+    Common.Abstractions.ICurrentUser caller,
     IUserStore users,
     IRefreshTokenStore refreshTokens,
     IAccessCache accessCache,
@@ -18,6 +19,12 @@ public sealed class SetUserActiveCommandHandler(
 {
     public async ValueTask<UserDto> Handle(SetUserActiveCommand command, CancellationToken cancellationToken)
     {
+        if (!command.IsActive && command.Id == caller.Id)
+        {
+            // An organisation must never lock out the admin doing the locking (possibly its last one).
+            throw new ConflictException("You cannot deactivate your own account; ask another admin.");
+        }
+
         // Retries on a concurrent edit: activation does not depend on the fields another writer changes.
         for (var attempt = 0; ; attempt++)
         {

@@ -165,7 +165,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description People, oldest first, cursor-paginated. Admins and integrations with `directory:read` see everyone; managers see their own team only.
+         * @description People, oldest first, cursor-paginated, filtered by `teamId`, `isActive` and `q` (part of the email or name, case-insensitive). Admins and integrations with `directory:read` see everyone; managers see their own team only.
          */
         get: operations["listUsers"];
         put?: never;
@@ -215,7 +215,7 @@ export interface paths {
         put?: never;
         /**
          * Deactivate a user
-         * @description Admins only. The person can no longer sign in, their sessions end at once, and their records stay.
+         * @description Admins only. The person can no longer sign in, their sessions end at once, and their records stay. Deactivating yourself is 409.
          */
         post: operations["deactivateUser"];
         delete?: never;
@@ -2905,6 +2905,7 @@ export interface operations {
             query?: {
                 teamId?: string;
                 isActive?: boolean;
+                q?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -3224,6 +3225,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -107,6 +107,32 @@ public sealed class UserAdministrationTests(ApiFactory factory) : IClassFixture<
         Assert.Equal(seen.Order(), seen);
     }
 
+    [Fact]
+    public async Task An_admin_cannot_deactivate_themself()
+    {
+        using var admin = await factory.AdminClientAsync();
+        var me = await (await admin.GetAsync("/api/v1/me")).ReadAsync<Application.Me.GetMe.MeResponse>();
+
+        var response = await admin.PostAsync($"/api/v1/users/{me.Id}/deactivate", null);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.True((await (await admin.GetAsync($"/api/v1/users/{me.Id}")).ReadAsync<UserDto>()).IsActive);
+    }
+
+    [Fact]
+    public async Task Users_are_found_by_part_of_their_email_or_name_ignoring_case()
+    {
+        using var admin = await factory.AdminClientAsync();
+        await admin.PostAsJsonAsync("/api/v1/users", new { email = "zelda.fitz@tests.example.com", displayName = "Zelda Fitzgerald", role = "rep", password = "Person-Password-1" });
+        await admin.PostAsJsonAsync("/api/v1/users", new { email = "percent%sign@tests.example.com", displayName = "Per Cent", role = "rep", password = "Person-Password-1" });
+
+        var byName = await (await admin.GetAsync("/api/v1/users?q=FITZG")).ReadAsync<Application.Common.Paging.Page<UserDto>>();
+        var literal = await (await admin.GetAsync("/api/v1/users?q=%25sign")).ReadAsync<Application.Common.Paging.Page<UserDto>>();
+
+        Assert.Equal(["zelda.fitz@tests.example.com"], byName.Items.Select(u => u.Email));
+        Assert.Equal(["percent%sign@tests.example.com"], literal.Items.Select(u => u.Email));
+    }
+
     private static HttpRequestMessage Put(string path, object body, string ifMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
