@@ -1,0 +1,9 @@
+export const opportunityKeys = {
+  all: ['opportunities'] as const,
+  board: (pipelineId: string) => [...opportunityKeys.all, 'board', pipelineId] as const,
+  open: () => [...opportunityKeys.all, 'open'] as const,
+  detail: (id: string) => [...opportunityKeys.all, 'detail', id] as const,
+  history: (id: string) => [...opportunityKeys.all, 'history', id] as const,
+  timeline: (id: string) => [...opportunityKeys.all, 'timeline', id] as const,
+  account: (id: string) => ['accounts', 'detail', id] as const,
+};
