@@ -56,7 +56,8 @@ test('a rep logs a call, plans and completes a follow-up, and moves a deal to Lo
     const dialog = page.getByRole('dialog', { name: 'Quick log' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByLabel('Call')).toBeChecked();
-    await dialog.getByLabel('Find opportunity').fill('acme');
+    await expect(dialog.getByLabel('Find opportunity')).toBeFocused();
+    await page.keyboard.type('acme');
     await dialog.getByRole('button', { name: deal.name }).click();
     await expect(dialog.getByTestId('linked-record')).toContainText(deal.name);
     await dialog.getByLabel('Minutes').fill('4');
@@ -133,5 +134,22 @@ test('a rep logs a call, plans and completes a follow-up, and moves a deal to Lo
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, '37-opportunity');
     await phoneScreenshot(page, '37-opportunity');
+  });
+
+  await test.step('an admin narrows the board to a team', async () => {
+    await page.evaluate(() => {
+      sessionStorage.clear();
+    });
+    await page.goto('/sign-in');
+    await signIn(page, admin.email, admin.password);
+    await expect(page.getByTestId('display-name')).toBeVisible();
+    await page.goto('/pipeline');
+    await page.getByLabel('Team').selectOption({ label: 'Field sales' });
+    await expect(page).toHaveURL(/team=/);
+    await expect(page.getByTestId('column-Lost').getByTestId('deal-card')).toHaveCount(1);
+    await page.getByLabel('Owner').selectOption({ label: 'Me' });
+    await expect(page.getByTestId('deal-card')).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, '38-pipeline-admin-filters');
   });
 });

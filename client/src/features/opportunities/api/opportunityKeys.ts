@@ -1,6 +1,12 @@
+/** The board's owner and team filters (empty: everything in the caller's scope). */
+export interface BoardFilters {
+  ownerId?: string;
+  teamId?: string;
+}
+
 export const opportunityKeys = {
   all: ['opportunities'] as const,
-  board: (pipelineId: string) => [...opportunityKeys.all, 'board', pipelineId] as const,
+  board: (pipelineId: string, filters: BoardFilters) => [...opportunityKeys.all, 'board', pipelineId, filters] as const,
   open: () => [...opportunityKeys.all, 'open'] as const,
   detail: (id: string) => [...opportunityKeys.all, 'detail', id] as const,
   history: (id: string) => [...opportunityKeys.all, 'history', id] as const,

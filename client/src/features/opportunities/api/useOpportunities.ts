@@ -3,7 +3,7 @@ import { api, unwrap, unwrapTagged } from '../../../api/client';
 import type { Schema } from '../../../api/types';
 import { activityKeys } from '../../activities/api/activityKeys';
 import { followUpKeys } from '../../follow-ups/api/followUpKeys';
-import { opportunityKeys } from './opportunityKeys';
+import { opportunityKeys, type BoardFilters } from './opportunityKeys';
 import { versionTag } from './versionTag';
 
 export type Opportunity = Schema<'OpportunityDto'>;
@@ -13,9 +13,9 @@ export type TimelineEntry = Schema<'TimelineEntry'>;
 /** The board reads at most this many deals per pipeline (the API's page is 200). */
 const BOARD_LIMIT = 1000;
 
-export function useBoardOpportunities(pipelineId: string | undefined) {
+export function useBoardOpportunities(pipelineId: string | undefined, filters: BoardFilters = {}) {
   return useQuery({
-    queryKey: opportunityKeys.board(pipelineId ?? ''),
+    queryKey: opportunityKeys.board(pipelineId ?? '', filters),
     enabled: !!pipelineId,
     queryFn: async () => {
       const items: Opportunity[] = [];
@@ -23,7 +23,7 @@ export function useBoardOpportunities(pipelineId: string | undefined) {
       do {
         const page: Schema<'PageOfOpportunityDto'> = await unwrap(
           api.GET('/api/v1/opportunities', {
-            params: { query: { pipelineId: pipelineId ?? '', limit: 200, ...(cursor ? { cursor } : {}) } },
+            params: { query: { pipelineId: pipelineId ?? '', ...filters, limit: 200, ...(cursor ? { cursor } : {}) } },
           }),
         );
         items.push(...page.items);

@@ -71,10 +71,12 @@ function OpportunityDetails({ deal }: { deal: Opportunity }) {
             {deal.stageName} ({deal.stageProbability}%)
           </dd>
         </div>
-        <div>
-          <dt>In stage for</dt>
-          <dd>{daysInStage(deal)} days</dd>
-        </div>
+        {!deal.outcome && (
+          <div>
+            <dt>In stage for</dt>
+            <dd>{daysInStage(deal)} days</dd>
+          </div>
+        )}
         <div>
           <dt>Expected close</dt>
           <dd>{deal.expectedCloseDate ?? '—'}</dd>
@@ -111,7 +113,7 @@ function MoveStage({ deal }: { deal: Opportunity }) {
         </label>
         <select
           id={selectId}
-          className="field__input field__input--short"
+          className="field__input opportunity__move"
           value=""
           disabled={mover.pending}
           onChange={(event) => {

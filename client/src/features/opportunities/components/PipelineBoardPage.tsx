@@ -1,6 +1,8 @@
 import { useId, useState, type DragEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, EmptyState, ErrorState, LoadingState, usePageTitle } from '../../../components/ui';
+import { Alert, Button, EmptyState, ErrorState, LoadingState, SelectField, usePageTitle } from '../../../components/ui';
+import { useTeams } from '../../teams/api/useTeams';
+import { useUsers } from '../../users/api/useUsers';
 import { useMe } from '../../auth';
 import { boardStages, usePipelines, type Pipeline, type Stage } from '../../pipelines/api/usePipelines';
 import { useAccountNames, useBoardOpportunities, type Opportunity } from '../api/useOpportunities';
@@ -36,7 +38,12 @@ export function PipelineBoardPage() {
               className="field__input"
               value={chosen?.id ?? ''}
               onChange={(event) => {
-                setParams({ pipeline: event.target.value });
+                const value = event.target.value;
+                setParams((current) => {
+                  const next = new URLSearchParams(current);
+                  next.set('pipeline', value);
+                  return next;
+                });
               }}
             >
               {pipelines.data.map((p) => (
@@ -54,9 +61,13 @@ export function PipelineBoardPage() {
 }
 
 function Board({ pipeline }: { pipeline: Pipeline }) {
-  const deals = useBoardOpportunities(pipeline.id);
+  const [params, setParams] = useSearchParams();
+  const filters = {
+    ...(params.get('owner') ? { ownerId: params.get('owner') ?? '' } : {}),
+    ...(params.get('team') ? { teamId: params.get('team') ?? '' } : {}),
+  };
+  const deals = useBoardOpportunities(pipeline.id, filters);
   const me = useMe();
-  const [mineOnly, setMineOnly] = useState(false);
   const mover = useStageMover();
   const stages = boardStages(pipeline);
   const accountNames = useAccountNames((deals.data ?? []).map((d) => d.accountId));
@@ -64,22 +75,28 @@ function Board({ pipeline }: { pipeline: Pipeline }) {
   if (deals.isPending) return <LoadingState label="Loading deals…" />;
   if (deals.isError) return <ErrorState error={deals.error} onRetry={() => void deals.refetch()} />;
 
-  const shown = mineOnly && me.data ? deals.data.filter((d) => d.ownerId === me.data.id) : deals.data;
-  const columns = boardColumns(stages, shown);
+  const columns = boardColumns(stages, deals.data);
+
+  function setFilter(name: 'owner' | 'team', value: string) {
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      return next;
+    });
+  }
 
   return (
     <>
       <div className="filters">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={mineOnly}
-            onChange={(event) => {
-              setMineOnly(event.target.checked);
-            }}
+        {me.data && me.data.role !== 'rep' && (
+          <BoardFilterFields
+            meId={me.data.id}
+            ownerId={filters.ownerId ?? ''}
+            teamId={filters.teamId ?? ''}
+            onChange={setFilter}
           />
-          Only my deals
-        </label>
+        )}
         <p className="muted board__hint">Drag a card to another stage, or use its “Move to” menu.</p>
       </div>
       {mover.conflict && (
@@ -105,6 +122,50 @@ function Board({ pipeline }: { pipeline: Pipeline }) {
         ))}
       </div>
       {mover.dialog}
+    </>
+  );
+}
+
+/** Managers and admins narrow the board to a team or a person; reps only ever see their own deals. */
+function BoardFilterFields({
+  meId,
+  ownerId,
+  teamId,
+  onChange,
+}: {
+  meId: string;
+  ownerId: string;
+  teamId: string;
+  onChange: (name: 'owner' | 'team', value: string) => void;
+}) {
+  const teams = useTeams();
+  const users = useUsers({ teamId: teamId || null, isActive: true });
+  const people = (users.data?.pages ?? []).flatMap((page) => page.items);
+  return (
+    <>
+      <SelectField
+        label="Team"
+        name="team"
+        placeholder="All teams"
+        options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        value={teamId}
+        onChange={(event) => {
+          onChange('team', event.target.value);
+        }}
+      />
+      <SelectField
+        label="Owner"
+        name="owner"
+        placeholder="Everyone"
+        options={[
+          { value: meId, label: 'Me' },
+          ...people.filter((p) => p.id !== meId).map((p) => ({ value: p.id, label: p.displayName })),
+        ]}
+        value={ownerId}
+        onChange={(event) => {
+          onChange('owner', event.target.value);
+        }}
+      />
     </>
   );
 }

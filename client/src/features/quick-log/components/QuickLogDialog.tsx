@@ -75,6 +75,7 @@ export function QuickLogDialog({ prefill, onClose }: { prefill: QuickLogPrefill;
   const [draft, setDraft] = useState<QuickLogDraft>(() => initialDraft(prefill));
   const [offerFollowUp, setOfferFollowUp] = useState(false);
   const keys = useRef(new SubmissionKeys());
+  const searchRef = useRef<HTMLInputElement>(null);
   const save = useQuickLogSave();
   const toast = useToast();
   const problem: ApiProblem | null = save.error ? toApiProblem(save.error) : null;
@@ -175,7 +176,7 @@ export function QuickLogDialog({ prefill, onClose }: { prefill: QuickLogPrefill;
   );
 
   return (
-    <Dialog title="Quick log" onClose={onClose}>
+    <Dialog title="Quick log" onClose={onClose} initialFocus={searchRef}>
       <form className="form quick-log" onSubmit={handleSubmit} noValidate aria-busy={save.isPending}>
         <fieldset className="quick-log__kinds">
           <legend className="field__label">What to log</legend>
@@ -202,6 +203,7 @@ export function QuickLogDialog({ prefill, onClose }: { prefill: QuickLogPrefill;
           }}
           types={kind === 'followUp' ? FOLLOW_UP_TYPES : ACTIVITY_TYPES}
           errors={recordErrors}
+          inputRef={searchRef}
         />
         {(kind === 'call' || kind === 'email') && (
           <SelectField

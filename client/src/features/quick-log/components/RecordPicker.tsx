@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type Ref } from 'react';
 import { Button, FormField } from '../../../components/ui';
 import { useRecordSearch } from '../api/useRecordSearch';
 import type { LinkedRecord, RecordType } from '../api/types';
@@ -28,10 +28,12 @@ interface Props {
   onChange: (record: LinkedRecord | null) => void;
   types: readonly RecordType[];
   errors: readonly string[];
+  /** The search box, so the dialog can start there when no record is chosen yet. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** Finds the record to log against by type-ahead: pick a kind of record, type part of its name, choose. */
-export function RecordPicker({ value, onChange, types, errors }: Props) {
+export function RecordPicker({ value, onChange, types, errors, inputRef }: Props) {
   const [type, setType] = useState<RecordType>(value?.type ?? types[0] ?? 'opportunity');
   const [text, setText] = useState('');
   const q = useDebounced(text, 200);
@@ -93,6 +95,7 @@ export function RecordPicker({ value, onChange, types, errors }: Props) {
         {(control) => (
           <input
             {...control}
+            ref={inputRef}
             className="field__input"
             type="search"
             autoComplete="off"
