@@ -81,6 +81,7 @@ test('a rep logs a call, plans and completes a follow-up, and moves a deal to Lo
 
   await test.step('my day shows the call and the follow-up, which the rep completes', async () => {
     await expect(page.getByTestId('recent-activity')).toContainText('Outbound call, connected, 4 min');
+    await expect(page.getByTestId('recent-activity').getByRole('link', { name: deal.name })).toBeVisible();
     const item = page.getByTestId('follow-up').filter({ hasText: 'Send the proposal.' });
     await expect(item).toBeVisible();
     await expectNoSeriousA11yViolations(page);

@@ -6,6 +6,7 @@ import { useRecentActivities } from '../../activities/api/useActivities';
 import { describeActivity, formatDateTime } from '../../activities/components/activityText';
 import { roleLabel, useMe, type Me } from '../../auth';
 import { useCloseFollowUp, useOpenFollowUps, type FollowUp } from '../../follow-ups/api/useFollowUps';
+import { useOpportunityNames } from '../../opportunities/api/useOpportunities';
 import './my-day.css';
 
 /** How far ahead "Coming up" looks, in days after today. */
@@ -58,6 +59,7 @@ function FollowUpsPanel({ ownerId }: { ownerId: string }) {
   const followUps = useOpenFollowUps(ownerId, bounds.until);
   const close = useCloseFollowUp();
   const toast = useToast();
+  const dealNames = useOpportunityNames((followUps.data ?? []).flatMap((f) => (f.opportunityId ? [f.opportunityId] : [])));
 
   function act(followUp: FollowUp, action: 'complete' | 'cancel') {
     close.mutate(
@@ -107,9 +109,10 @@ function FollowUpsPanel({ ownerId }: { ownerId: string }) {
                       {followUp.opportunityId && (
                         <>
                           {' '}
-                          · <Link to={`/opportunities/${followUp.opportunityId}`}>Opportunity</Link>
+                          · <Link to={`/opportunities/${followUp.opportunityId}`}>{dealNames.get(followUp.opportunityId) ?? 'Opportunity'}</Link>
                         </>
                       )}
+                      {followUp.leadId && <span className="muted"> · lead</span>}
                       {followUp.notes && <p className="muted my-day__notes">{followUp.notes}</p>}
                     </div>
                     <div className="my-day__actions">
@@ -145,6 +148,7 @@ function FollowUpsPanel({ ownerId }: { ownerId: string }) {
 
 function RecentActivityPanel({ ownerId }: { ownerId: string }) {
   const activities = useRecentActivities(ownerId);
+  const dealNames = useOpportunityNames((activities.data ?? []).flatMap((a) => (a.opportunityId ? [a.opportunityId] : [])));
   return (
     <section className="panel" aria-labelledby="recent-activity-heading">
       <h2 id="recent-activity-heading">Recent activity</h2>
@@ -164,7 +168,7 @@ function RecentActivityPanel({ ownerId }: { ownerId: string }) {
                 {activity.opportunityId && (
                   <>
                     {' '}
-                    · <Link to={`/opportunities/${activity.opportunityId}`}>Opportunity</Link>
+                    · <Link to={`/opportunities/${activity.opportunityId}`}>{dealNames.get(activity.opportunityId) ?? 'Opportunity'}</Link>
                   </>
                 )}
                 {(activity.notes ?? activity.body) && <p className="muted my-day__notes">{activity.notes ?? activity.body}</p>}

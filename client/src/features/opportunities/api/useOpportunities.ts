@@ -88,6 +88,24 @@ export function useAccountNames(accountIds: readonly string[]): Map<string, stri
   return names;
 }
 
+/** Deal names for lists that hold only ids (my day); shares the detail page's cache entries. */
+export function useOpportunityNames(ids: readonly string[]): Map<string, string> {
+  const unique = [...new Set(ids)];
+  const results = useQueries({
+    queries: unique.map((id) => ({
+      queryKey: opportunityKeys.detail(id),
+      queryFn: () => unwrapTagged(api.GET('/api/v1/opportunities/{id}', { params: { path: { id } } })),
+      staleTime: 60_000,
+    })),
+  });
+  const names = new Map<string, string>();
+  results.forEach((result, index) => {
+    const id = unique[index];
+    if (id && result.data) names.set(id, result.data.data.name);
+  });
+  return names;
+}
+
 export interface MoveStage {
   opportunity: Pick<Opportunity, 'id' | 'version'>;
   toStageId: string;

@@ -255,7 +255,7 @@ function Card({
   const days = daysInStage(deal);
   return (
     <li
-      className={`board__card${stale ? ' board__card--stale' : ''}`}
+      className={`board__card board__card--${stage.kind}${stale ? ' board__card--stale' : ''}`}
       draggable
       data-testid="deal-card"
       onDragStart={(event) => {
