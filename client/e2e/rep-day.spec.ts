@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { admin } from './accounts';
 import { expectNoSeriousA11yViolations } from './axe';
 import { phoneScreenshot, screenshot } from './screenshots';
-import { signIn } from './session';
+import { accessToken, signIn } from './session';
 
 const rep = { email: 'rick.rep@e2e.test', name: 'Rick Rep', password: 'Rick-Initial-Pass-1' };
 const deal = { name: 'Acme rollout', account: 'Acme Rockets', amount: 12000 };
@@ -109,13 +109,33 @@ test('a rep logs a call, plans and completes a follow-up, and moves a deal to Lo
     await expect(qualified.getByTestId('column-weighted')).toHaveText('2,400');
     await expect(discovery.getByTestId('column-count')).toHaveText('0');
 
-    await qualified.getByTestId('deal-card').dragTo(page.getByTestId('column-Lost'));
+    // Someone else moves the deal to Demo meanwhile: the board's move gets 412, reloads and says so.
+    const headers = { Authorization: `Bearer ${await accessToken(page)}` };
+    const list = (await (await page.request.get('/api/v1/opportunities', { headers })).json()) as { items: { id: string }[] };
+    const id = list.items[0]?.id ?? '';
+    const current = await page.request.get(`/api/v1/opportunities/${id}`, { headers });
+    const stages = (await (await page.request.get('/api/v1/pipelines', { headers })).json()) as {
+      items: { stages: { id: string; name: string }[] }[];
+    };
+    const demo = stages.items[0]?.stages.find((s) => s.name === 'Demo');
+    const moved = await page.request.post(`/api/v1/opportunities/${id}/stage-moves`, {
+      headers: { ...headers, 'If-Match': current.headers().etag ?? '' },
+      data: { toStageId: demo?.id },
+    });
+    expect(moved.status()).toBe(201);
+    await qualified.getByTestId('deal-card').dragTo(page.getByTestId('column-Trial'));
+    await expect(page.getByText(/Someone else changed “Acme rollout” first/)).toBeVisible();
+    await expect(page.getByTestId('column-Demo').getByTestId('deal-card')).toHaveCount(1);
+    await expect(page.getByTestId('column-Trial').getByTestId('column-count')).toHaveText('0');
+    await screenshot(page, '35-pipeline-conflict');
+
+    await page.getByTestId('column-Demo').getByTestId('deal-card').dragTo(page.getByTestId('column-Lost'));
     const lost = page.getByRole('dialog', { name: `Mark “${deal.name}” as lost` });
     await lost.getByRole('button', { name: 'Mark as lost' }).click();
     await expect(lost.getByText('Choose why the deal was lost.')).toBeVisible();
     await lost.getByLabel('Lost reason').selectOption({ label: 'Price' });
     await expectNoSeriousA11yViolations(page);
-    await screenshot(page, '35-pipeline-lost-reason');
+    await screenshot(page, '36-pipeline-lost-reason');
     await lost.getByRole('button', { name: 'Mark as lost' }).click();
     await expect(lost).toBeHidden();
     await expect(page.getByTestId('column-Lost').getByTestId('deal-card')).toHaveCount(1);
@@ -127,7 +147,7 @@ test('a rep logs a call, plans and completes a follow-up, and moves a deal to Lo
     await expect(page.getByRole('heading', { name: deal.name, level: 1 })).toBeVisible();
     await expect(page.getByTestId('current-stage')).toContainText('Lost');
     const history = page.getByTestId('stage-history');
-    await expect(history.getByRole('listitem')).toHaveCount(3);
+    await expect(history.getByRole('listitem')).toHaveCount(4);
     await expect(history).toContainText('Discovery');
     await expect(history).toContainText('Qualified');
     await expect(page.getByTestId('timeline')).toContainText('Outbound call, connected, 4 min');
