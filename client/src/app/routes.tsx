@@ -20,6 +20,18 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <MyDayPage /> },
       {
+        path: 'pipeline',
+        lazy: async () => ({
+          Component: (await import('../features/opportunities/components/PipelineBoardPage')).PipelineBoardPage,
+        }),
+      },
+      {
+        path: 'opportunities/:id',
+        lazy: async () => ({
+          Component: (await import('../features/opportunities/components/OpportunityPage')).OpportunityPage,
+        }),
+      },
+      {
         path: 'account/password',
         lazy: async () => ({
           Component: (await import('../features/account/components/ChangePasswordPage')).ChangePasswordPage,

@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import { useMe, type Role } from '../../features/auth';
+import { QuickLogButton } from '../../features/quick-log/components/QuickLogButton';
 import { AccountMenu } from './AccountMenu';
 
 interface NavItem {
@@ -11,6 +12,7 @@ interface NavItem {
 /** Only pages that exist get a link; later features add theirs here. */
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'My day' },
+  { to: '/pipeline', label: 'Pipeline' },
   { to: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 
@@ -34,6 +36,7 @@ export function TopNav() {
         </ul>
       </nav>
       <div className="topnav__user">
+        <QuickLogButton />
         <AccountMenu displayName={me.data?.displayName ?? 'Account'} />
       </div>
     </header>
