@@ -32,6 +32,18 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'leads',
+        lazy: async () => ({
+          Component: (await import('../features/leads/components/LeadsPage')).LeadsPage,
+        }),
+      },
+      {
+        path: 'leads/:id',
+        lazy: async () => ({
+          Component: (await import('../features/leads/components/LeadPage')).LeadPage,
+        }),
+      },
+      {
         path: 'account/password',
         lazy: async () => ({
           Component: (await import('../features/account/components/ChangePasswordPage')).ChangePasswordPage,

@@ -13,6 +13,7 @@ interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'My day' },
   { to: '/pipeline', label: 'Pipeline' },
+  { to: '/leads', label: 'Leads' },
   { to: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 
