@@ -45,3 +45,45 @@ test('a lead is created, found in the list, converted, and opens as an opportuni
   await expect(page.getByRole('heading', { name: 'Compilers rollout', level: 1 })).toBeVisible();
   await screenshot(page, '53-lead-converted-opportunity');
 });
+
+test('an account and a contact are created, found by search, and opened with their timeline', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/sign-in');
+  await signIn(page, admin.email, admin.password);
+  await expect(page.getByTestId('display-name')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+  await page.getByLabel('Account name').fill('Babbage Analytical');
+  await page.getByLabel('Domain').fill('babbage.example');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Babbage Analytical' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('babbage');
+  await expect(page).toHaveURL(/q=babbage/);
+  await expect(page.getByRole('rowheader', { name: 'Babbage Analytical' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, '54-accounts');
+
+  await page.getByRole('link', { name: 'Babbage Analytical' }).click();
+  await expect(page.getByRole('heading', { name: 'Babbage Analytical', level: 1 })).toBeVisible();
+  await expect(page.getByText('Nothing recorded yet.')).toBeVisible();
+  await page.getByLabel('Industry').fill('Computing');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Account saved.')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, '55-account');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
+  await page.getByLabel('First name').fill('Charles');
+  await page.getByLabel('Last name').fill('Babbage');
+  await page.getByRole('button', { name: 'Create contact' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Charles Babbage' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, '56-contacts');
+  await page.getByRole('link', { name: 'Charles Babbage' }).click();
+  await expect(page.getByRole('heading', { name: 'Charles Babbage', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, '57-contact');
+});

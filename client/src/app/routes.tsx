@@ -44,6 +44,30 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'accounts',
+        lazy: async () => ({
+          Component: (await import('../features/directory/components/AccountsPage')).AccountsPage,
+        }),
+      },
+      {
+        path: 'accounts/:id',
+        lazy: async () => ({
+          Component: (await import('../features/directory/components/AccountPage')).AccountPage,
+        }),
+      },
+      {
+        path: 'contacts',
+        lazy: async () => ({
+          Component: (await import('../features/directory/components/ContactsPage')).ContactsPage,
+        }),
+      },
+      {
+        path: 'contacts/:id',
+        lazy: async () => ({
+          Component: (await import('../features/directory/components/ContactPage')).ContactPage,
+        }),
+      },
+      {
         path: 'account/password',
         lazy: async () => ({
           Component: (await import('../features/account/components/ChangePasswordPage')).ChangePasswordPage,
