@@ -87,3 +87,45 @@ test('an account and a contact are created, found by search, and opened with the
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '57-contact');
 });
+
+test('an admin sets a quota for a rep and edits its target', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const token = await (async () => {
+    const response = await request.post('/api/v1/auth/token', {
+      data: { grantType: 'password', email: admin.email, password: admin.password },
+    });
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  })();
+  const headers = { Authorization: `Bearer ${token}` };
+  const team = await request.post('/api/v1/teams', { headers, data: { name: 'Quota team' } });
+  expect(team.status()).toBe(201);
+  const teamId = ((await team.json()) as { id: string }).id;
+  const rep = await request.post('/api/v1/users', {
+    headers,
+    data: { email: 'quinn.quota@e2e.test', displayName: 'Quinn Quota', role: 'rep', password: 'Quinn-Initial-Pass-1', teamId },
+  });
+  expect(rep.status()).toBe(201);
+
+  await page.goto('/sign-in');
+  await signIn(page, admin.email, admin.password);
+  await expect(page.getByTestId('display-name')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Quotas' }).click();
+  await expect(page.getByRole('heading', { name: 'Quotas', level: 1 })).toBeVisible();
+
+  await page.getByLabel('Rep').selectOption({ label: 'Quinn Quota' });
+  await page.getByLabel('Period', { exact: true }).selectOption('month');
+  await page.getByLabel('Target').fill('50000');
+  await page.getByRole('button', { name: 'Set quota' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Quinn Quota' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '50,000' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, '58-admin-quotas');
+
+  await page.getByRole('button', { name: /^Edit target for Quinn Quota/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Target').fill('60000');
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Save target' }).click();
+  await expect(page.getByRole('cell', { name: '60,000' })).toBeVisible();
+});

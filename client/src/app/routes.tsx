@@ -104,6 +104,12 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'quotas',
+                lazy: async () => ({
+                  Component: (await import('../features/quotas/components/QuotasPage')).QuotasPage,
+                }),
+              },
+              {
                 path: 'organisation',
                 lazy: async () => ({
                   Component: (await import('../features/organisation/components/OrganisationSettingsPage'))
