@@ -129,3 +129,19 @@ test('an admin sets a quota for a rep and edits its target', async ({ page, requ
   await dialog.getByRole('button', { name: 'Save target' }).click();
   await expect(page.getByRole('cell', { name: '60,000' })).toBeVisible();
 });
+
+test('an admin adds a lost reason and archives it', async ({ page }) => {
+  await page.goto('/sign-in');
+  await signIn(page, admin.email, admin.password);
+  await expect(page.getByTestId('display-name')).toBeVisible();
+  await page.goto('/admin/lost-reasons');
+  await expect(page.getByRole('heading', { name: 'Lost reasons', level: 1 })).toBeVisible();
+  await page.getByLabel('Reason', { exact: true }).fill('Went dark');
+  await page.getByRole('button', { name: 'Add reason' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Went dark' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, '59-admin-lost-reasons');
+  await page.getByRole('button', { name: 'Archive Went dark' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Archive Went dark' })).toHaveCount(0);
+});

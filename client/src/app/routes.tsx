@@ -104,6 +104,12 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'lost-reasons',
+                lazy: async () => ({
+                  Component: (await import('../features/lost-reasons/components/LostReasonsPage')).LostReasonsPage,
+                }),
+              },
+              {
                 path: 'quotas',
                 lazy: async () => ({
                   Component: (await import('../features/quotas/components/QuotasPage')).QuotasPage,
