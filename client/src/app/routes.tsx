@@ -32,6 +32,42 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'leads',
+        lazy: async () => ({
+          Component: (await import('../features/leads/components/LeadsPage')).LeadsPage,
+        }),
+      },
+      {
+        path: 'leads/:id',
+        lazy: async () => ({
+          Component: (await import('../features/leads/components/LeadPage')).LeadPage,
+        }),
+      },
+      {
+        path: 'accounts',
+        lazy: async () => ({
+          Component: (await import('../features/directory/components/AccountsPage')).AccountsPage,
+        }),
+      },
+      {
+        path: 'accounts/:id',
+        lazy: async () => ({
+          Component: (await import('../features/directory/components/AccountPage')).AccountPage,
+        }),
+      },
+      {
+        path: 'contacts',
+        lazy: async () => ({
+          Component: (await import('../features/directory/components/ContactsPage')).ContactsPage,
+        }),
+      },
+      {
+        path: 'contacts/:id',
+        lazy: async () => ({
+          Component: (await import('../features/directory/components/ContactPage')).ContactPage,
+        }),
+      },
+      {
         path: 'account/password',
         lazy: async () => ({
           Component: (await import('../features/account/components/ChangePasswordPage')).ChangePasswordPage,
@@ -65,6 +101,18 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({
                   Component: (await import('../features/integration-clients/components/IntegrationClientsPage'))
                     .IntegrationClientsPage,
+                }),
+              },
+              {
+                path: 'lost-reasons',
+                lazy: async () => ({
+                  Component: (await import('../features/lost-reasons/components/LostReasonsPage')).LostReasonsPage,
+                }),
+              },
+              {
+                path: 'quotas',
+                lazy: async () => ({
+                  Component: (await import('../features/quotas/components/QuotasPage')).QuotasPage,
                 }),
               },
               {

@@ -13,6 +13,9 @@ interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'My day' },
   { to: '/pipeline', label: 'Pipeline' },
+  { to: '/leads', label: 'Leads' },
+  { to: '/accounts', label: 'Accounts' },
+  { to: '/contacts', label: 'Contacts' },
   { to: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 

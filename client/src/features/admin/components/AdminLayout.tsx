@@ -4,6 +4,8 @@ const SECTIONS = [
   { to: 'users', label: 'Users' },
   { to: 'teams', label: 'Teams' },
   { to: 'integration-clients', label: 'Integration clients' },
+  { to: 'lost-reasons', label: 'Lost reasons' },
+  { to: 'quotas', label: 'Quotas' },
   { to: 'organisation', label: 'Organisation' },
 ] as const;
 

@@ -3,11 +3,12 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { Alert, Button, EmptyState, ErrorState, LoadingState, usePageTitle } from '../../../components/ui';
-import { describeActivity, formatDateTime } from '../../activities/components/activityText';
+import { formatDateTime } from '../../activities/components/activityText';
+import { describeEntry } from '../../activities/components/timelineText';
 import { boardStages, usePipelines } from '../../pipelines/api/usePipelines';
 import { useQuickLog } from '../../quick-log/components/quickLogContext';
 import { opportunityKeys } from '../api/opportunityKeys';
-import { useOpportunity, useOpportunityTimeline, useStageHistory, type Opportunity, type TimelineEntry } from '../api/useOpportunities';
+import { useOpportunity, useOpportunityTimeline, useStageHistory, type Opportunity } from '../api/useOpportunities';
 import { daysInStage, formatAmount } from './boardColumns';
 import './opportunity-page.css';
 import { useStageMover } from './useStageMover';
@@ -162,22 +163,6 @@ function StageHistory({ id }: { id: string }) {
       )}
     </section>
   );
-}
-
-function describeEntry(entry: TimelineEntry): string {
-  if (entry.activity) return describeActivity(entry.activity);
-  if (entry.stageMove) {
-    return entry.stageMove.fromStageName
-      ? `Moved from ${entry.stageMove.fromStageName} to ${entry.stageMove.toStageName}`
-      : `Created in ${entry.stageMove.toStageName}`;
-  }
-  if (entry.followUp) {
-    const due = formatDateTime(entry.followUp.dueAt);
-    return entry.kind === 'follow_up_completed'
-      ? `Follow-up (${entry.followUp.channel}) completed`
-      : `Follow-up (${entry.followUp.channel}) planned for ${due}${entry.followUp.status === 'cancelled' ? ', cancelled' : ''}`;
-  }
-  return entry.kind;
 }
 
 function Timeline({ id }: { id: string }) {

@@ -1,0 +1,110 @@
+import { Link, useSearchParams } from 'react-router';
+import { Button, DataTable, ErrorState, LoadingState, SelectField, TextField, usePageTitle, type Column } from '../../../components/ui';
+import { LEAD_STATUSES, leadStatusLabel, useLeads, type Lead, type LeadFilters, type LeadStatus } from '../api/useLeads';
+import { CreateLeadForm } from './CreateLeadForm';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+function isStatus(value: string | null): value is LeadStatus {
+  return LEAD_STATUSES.some((status) => status === value);
+}
+
+const columns: Column<Lead>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    rowHeader: true,
+    cell: (lead) => <Link to={`/leads/${lead.id}`}>{lead.name}</Link>,
+    csv: (lead) => lead.name,
+  },
+  { id: 'company', header: 'Company', cell: (lead) => lead.company ?? '—', csv: (lead) => lead.company },
+  { id: 'email', header: 'Email', cell: (lead) => lead.email ?? '—', csv: (lead) => lead.email },
+  { id: 'source', header: 'Source', cell: (lead) => lead.source ?? '—', csv: (lead) => lead.source },
+  { id: 'status', header: 'Status', cell: (lead) => leadStatusLabel[lead.status], csv: (lead) => lead.status },
+  {
+    id: 'created',
+    header: 'Created',
+    cell: (lead) => dateFormat.format(new Date(lead.createdAt)),
+    csv: (lead) => lead.createdAt,
+  },
+];
+
+export function LeadsPage() {
+  usePageTitle('Leads');
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status');
+  const filters: LeadFilters = {
+    q: params.get('q') ?? '',
+    status: isStatus(status) ? status : '',
+    source: params.get('source') ?? '',
+  };
+  const leads = useLeads(filters);
+
+  function setFilter(name: keyof LeadFilters, value: string) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const rows = leads.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section aria-labelledby="leads-heading">
+      <div className="page-header">
+        <h1 id="leads-heading">Leads</h1>
+      </div>
+      <CreateLeadForm />
+      <form className="panel form form--inline" role="search" aria-label="Filter leads" onSubmit={(e) => { e.preventDefault(); }}>
+        <TextField
+          label="Search"
+          name="q"
+          type="search"
+          hint="Name, company or email"
+          defaultValue={filters.q}
+          onChange={(event) => { setFilter('q', event.target.value.trim()); }}
+        />
+        <SelectField
+          label="Status"
+          name="status"
+          placeholder="Any status"
+          options={LEAD_STATUSES.map((value) => ({ value, label: leadStatusLabel[value] }))}
+          value={filters.status}
+          onChange={(event) => { setFilter('status', event.target.value); }}
+        />
+        <TextField
+          label="Source"
+          name="source"
+          defaultValue={filters.source}
+          onChange={(event) => { setFilter('source', event.target.value.trim()); }}
+        />
+      </form>
+      {leads.isPending ? (
+        <LoadingState label="Loading leads…" />
+      ) : leads.isError ? (
+        <ErrorState error={leads.error} onRetry={() => void leads.refetch()} />
+      ) : (
+        <>
+          <DataTable
+            caption="Leads"
+            columns={columns}
+            rows={rows}
+            rowKey={(lead) => lead.id}
+            exportName="leads"
+            empty="No leads match. Create one above or change the filters."
+          />
+          {leads.hasNextPage && (
+            <Button variant="secondary" disabled={leads.isFetchingNextPage} onClick={() => void leads.fetchNextPage()}>
+              {leads.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </Button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
