@@ -47,18 +47,8 @@ public sealed class AccountStore(IDbConnectionFactory connections) : SqlStore(co
         QuerySingleOrDefaultAsync<AccountRecord>(
             FindByExternalId, new { ExternalSource = externalSource, ExternalId = externalId }, cancellationToken);
 
-    public async Task<bool> TryInsertAsync(AccountRecord account, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ExecuteAsync(Insert, InsertParameters(account), cancellationToken);
-            return true;
-        }
-        catch (System.Data.Common.DbException ex) when (Connections.IsUniqueViolation(ex))
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryInsertAsync(AccountRecord account, CancellationToken cancellationToken) =>
+        TryExecuteUniqueAsync(Insert, InsertParameters(account), cancellationToken);
 
     public async Task<bool> UpdateAsync(AccountRecord account, int expectedVersion, CancellationToken cancellationToken) =>
         await ExecuteAsync(Update, new

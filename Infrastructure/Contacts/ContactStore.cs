@@ -57,18 +57,8 @@ public sealed class ContactStore(IDbConnectionFactory connections) : SqlStore(co
         QuerySingleOrDefaultAsync<ContactRecord>(
             FindByExternalId, new { ExternalSource = externalSource, ExternalId = externalId }, cancellationToken);
 
-    public async Task<bool> TryInsertAsync(ContactRecord contact, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ExecuteAsync(Insert, InsertParameters(contact), cancellationToken);
-            return true;
-        }
-        catch (System.Data.Common.DbException ex) when (Connections.IsUniqueViolation(ex))
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryInsertAsync(ContactRecord contact, CancellationToken cancellationToken) =>
+        TryExecuteUniqueAsync(Insert, InsertParameters(contact), cancellationToken);
 
     public async Task<bool> UpdateAsync(ContactRecord contact, int expectedVersion, CancellationToken cancellationToken) =>
         await ExecuteAsync(Update, new

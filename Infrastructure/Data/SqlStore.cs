@@ -55,6 +55,20 @@ public abstract class SqlStore(IDbConnectionFactory connections)
         Sql sql, object parameters, string field, string message, CancellationToken cancellationToken) =>
         UniqueAsync(() => ExecuteAsync(sql, parameters, cancellationToken), field, message);
 
+    /// <summary>Runs an insert that may clash with a unique key (an externalId raced by another writer); false when it did.</summary>
+    protected async Task<bool> TryExecuteUniqueAsync(Sql sql, object parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(sql, parameters, cancellationToken);
+            return true;
+        }
+        catch (System.Data.Common.DbException ex) when (Connections.IsUniqueViolation(ex))
+        {
+            return false;
+        }
+    }
+
     /// <summary>Runs any write and turns a unique-key violation into a 409 naming the field that clashed.</summary>
     protected async Task<T> UniqueAsync<T>(Func<Task<T>> write, string field, string message)
     {

@@ -88,34 +88,24 @@ public sealed class LeadStore(IDbConnectionFactory connections) : SqlStore(conne
         QuerySingleOrDefaultAsync<LeadRecord>(
             FindByExternalId, new { ExternalSource = externalSource, ExternalId = externalId }, cancellationToken);
 
-    public async Task<bool> TryInsertAsync(LeadRecord lead, CancellationToken cancellationToken)
-    {
-        try
+    public Task<bool> TryInsertAsync(LeadRecord lead, CancellationToken cancellationToken) =>
+        TryExecuteUniqueAsync(Insert, new
         {
-            await ExecuteAsync(Insert, new
-            {
-                lead.Id,
-                lead.Name,
-                lead.Company,
-                lead.Email,
-                lead.Phone,
-                lead.Source,
-                lead.OwnerId,
-                Status = lead.Status.ToName(),
-                lead.DisqualificationReason,
-                lead.CreatedAt,
-                lead.CreatedBy,
-                lead.ExternalSource,
-                lead.ExternalId,
-                lead.Version,
-            }, cancellationToken);
-            return true;
-        }
-        catch (System.Data.Common.DbException ex) when (Connections.IsUniqueViolation(ex))
-        {
-            return false;
-        }
-    }
+            lead.Id,
+            lead.Name,
+            lead.Company,
+            lead.Email,
+            lead.Phone,
+            lead.Source,
+            lead.OwnerId,
+            Status = lead.Status.ToName(),
+            lead.DisqualificationReason,
+            lead.CreatedAt,
+            lead.CreatedBy,
+            lead.ExternalSource,
+            lead.ExternalId,
+            lead.Version,
+        }, cancellationToken);
 
     public async Task<bool> UpdateAsync(LeadRecord lead, int expectedVersion, CancellationToken cancellationToken) =>
         await ExecuteAsync(Update, new
