@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Records.OwnerAssignment>();
         services.AddScoped<Quotas.QuotaAccess>();
         services.AddScoped<Metrics.Common.MetricSubjects>();
+        services.AddScoped<Metrics.Common.MetricScopes>();
         services.AddScoped<Activities.ActivityRecorder>();
         return services;
     }

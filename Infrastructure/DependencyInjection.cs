@@ -79,6 +79,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<ActivityWriter>());
         services.AddSingleton<IActivityStore, ActivityStore>();
         services.AddSingleton<IFollowUpStore, FollowUpStore>();
+        services.AddSingleton<Application.Metrics.Activity.IActivityMetricsStore, Metrics.ActivityMetricsStore>();
         services.AddSingleton<ITimelineReader, TimelineReader>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();

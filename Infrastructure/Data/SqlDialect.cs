@@ -9,7 +9,7 @@ public enum SqlDialect
 
 /// <summary>
 /// One SQL statement, portable except for a few named fragments (<c>{limit}</c> → <c>LIMIT @Limit</c> on SQLite,
-/// <c>OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY</c> on SQL Server), or given per dialect where they truly differ.
+/// <c>OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY</c> on SQL Server; <c>{spans}</c>, a metric's window and buckets as a table), or given per dialect where they truly differ.
 /// Every instance is declared as a static field so a test can parse all SQL Server text with ScriptDom.
 /// </summary>
 public sealed class Sql
@@ -17,6 +17,12 @@ public sealed class Sql
     private static readonly (string Token, string Sqlite, string SqlServer)[] Fragments =
     [
         ("{limit}", "LIMIT @Limit", "OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY"),
+        // The spans of a metric request (MetricSql.Parameters binds @Spans): idx, from_at/to_at (UTC), from_day/to_day (local dates).
+        ("{spans}",
+            "(SELECT CAST(json_extract(sj.value, '$.i') AS INTEGER) AS idx, json_extract(sj.value, '$.fm') AS from_at, json_extract(sj.value, '$.tm') AS to_at, "
+            + "json_extract(sj.value, '$.fd') AS from_day, json_extract(sj.value, '$.td') AS to_day FROM json_each(@Spans) sj)",
+            "(SELECT idx, from_at, to_at, from_day, to_day FROM OPENJSON(@Spans) WITH (idx INT '$.i', from_at DATETIMEOFFSET(3) '$.f', "
+            + "to_at DATETIMEOFFSET(3) '$.t', from_day DATE '$.fd', to_day DATE '$.td'))"),
     ];
 
     private readonly string _sqlite;

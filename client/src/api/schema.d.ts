@@ -360,6 +360,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity metrics
+         * @description Calls (outbound/inbound), connected calls and connect rate (connected / calls), emails sent (outbound), replies and reply rate (replied / sent), meetings booked (recorded in the window, or started in it when recorded afterwards) and held (outcome `held`), appointment rate (booked / outbound calls), opportunities created and opportunities per 1,000 outbound calls, notes, follow-ups completed (by completion time), due (by due time, cancelled ones excluded) and overdue (due in the window before now, still open). Calls, emails, held meetings and notes count by when they happened. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getActivityMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/activity/mix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity mix per rep
+         * @description Every rep (and manager) of the subject with their calls, emails, meetings and notes in the window, busiest first; reps with none are listed with zeros. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getActivityMix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/activity/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records behind an activity figure
+         * @description The activities, opportunities or follow-ups one figure of the activity metrics counted, for the same window and subject, oldest first (`at` is the instant that placed the record in the window), paginated with `limit` and `cursor`.
+         */
+        get: operations["explainActivityMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -1446,6 +1506,63 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        ActivityMetrics: {
+            /** Format: int64 */
+            calls: number;
+            /** Format: int64 */
+            outboundCalls: number;
+            /** Format: int64 */
+            inboundCalls: number;
+            /** Format: int64 */
+            connectedCalls: number;
+            /** Format: double */
+            connectRate: null | number;
+            /** Format: int64 */
+            emailsSent: number;
+            /** Format: int64 */
+            emailReplies: number;
+            /** Format: double */
+            replyRate: null | number;
+            /** Format: int64 */
+            meetingsBooked: number;
+            /** Format: int64 */
+            meetingsHeld: number;
+            /** Format: double */
+            appointmentRate: null | number;
+            /** Format: int64 */
+            opportunitiesCreated: number;
+            /** Format: double */
+            opportunitiesPer1000Calls: null | number;
+            /** Format: int64 */
+            notes: number;
+            /** Format: int64 */
+            followUpsCompleted: number;
+            /** Format: int64 */
+            followUpsDue: number;
+            /** Format: int64 */
+            followUpsOverdue: number;
+        };
+        ActivityMixReport: {
+            context: components["schemas"]["MetricContext"];
+            reps: components["schemas"]["ActivityMixRow"][];
+        };
+        ActivityMixRow: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: int64 */
+            calls: number;
+            /** Format: int64 */
+            emails: number;
+            /** Format: int64 */
+            meetings: number;
+            /** Format: int64 */
+            notes: number;
+            /** Format: int64 */
+            total: number;
+        };
         /** @enum {unknown} */
         ActivityOutcome: "connected" | "no_answer" | "voicemail" | "busy" | "wrong_number" | "scheduled" | "held" | "no_show" | "cancelled" | null;
         /** @enum {unknown} */
@@ -1496,6 +1613,8 @@ export interface components {
         };
         /** @enum {unknown} */
         BatchItemStatus: "created" | "duplicate" | "error";
+        /** @enum {unknown} */
+        Bucket: "day" | "week" | "month" | "quarter" | null;
         /** @enum {unknown} */
         CallOutcome: "connected" | "no_answer" | "voicemail" | "busy" | "wrong_number";
         CancelFollowUpRequest: {
@@ -1891,6 +2010,50 @@ export interface components {
             /** Format: uuid */
             teamId: null | string;
         };
+        MetricContext: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            timeZone: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: uuid */
+            userId: null | string;
+            /** Format: uuid */
+            pipelineId: null | string;
+            bucket: null | components["schemas"]["Bucket"];
+        };
+        MetricPointOfActivityMetrics: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            values: null | components["schemas"]["ActivityMetrics"];
+        };
+        MetricRecord: {
+            kind: components["schemas"]["MetricRecordKind"];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            ownerId: string;
+            label: null | string;
+            /** Format: double */
+            amount: null | number;
+            /** Format: double */
+            value: null | number;
+            /** Format: uuid */
+            opportunityId: null | string;
+        };
+        /** @enum {unknown} */
+        MetricRecordKind: "activity" | "follow_up" | "opportunity" | "stage_move" | "lead";
+        MetricReportOfActivityMetrics: {
+            context: components["schemas"]["MetricContext"];
+            totals: null | components["schemas"]["ActivityMetrics"];
+            series: null | components["schemas"]["MetricPointOfActivityMetrics"][];
+        };
         MoveStageRequest: {
             /** Format: uuid */
             toStageId: string;
@@ -1988,6 +2151,10 @@ export interface components {
         };
         PageOfLostReasonDto: {
             items: components["schemas"]["LostReasonDto"][];
+            nextCursor: null | string;
+        };
+        PageOfMetricRecord: {
+            items: components["schemas"]["MetricRecord"][];
             nextCursor: null | string;
         };
         PageOfOpportunityDto: {
@@ -3822,6 +3989,193 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuotaChangeDto"][];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getActivityMetrics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                bucket?: "day" | "week" | "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricReportOfActivityMetrics"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getActivityMix: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityMixReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    explainActivityMetrics: {
+        parameters: {
+            query?: {
+                figure?: "calls" | "outbound_calls" | "inbound_calls" | "connected_calls" | "emails_sent" | "email_replies" | "meetings_booked" | "meetings_held" | "opportunities_created" | "notes" | "follow_ups_completed" | "follow_ups_due" | "follow_ups_overdue";
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token was sent. */

@@ -1,0 +1,52 @@
+using SalesCrm.Api.Common;
+using SalesCrm.Application.Common.Errors;
+using SalesCrm.Application.Metrics.Common;
+
+namespace SalesCrm.Api.Metrics;
+
+/// <summary>
+/// The query parameters every windowed metric takes. <c>from</c> and <c>to</c> are bound as optional so a missing
+/// one is a 400 naming it (not a bare binding failure); <c>bucket</c> and explain figures are snake_case strings.
+/// </summary>
+public static class MetricParameters
+{
+    public const string WindowDescription =
+        "`from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most "
+        + "1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep "
+        + "gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside "
+        + "the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar "
+        + "bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their "
+        + "denominator is zero; the counts behind them are always returned.";
+
+    public static (DateOnly From, DateOnly To) Window(DateOnly? from, DateOnly? to)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (from is null)
+        {
+            errors["from"] = ["from is required: the first date of the window (yyyy-MM-dd), inclusive."];
+        }
+
+        if (to is null)
+        {
+            errors["to"] = ["to is required: the date after the window's last day (yyyy-MM-dd), exclusive."];
+        }
+
+        return errors.Count == 0 ? (from!.Value, to!.Value) : throw new RequestValidationException(errors);
+    }
+
+    public static Bucket? Bucket(string? bucket) => QueryEnums.Parse<Bucket>(bucket, "bucket");
+
+    public static TFigure Figure<TFigure>(string? figure)
+        where TFigure : struct, Enum =>
+        QueryEnums.Parse<TFigure>(figure, "figure")
+        ?? throw RequestValidationException.For("figure", "figure is required: the figure whose records to list.");
+
+    /// <summary>A windowed metric endpoint: readable by people and <c>metrics:read</c> integrations, bucket documented as an enum.</summary>
+    public static RouteHandlerBuilder WindowedMetric(this RouteHandlerBuilder builder) =>
+        builder.RequireAuthorization(Policies.MetricsReader).QueryEnum<Bucket>("bucket").BadInput().Problems(403, 404);
+
+    /// <summary>An explain endpoint: as <see cref="WindowedMetric"/>, with <c>figure</c> documented as one of <typeparamref name="TFigure"/>.</summary>
+    public static RouteHandlerBuilder ExplainMetric<TFigure>(this RouteHandlerBuilder builder)
+        where TFigure : struct, Enum =>
+        builder.RequireAuthorization(Policies.MetricsReader).QueryEnum<TFigure>("figure").BadInput().Problems(403, 404);
+}

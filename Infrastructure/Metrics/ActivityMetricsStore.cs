@@ -1,0 +1,186 @@
+using SalesCrm.Application.Common.Paging;
+using SalesCrm.Application.Metrics.Activity;
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Infrastructure.Data;
+
+namespace SalesCrm.Infrastructure.Metrics;
+
+/// <summary>Section A: activity counts per span, the per-rep mix, and the records behind each figure.</summary>
+public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IActivityMetricsStore
+{
+    /// <summary>A meeting is booked when it was recorded, or at its start when it was recorded after it (imported history).</summary>
+    private const string BookedAt = "CASE WHEN a.occurred_at < a.created_at THEN a.occurred_at ELSE a.created_at END";
+
+    public static readonly Sql CountActivities = new($"""
+        SELECT s.idx AS Idx,
+               SUM(CASE WHEN a.type = 'call' AND a.direction = 'outbound' THEN 1 ELSE 0 END) AS OutboundCalls,
+               SUM(CASE WHEN a.type = 'call' AND a.direction = 'inbound' THEN 1 ELSE 0 END) AS InboundCalls,
+               SUM(CASE WHEN a.type = 'call' AND a.outcome = 'connected' THEN 1 ELSE 0 END) AS ConnectedCalls,
+               SUM(CASE WHEN a.type = 'email' AND a.direction = 'outbound' THEN 1 ELSE 0 END) AS EmailsSent,
+               SUM(CASE WHEN a.type = 'email' AND a.direction = 'outbound' AND a.replied_at IS NOT NULL THEN 1 ELSE 0 END) AS EmailReplies,
+               SUM(CASE WHEN a.type = 'meeting' AND a.outcome = 'held' THEN 1 ELSE 0 END) AS MeetingsHeld,
+               SUM(CASE WHEN a.type = 'note' THEN 1 ELSE 0 END) AS Notes
+        FROM {"{spans}"} s
+        JOIN activities a ON a.occurred_at >= s.from_at AND a.occurred_at < s.to_at
+        WHERE a.deleted_at IS NULL AND {MetricSql.Subject("a.owner_id")}
+        GROUP BY s.idx
+        """);
+
+    public static readonly Sql CountMeetingsBooked = new($"""
+        SELECT s.idx AS Idx, COUNT(*) AS MeetingsBooked
+        FROM {"{spans}"} s
+        JOIN activities a ON {BookedAt} >= s.from_at AND {BookedAt} < s.to_at
+        WHERE a.type = 'meeting' AND a.deleted_at IS NULL AND {MetricSql.Subject("a.owner_id")}
+        GROUP BY s.idx
+        """);
+
+    public static readonly Sql CountOpportunities = new($"""
+        SELECT s.idx AS Idx, COUNT(*) AS OpportunitiesCreated
+        FROM {"{spans}"} s
+        JOIN opportunities o ON o.created_at >= s.from_at AND o.created_at < s.to_at
+        WHERE o.deleted_at IS NULL AND {MetricSql.Subject("o.owner_id")}
+        GROUP BY s.idx
+        """);
+
+    public static readonly Sql CountFollowUps = new($"""
+        SELECT s.idx AS Idx,
+               SUM(CASE WHEN f.status = 'completed' AND f.completed_at >= s.from_at AND f.completed_at < s.to_at THEN 1 ELSE 0 END) AS FollowUpsCompleted,
+               SUM(CASE WHEN f.due_at >= s.from_at AND f.due_at < s.to_at AND f.status <> 'cancelled' THEN 1 ELSE 0 END) AS FollowUpsDue,
+               SUM(CASE WHEN f.due_at >= s.from_at AND f.due_at < s.to_at AND f.due_at < @Now AND f.status = 'open' THEN 1 ELSE 0 END) AS FollowUpsOverdue
+        FROM {"{spans}"} s
+        JOIN follow_ups f ON (f.due_at >= s.from_at AND f.due_at < s.to_at) OR (f.completed_at >= s.from_at AND f.completed_at < s.to_at)
+        WHERE f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
+        GROUP BY s.idx
+        """);
+
+    public static readonly Sql Mix = new($"""
+        SELECT u.id AS UserId, u.display_name AS DisplayName, u.team_id AS TeamId,
+               COALESCE(SUM(CASE WHEN a.type = 'call' THEN 1 ELSE 0 END), 0) AS Calls,
+               COALESCE(SUM(CASE WHEN a.type = 'email' THEN 1 ELSE 0 END), 0) AS Emails,
+               COALESCE(SUM(CASE WHEN a.type = 'meeting' THEN 1 ELSE 0 END), 0) AS Meetings,
+               COALESCE(SUM(CASE WHEN a.type = 'note' THEN 1 ELSE 0 END), 0) AS Notes,
+               COUNT(a.id) AS Total
+        FROM users u
+        LEFT JOIN activities a ON a.owner_id = u.id AND a.deleted_at IS NULL AND a.occurred_at >= @WindowFrom AND a.occurred_at < @WindowTo
+        WHERE u.role <> 'admin' AND {MetricSql.Subject("u.id")}
+        GROUP BY u.id, u.display_name, u.team_id
+        ORDER BY COUNT(a.id) DESC, u.display_name, u.id
+        """);
+
+    /// <summary>The activities behind a figure: the same conditions as <see cref="CountActivities"/> and <see cref="CountMeetingsBooked"/>.</summary>
+    public static readonly Sql ExplainActivities = new($"""
+        SELECT * FROM (
+            SELECT 'activity' AS Kind, a.id AS Id, CASE WHEN @Figure = 'meetings_booked' THEN {BookedAt} ELSE a.occurred_at END AS At,
+                   a.owner_id AS OwnerId, COALESCE(a.subject, a.type) AS Label, NULL AS Amount, CAST(a.duration_seconds AS FLOAT) AS Value,
+                   a.opportunity_id AS OpportunityId
+            FROM activities a
+            WHERE a.deleted_at IS NULL AND {MetricSql.Subject("a.owner_id")}
+              AND CASE WHEN @Figure = 'meetings_booked' THEN {BookedAt} ELSE a.occurred_at END >= @WindowFrom
+              AND CASE WHEN @Figure = 'meetings_booked' THEN {BookedAt} ELSE a.occurred_at END < @WindowTo
+              AND (   (@Figure = 'calls' AND a.type = 'call')
+                   OR (@Figure = 'outbound_calls' AND a.type = 'call' AND a.direction = 'outbound')
+                   OR (@Figure = 'inbound_calls' AND a.type = 'call' AND a.direction = 'inbound')
+                   OR (@Figure = 'connected_calls' AND a.type = 'call' AND a.outcome = 'connected')
+                   OR (@Figure = 'emails_sent' AND a.type = 'email' AND a.direction = 'outbound')
+                   OR (@Figure = 'email_replies' AND a.type = 'email' AND a.direction = 'outbound' AND a.replied_at IS NOT NULL)
+                   OR (@Figure = 'meetings_booked' AND a.type = 'meeting')
+                   OR (@Figure = 'meetings_held' AND a.type = 'meeting' AND a.outcome = 'held')
+                   OR (@Figure = 'notes' AND a.type = 'note'))
+        ) x
+        {ExplainPageEnd}
+        """);
+
+    public static readonly Sql ExplainOpportunities = new($"""
+        SELECT * FROM (
+            SELECT 'opportunity' AS Kind, o.id AS Id, o.created_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+                   NULL AS Value, o.id AS OpportunityId
+            FROM opportunities o
+            WHERE o.deleted_at IS NULL AND {MetricSql.Subject("o.owner_id")} AND o.created_at >= @WindowFrom AND o.created_at < @WindowTo
+        ) x
+        {ExplainPageEnd}
+        """);
+
+    public static readonly Sql ExplainFollowUps = new($"""
+        SELECT * FROM (
+            SELECT 'follow_up' AS Kind, f.id AS Id, CASE WHEN @Figure = 'follow_ups_completed' THEN f.completed_at ELSE f.due_at END AS At,
+                   f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount, NULL AS Value, f.opportunity_id AS OpportunityId
+            FROM follow_ups f
+            WHERE f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
+              AND (   (@Figure = 'follow_ups_completed' AND f.status = 'completed' AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo)
+                   OR (@Figure = 'follow_ups_due' AND f.status <> 'cancelled' AND f.due_at >= @WindowFrom AND f.due_at < @WindowTo)
+                   OR (@Figure = 'follow_ups_overdue' AND f.status = 'open' AND f.due_at >= @WindowFrom AND f.due_at < @WindowTo AND f.due_at < @Now))
+        ) x
+        {ExplainPageEnd}
+        """);
+
+    public async Task<IReadOnlyDictionary<int, ActivityCounts>> CountAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var activities = (await SpanQueryAsync<ActivityRow>(CountActivities, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx);
+        var booked = (await SpanQueryAsync<SpanCount>(CountMeetingsBooked, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.MeetingsBooked);
+        var opportunities = (await SpanQueryAsync<SpanCount>(CountOpportunities, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.OpportunitiesCreated);
+        var followUps = (await SpanQueryAsync<FollowUpRow>(CountFollowUps, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx);
+        return scope.Spans.ToDictionary(s => s.Index, s =>
+        {
+            var a = activities.GetValueOrDefault(s.Index) ?? new ActivityRow();
+            var f = followUps.GetValueOrDefault(s.Index) ?? new FollowUpRow();
+            return new ActivityCounts(
+                a.OutboundCalls, a.InboundCalls, a.ConnectedCalls, a.EmailsSent, a.EmailReplies,
+                booked.GetValueOrDefault(s.Index), a.MeetingsHeld, opportunities.GetValueOrDefault(s.Index), a.Notes,
+                f.FollowUpsCompleted, f.FollowUpsDue, f.FollowUpsOverdue);
+        });
+    }
+
+    public async Task<IReadOnlyList<ActivityMixRow>> MixAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        await SpanQueryAsync<ActivityMixRow>(Mix, scope, DateTimeOffset.UtcNow, null, cancellationToken);
+
+    public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ActivityFigure> request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var figure = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(request.Figure.ToString());
+        var sql = request.Figure switch
+        {
+            ActivityFigure.OpportunitiesCreated => ExplainOpportunities,
+            ActivityFigure.FollowUpsCompleted or ActivityFigure.FollowUpsDue or ActivityFigure.FollowUpsOverdue => ExplainFollowUps,
+            _ => ExplainActivities,
+        };
+        return ExplainAsync(sql, request, now, new { Figure = figure }, cancellationToken);
+    }
+
+    private sealed class ActivityRow
+    {
+        public int Idx { get; init; }
+
+        public long OutboundCalls { get; init; }
+
+        public long InboundCalls { get; init; }
+
+        public long ConnectedCalls { get; init; }
+
+        public long EmailsSent { get; init; }
+
+        public long EmailReplies { get; init; }
+
+        public long MeetingsHeld { get; init; }
+
+        public long Notes { get; init; }
+    }
+
+    private sealed class FollowUpRow
+    {
+        public int Idx { get; init; }
+
+        public long FollowUpsCompleted { get; init; }
+
+        public long FollowUpsDue { get; init; }
+
+        public long FollowUpsOverdue { get; init; }
+    }
+
+    private sealed class SpanCount
+    {
+        public int Idx { get; init; }
+
+        public long MeetingsBooked { get; init; }
+
+        public long OpportunitiesCreated { get; init; }
+    }
+}

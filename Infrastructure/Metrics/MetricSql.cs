@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using SalesCrm.Application.Metrics.Common;
+
+namespace SalesCrm.Infrastructure.Metrics;
+
+/// <summary>
+/// The pieces every metric query shares. A query joins <c>{spans}</c> (the window as span 0, then each bucket) and
+/// groups by <c>idx</c>, so one statement answers the totals and the whole time series; <see cref="Subject"/> cuts
+/// it to a team or rep. Bind <see cref="Parameters"/>: <c>@Spans</c>, <c>@SubjectUserId</c>, <c>@SubjectTeamId</c>,
+/// <c>@PipelineId</c>, <c>@WindowFrom</c>/<c>@WindowTo</c> (UTC), <c>@WindowFromDay</c>/<c>@WindowToDay</c> (local dates), <c>@Now</c>.
+/// </summary>
+public static class MetricSql
+{
+    /// <summary>The subject filter on an owner column: everyone, one rep, or the current members of one team.</summary>
+    public static string Subject(string ownerColumn) =>
+        $"(@SubjectUserId IS NULL OR {ownerColumn} = @SubjectUserId) AND (@SubjectTeamId IS NULL OR {ownerColumn} IN (SELECT mu.id FROM users mu WHERE mu.team_id = @SubjectTeamId))";
+
+    /// <summary>The pipeline filter on an opportunity's pipeline column (all pipelines when none was asked for).</summary>
+    public static string Pipeline(string pipelineColumn) => $"(@PipelineId IS NULL OR {pipelineColumn} = @PipelineId)";
+
+    public static DynamicParameters Parameters(MetricScope scope, DateTimeOffset now)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Spans", SpansJson(scope.Spans));
+        parameters.AddDynamicParams(new
+        {
+            SubjectUserId = scope.Subject.UserId,
+            SubjectTeamId = scope.Subject.TeamId,
+            scope.PipelineId,
+            WindowFrom = scope.Whole.FromUtc,
+            WindowTo = scope.Whole.ToUtc,
+            WindowFromDay = scope.Whole.From,
+            WindowToDay = scope.Whole.To,
+            Now = now,
+        });
+        return parameters;
+    }
+
+    /// <summary>The spans as JSON: instants both as Unix ms (SQLite's storage form) and ISO text (SQL Server's), dates as ISO dates.</summary>
+    public static string SpansJson(IEnumerable<MetricSpan> spans) =>
+        JsonSerializer.Serialize(spans.Select(s => new Dictionary<string, object>
+        {
+            ["i"] = s.Index,
+            ["fm"] = s.FromUtc.ToUnixTimeMilliseconds(),
+            ["tm"] = s.ToUtc.ToUnixTimeMilliseconds(),
+            ["f"] = s.FromUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            ["t"] = s.ToUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            ["fd"] = s.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["td"] = s.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }));
+}
