@@ -12,6 +12,8 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
     public static string ScriptPrefix(SqlDialect dialect) =>
         $"SalesCrm.Infrastructure.Data.Migrations.{dialect}.";
 
+    public static readonly Sql OrganisationTimeZone = new("SELECT time_zone FROM organisation WHERE id = 1");
+
     public void Migrate()
     {
         var assembly = typeof(DatabaseMigrator).Assembly;
@@ -41,6 +43,22 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
         if (!result.Successful)
         {
             throw new InvalidOperationException($"Database migration failed at {result.ErrorScript?.Name}.", result.Error);
+        }
+
+        EnsureMetricCalendar();
+    }
+
+    /// <summary>The day rollups need the organisation's calendar; built on first start and after a zone change made elsewhere.</summary>
+    private void EnsureMetricCalendar()
+    {
+        var (connection, transaction) = connections.BeginWriteAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using (connection)
+        using (transaction)
+        {
+            var write = new WriteScope(connection, transaction, connections.Dialect, CancellationToken.None);
+            var timeZone = write.ScalarAsync<string>(OrganisationTimeZone, null).GetAwaiter().GetResult();
+            Metrics.MetricCalendar.EnsureAsync(write, timeZone).GetAwaiter().GetResult();
+            transaction.Commit();
         }
     }
 

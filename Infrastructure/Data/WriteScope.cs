@@ -20,6 +20,10 @@ public sealed class WriteScope(DbConnection connection, DbTransaction transactio
     public Task<int> ExecuteAsync(Sql sql, object? parameters) =>
         connection.ExecuteAsync(Command(sql, parameters));
 
+    /// <summary>A statement that may run long (a rebuild over every row of a table): no command timeout.</summary>
+    public Task<int> ExecuteUnboundedAsync(Sql sql, object? parameters) =>
+        connection.ExecuteAsync(new CommandDefinition(sql.For(Dialect), parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+
     private CommandDefinition Command(Sql sql, object? parameters) =>
         new(sql.For(Dialect), parameters, transaction, cancellationToken: cancellationToken);
 }

@@ -11,26 +11,15 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
     /// <summary>A meeting is booked when it was recorded, or at its start when it was recorded after it (imported history).</summary>
     private const string BookedAt = "CASE WHEN a.occurred_at < a.created_at THEN a.occurred_at ELSE a.created_at END";
 
+    /// <summary>Calls, emails, meetings and notes from the day rollups (activity_days, kept exact by triggers): one row per owner and local day.</summary>
     public static readonly Sql CountActivities = new($"""
         SELECT s.idx AS Idx,
-               SUM(CASE WHEN a.type = 'call' AND a.direction = 'outbound' THEN 1 ELSE 0 END) AS OutboundCalls,
-               SUM(CASE WHEN a.type = 'call' AND a.direction = 'inbound' THEN 1 ELSE 0 END) AS InboundCalls,
-               SUM(CASE WHEN a.type = 'call' AND a.outcome = 'connected' THEN 1 ELSE 0 END) AS ConnectedCalls,
-               SUM(CASE WHEN a.type = 'email' AND a.direction = 'outbound' THEN 1 ELSE 0 END) AS EmailsSent,
-               SUM(CASE WHEN a.type = 'email' AND a.direction = 'outbound' AND a.replied_at IS NOT NULL THEN 1 ELSE 0 END) AS EmailReplies,
-               SUM(CASE WHEN a.type = 'meeting' AND a.outcome = 'held' THEN 1 ELSE 0 END) AS MeetingsHeld,
-               SUM(CASE WHEN a.type = 'note' THEN 1 ELSE 0 END) AS Notes
+               SUM(d.outbound_calls) AS OutboundCalls, SUM(d.inbound_calls) AS InboundCalls, SUM(d.connected_calls) AS ConnectedCalls,
+               SUM(d.emails_sent) AS EmailsSent, SUM(d.email_replies) AS EmailReplies,
+               SUM(d.meetings_booked) AS MeetingsBooked, SUM(d.meetings_held) AS MeetingsHeld, SUM(d.notes) AS Notes
         FROM {"{spans}"} s
-        JOIN activities a ON a.occurred_at >= s.from_at AND a.occurred_at < s.to_at
-        WHERE a.deleted_at IS NULL AND {MetricSql.Subject("a.owner_id")}
-        GROUP BY s.idx
-        """);
-
-    public static readonly Sql CountMeetingsBooked = new($"""
-        SELECT s.idx AS Idx, COUNT(*) AS MeetingsBooked
-        FROM {"{spans}"} s
-        JOIN activities a ON {BookedAt} >= s.from_at AND {BookedAt} < s.to_at
-        WHERE a.type = 'meeting' AND a.deleted_at IS NULL AND {MetricSql.Subject("a.owner_id")}
+        JOIN activity_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE {MetricSql.Subject("d.owner_id")}
         GROUP BY s.idx
         """);
 
@@ -55,16 +44,16 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
 
     public static readonly Sql Mix = new($"""
         SELECT u.id AS UserId, u.display_name AS DisplayName, u.team_id AS TeamId,
-               COALESCE(SUM(CASE WHEN a.type = 'call' THEN 1 ELSE 0 END), 0) AS Calls,
-               COALESCE(SUM(CASE WHEN a.type = 'email' THEN 1 ELSE 0 END), 0) AS Emails,
-               COALESCE(SUM(CASE WHEN a.type = 'meeting' THEN 1 ELSE 0 END), 0) AS Meetings,
-               COALESCE(SUM(CASE WHEN a.type = 'note' THEN 1 ELSE 0 END), 0) AS Notes,
-               COUNT(a.id) AS Total
+               COALESCE(SUM(d.outbound_calls + d.inbound_calls), 0) AS Calls,
+               COALESCE(SUM(d.emails_sent + d.emails_received), 0) AS Emails,
+               COALESCE(SUM(d.meetings), 0) AS Meetings,
+               COALESCE(SUM(d.notes), 0) AS Notes,
+               COALESCE(SUM(d.outbound_calls + d.inbound_calls + d.emails_sent + d.emails_received + d.meetings + d.notes), 0) AS Total
         FROM users u
-        LEFT JOIN activities a ON a.owner_id = u.id AND a.deleted_at IS NULL AND a.occurred_at >= @WindowFrom AND a.occurred_at < @WindowTo
+        LEFT JOIN activity_days d ON d.owner_id = u.id AND d.day >= @WindowFromDay AND d.day < @WindowToDay
         WHERE u.role <> 'admin' AND {MetricSql.Subject("u.id")}
         GROUP BY u.id, u.display_name, u.team_id
-        ORDER BY COUNT(a.id) DESC, u.display_name, u.id
+        ORDER BY COALESCE(SUM(d.outbound_calls + d.inbound_calls + d.emails_sent + d.emails_received + d.meetings + d.notes), 0) DESC, u.display_name, u.id
         """);
 
     /// <summary>The activities behind a figure: the same conditions as <see cref="CountActivities"/> and <see cref="CountMeetingsBooked"/>.</summary>
@@ -116,7 +105,6 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
     public async Task<IReadOnlyDictionary<int, ActivityCounts>> CountAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var activities = (await SpanQueryAsync<ActivityRow>(CountActivities, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx);
-        var booked = (await SpanQueryAsync<SpanCount>(CountMeetingsBooked, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.MeetingsBooked);
         var opportunities = (await SpanQueryAsync<SpanCount>(CountOpportunities, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.OpportunitiesCreated);
         var followUps = (await SpanQueryAsync<FollowUpRow>(CountFollowUps, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx);
         return scope.Spans.ToDictionary(s => s.Index, s =>
@@ -125,7 +113,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
             var f = followUps.GetValueOrDefault(s.Index) ?? new FollowUpRow();
             return new ActivityCounts(
                 a.OutboundCalls, a.InboundCalls, a.ConnectedCalls, a.EmailsSent, a.EmailReplies,
-                booked.GetValueOrDefault(s.Index), a.MeetingsHeld, opportunities.GetValueOrDefault(s.Index), a.Notes,
+                a.MeetingsBooked, a.MeetingsHeld, opportunities.GetValueOrDefault(s.Index), a.Notes,
                 f.FollowUpsCompleted, f.FollowUpsDue, f.FollowUpsOverdue);
         });
     }
@@ -159,6 +147,8 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
 
         public long EmailReplies { get; init; }
 
+        public long MeetingsBooked { get; init; }
+
         public long MeetingsHeld { get; init; }
 
         public long Notes { get; init; }
@@ -178,8 +168,6 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
     private sealed class SpanCount
     {
         public int Idx { get; init; }
-
-        public long MeetingsBooked { get; init; }
 
         public long OpportunitiesCreated { get; init; }
     }

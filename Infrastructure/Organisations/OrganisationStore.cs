@@ -1,5 +1,6 @@
 using SalesCrm.Application.Organisations;
 using SalesCrm.Infrastructure.Data;
+using SalesCrm.Infrastructure.Metrics;
 
 namespace SalesCrm.Infrastructure.Organisations;
 
@@ -16,15 +17,25 @@ public sealed class OrganisationStore(IDbConnectionFactory connections) : SqlSto
     public async Task<OrganisationDto> GetAsync(CancellationToken cancellationToken) =>
         (await QuerySingleOrDefaultAsync<OrganisationRow>(Get, null, cancellationToken))!.ToDto();
 
-    public async Task<bool> UpdateAsync(OrganisationDto settings, int expectedVersion, CancellationToken cancellationToken) =>
-        await ExecuteAsync(Update, new
+    /// <summary>Saves the settings; a new time zone rebuilds the metric calendar and day rollups in the same transaction.</summary>
+    public Task<bool> UpdateAsync(OrganisationDto settings, int expectedVersion, CancellationToken cancellationToken) =>
+        WriteAsync(async write =>
         {
-            settings.Name,
-            settings.TimeZone,
-            settings.Currency,
-            settings.Version,
-            ExpectedVersion = expectedVersion,
-        }, cancellationToken) == 1;
+            var updated = await write.ExecuteAsync(Update, new
+            {
+                settings.Name,
+                settings.TimeZone,
+                settings.Currency,
+                settings.Version,
+                ExpectedVersion = expectedVersion,
+            }) == 1;
+            if (updated)
+            {
+                await MetricCalendar.EnsureAsync(write, settings.TimeZone);
+            }
+
+            return updated;
+        }, cancellationToken);
 
     private sealed class OrganisationRow
     {

@@ -18,6 +18,10 @@ public static class MetricRequestRules
     public static void AddWindowRules<T>(this AbstractValidator<T> validator)
         where T : IWindowedMetricRequest
     {
+        validator.RuleFor(x => x.From).GreaterThanOrEqualTo(MetricWindow.EarliestDate)
+            .WithMessage($"from must be on or after {MetricWindow.EarliestDate:yyyy-MM-dd}.");
+        validator.RuleFor(x => x.To).LessThanOrEqualTo(MetricWindow.LatestDate)
+            .WithMessage($"to must be on or before {MetricWindow.LatestDate:yyyy-MM-dd}.");
         validator.RuleFor(x => x.To).GreaterThan(x => x.From).WithMessage("to must be after from (from is inclusive, to exclusive).");
         validator.RuleFor(x => x.To)
             .Must((request, to) => to.DayNumber - request.From.DayNumber <= MetricWindow.MaxDays)

@@ -10,6 +10,12 @@ public sealed record MetricWindow(DateOnly From, DateOnly To, DateTimeOffset Fro
     /// <summary>The longest window a metric answers for (five years and a day, so five calendar years always fit).</summary>
     public const int MaxDays = 1827;
 
+    /// <summary>The first date a window may start on: the day rollups' calendar starts here (docs/metrics.md).</summary>
+    public static readonly DateOnly EarliestDate = new(1970, 1, 1);
+
+    /// <summary>The latest date a window may end on (exclusive).</summary>
+    public static readonly DateOnly LatestDate = new(2100, 1, 1);
+
     public static MetricWindow Create(DateOnly from, DateOnly to, TimeZoneInfo zone) =>
         new(from, to, StartOfDay(from, zone), StartOfDay(to, zone));
 

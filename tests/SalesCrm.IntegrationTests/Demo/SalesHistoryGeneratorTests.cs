@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesCrm.Infrastructure.Auth;
+using SalesCrm.Infrastructure.Data;
 using SalesCrm.Infrastructure.Demo;
 using SalesCrm.IntegrationTests.Data;
 
@@ -50,6 +51,56 @@ public abstract class SalesHistoryGeneratorTests(TestDatabase database) : Databa
         Assert.Equal(0, await Count(connection, "SELECT COUNT(*) FROM stage_moves WHERE occurred_at > @Now", new { Now }));
         Assert.Equal(0, await Count(connection, "SELECT COUNT(*) FROM follow_ups WHERE completed_at > @Now OR due_at < created_at", new { Now }));
     }
+
+    [Fact]
+    public async Task The_day_rollups_agree_with_the_activities_after_inserts_updates_and_deletes()
+    {
+        await new SalesHistoryGenerator(Connections, new IdentityPasswordHasher(), new FixedClock(Now), NullLogger<SalesHistoryGenerator>.Instance)
+            .GenerateAsync(Tiny with { Days = 40 }, await GeneratedRepsAsync() is { Count: > 0 } reps ? reps : null, Cancellation);
+        await using var connection = await Connections.OpenAsync(Cancellation);
+        await AssertRollupsMatchAsync(connection);
+
+        // Soft-delete every fifth call, turn some no-answers into connected calls, restore a few: the triggers follow.
+        // (A pseudo-random pick of rows that reads the same on both databases: the id's first hex digit.)
+        var now = Now;
+        await connection.ExecuteAsync("UPDATE activities SET deleted_at = @now WHERE type = 'call' AND SUBSTRING(CAST(id AS VARCHAR(36)), 1, 1) IN ('0', '1', '2', '3')".Replace("SUBSTRING", Connections.Dialect == SqlDialect.Sqlite ? "SUBSTR" : "SUBSTRING", StringComparison.Ordinal), new { now });
+        await connection.ExecuteAsync("UPDATE activities SET outcome = 'connected' WHERE type = 'call' AND outcome = 'no_answer' AND deleted_at IS NULL");
+        await connection.ExecuteAsync("UPDATE activities SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND SUBSTRING(CAST(id AS VARCHAR(36)), 1, 1) = '0'".Replace("SUBSTRING", Connections.Dialect == SqlDialect.Sqlite ? "SUBSTR" : "SUBSTRING", StringComparison.Ordinal));
+        await AssertRollupsMatchAsync(connection);
+    }
+
+    private static async Task AssertRollupsMatchAsync(System.Data.Common.DbConnection connection)
+    {
+        const string raw = """
+            SELECT SUM(CASE WHEN type = 'call' AND direction = 'outbound' THEN 1 ELSE 0 END) AS OutboundCalls,
+                   SUM(CASE WHEN type = 'call' AND outcome = 'connected' THEN 1 ELSE 0 END) AS ConnectedCalls,
+                   SUM(CASE WHEN type = 'email' AND direction = 'outbound' AND replied_at IS NOT NULL THEN 1 ELSE 0 END) AS EmailReplies,
+                   SUM(CASE WHEN type = 'meeting' THEN 1 ELSE 0 END) AS MeetingsBooked,
+                   SUM(CASE WHEN type = 'meeting' AND outcome = 'held' THEN 1 ELSE 0 END) AS MeetingsHeld,
+                   SUM(CASE WHEN type = 'note' THEN 1 ELSE 0 END) AS Notes,
+                   COUNT(*) AS Activities
+            FROM activities WHERE deleted_at IS NULL
+            """;
+        const string rolled = """
+            SELECT SUM(outbound_calls) AS OutboundCalls, SUM(connected_calls) AS ConnectedCalls, SUM(email_replies) AS EmailReplies,
+                   SUM(meetings_booked) AS MeetingsBooked, SUM(meetings_held) AS MeetingsHeld, SUM(notes) AS Notes,
+                   SUM(outbound_calls + inbound_calls + emails_sent + emails_received + meetings + notes) AS Activities
+            FROM activity_days
+            """;
+        Assert.Equal(await connection.QuerySingleAsync<Totals>(raw), await connection.QuerySingleAsync<Totals>(rolled));
+        Assert.Equal(0, await Count(connection, """
+            SELECT COUNT(*) FROM (
+                SELECT a.owner_id, COUNT(*) AS n FROM activities a WHERE a.deleted_at IS NULL AND a.type = 'call'
+                  AND a.occurred_at >= (SELECT starts_at FROM metric_calendar WHERE day = '2025-05-01')
+                  AND a.occurred_at < (SELECT starts_at FROM metric_calendar WHERE day = '2025-05-15')
+                GROUP BY a.owner_id) r
+            LEFT JOIN (SELECT owner_id, SUM(outbound_calls + inbound_calls) AS n FROM activity_days
+                       WHERE day >= '2025-05-01' AND day < '2025-05-15' GROUP BY owner_id) d ON d.owner_id = r.owner_id
+            WHERE d.n IS NULL OR d.n <> r.n
+            """));
+    }
+
+    private sealed record Totals(long OutboundCalls, long ConnectedCalls, long EmailReplies, long MeetingsBooked, long MeetingsHeld, long Notes, long Activities);
 
     [Fact]
     public async Task The_same_seed_makes_the_same_history()
