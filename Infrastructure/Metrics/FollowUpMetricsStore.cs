@@ -1,0 +1,163 @@
+using SalesCrm.Application.Common.Paging;
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Application.Metrics.FollowUps;
+using SalesCrm.Infrastructure.Data;
+
+namespace SalesCrm.Infrastructure.Metrics;
+
+/// <summary>
+/// Section B: one compact row per forward stage move, closed deal and completed follow-up of the window, with the
+/// follow-ups each record counts summed in SQL; averages, medians and spans are worked out in the application.
+/// </summary>
+public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeProvider clock) : MetricStore(connections), IFollowUpMetricsStore
+{
+    /// <summary>
+    /// Forward moves in the window: from an open stage to a later open stage of the same pipeline, or to its Won stage.
+    /// <c>p</c> is the move that entered the stage left (the creation move has no from stage, so it never qualifies).
+    /// </summary>
+    private static readonly string ForwardMoves = $"""
+        FROM stage_moves m
+        JOIN stage_moves p ON p.opportunity_id = m.opportunity_id AND p.move_number = m.move_number - 1
+        JOIN stages fs ON fs.id = m.from_stage_id
+        JOIN stages ts ON ts.id = m.to_stage_id
+        JOIN opportunities o ON o.id = m.opportunity_id
+        WHERE m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND o.deleted_at IS NULL
+          AND fs.kind = 'open' AND ts.pipeline_id = fs.pipeline_id AND ((ts.kind = 'open' AND ts.position > fs.position) OR ts.kind = 'won')
+          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("fs.pipeline_id")}
+        """;
+
+    /// <summary>Completed follow-ups on the opportunity from entering the stage it left (inclusive) to leaving it (exclusive).</summary>
+    private const string FollowUpsInStage = """
+        (SELECT COUNT(*) FROM follow_ups f
+         WHERE f.opportunity_id = m.opportunity_id AND f.status = 'completed' AND f.deleted_at IS NULL
+           AND f.completed_at >= p.occurred_at AND f.completed_at < m.occurred_at)
+        """;
+
+    /// <summary>Deals whose current outcome is won or lost, closed in the window.</summary>
+    private static readonly string ClosedDeals = $"""
+        FROM opportunities o
+        WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND o.deleted_at IS NULL
+          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+        """;
+
+    /// <summary>Completed follow-ups over the deal's life, up to and including its close.</summary>
+    private const string FollowUpsBeforeClose = """
+        (SELECT COUNT(*) FROM follow_ups f
+         WHERE f.opportunity_id = o.id AND f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at <= o.closed_at)
+        """;
+
+    /// <summary>Follow-ups of the subject completed in the window; with a pipeline, only those on its opportunities.</summary>
+    private static readonly string CompletedFollowUps = $"""
+        FROM follow_ups f
+        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo
+          AND {MetricSql.Subject("f.owner_id")}
+          AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
+        """;
+
+    public static readonly Sql Advances = new($"""
+        SELECT m.occurred_at AS At, fs.id AS StageId, fs.name AS StageName, fs.position AS Position, fs.pipeline_id AS PipelineId,
+               {FollowUpsInStage} AS FollowUps
+        {ForwardMoves}
+        """);
+
+    public static readonly Sql Deals = new($"""
+        SELECT o.closed_at AS ClosedAt, o.outcome AS Outcome, {FollowUpsBeforeClose} AS FollowUps
+        {ClosedDeals}
+        """);
+
+    public static readonly Sql Completed = new($"""
+        SELECT f.completed_at AS CompletedAt, f.due_at AS DueAt
+        {CompletedFollowUps}
+        """);
+
+    public static readonly Sql ExplainAdvances = new($"""
+        SELECT * FROM (
+            SELECT 'stage_move' AS Kind, m.id AS Id, m.occurred_at AS At, o.owner_id AS OwnerId, fs.name AS Label, NULL AS Amount,
+                   CAST({FollowUpsInStage} AS FLOAT) AS Value, m.opportunity_id AS OpportunityId
+            {ForwardMoves}
+        ) x
+        {ExplainPageEnd}
+        """);
+
+    public static readonly Sql ExplainDeals = new($"""
+        SELECT * FROM (
+            SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+                   CAST({FollowUpsBeforeClose} AS FLOAT) AS Value, o.id AS OpportunityId
+            {ClosedDeals}
+              AND (   (@Figure = 'won_deals' AND o.outcome = 'won')
+                   OR (@Figure = 'lost_deals' AND o.outcome = 'lost')
+                   OR (@Figure = 'early_give_ups' AND o.outcome = 'lost' AND {FollowUpsBeforeClose} <= 1))
+        ) x
+        {ExplainPageEnd}
+        """);
+
+    /// <summary>Value is the hours late (0 when completed by the due time): the one timestamp difference, so per dialect.</summary>
+    public static readonly Sql ExplainFollowUps = new(
+        ExplainFollowUpsText("(f.completed_at - f.due_at) / 3600000.0"),
+        ExplainFollowUpsText("DATEDIFF_BIG(millisecond, f.due_at, f.completed_at) / 3600000.0"));
+
+    public async Task<FollowUpRows> ReadAsync(MetricScope scope, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow(); // no figure here depends on now; every metric statement binds it
+        var advances = await SpanQueryAsync<AdvanceRow>(Advances, scope, now, null, cancellationToken);
+        var deals = await SpanQueryAsync<DealRow>(Deals, scope, now, null, cancellationToken);
+        var completed = await SpanQueryAsync<CompletedRow>(Completed, scope, now, null, cancellationToken);
+        return new FollowUpRows(
+            advances.Select(a => new StageAdvance(a.At, a.StageId, a.StageName, (int)a.Position, a.PipelineId, a.FollowUps)).ToList(),
+            deals.Select(d => new ClosedDeal(d.ClosedAt, d.Outcome == "won", d.FollowUps)).ToList(),
+            completed.Select(f => new CompletedFollowUp(f.CompletedAt, f.DueAt)).ToList());
+    }
+
+    public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<FollowUpFigure> request, CancellationToken cancellationToken)
+    {
+        var figure = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(request.Figure.ToString());
+        var sql = request.Figure switch
+        {
+            FollowUpFigure.StageAdvances => ExplainAdvances,
+            FollowUpFigure.WonDeals or FollowUpFigure.LostDeals or FollowUpFigure.EarlyGiveUps => ExplainDeals,
+            _ => ExplainFollowUps,
+        };
+        return ExplainAsync(sql, request, clock.GetUtcNow(), new { Figure = figure }, cancellationToken);
+    }
+
+    private static string ExplainFollowUpsText(string hoursLate) => $"""
+        SELECT * FROM (
+            SELECT 'follow_up' AS Kind, f.id AS Id, f.completed_at AS At, f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount,
+                   CAST(CASE WHEN f.completed_at > f.due_at THEN {hoursLate} ELSE 0 END AS FLOAT) AS Value, f.opportunity_id AS OpportunityId
+            {CompletedFollowUps}
+              AND (@Figure = 'completed_follow_ups' OR (@Figure = 'late_follow_ups' AND f.completed_at > f.due_at))
+        ) x
+        {ExplainPageEnd}
+        """;
+
+    private sealed class AdvanceRow
+    {
+        public DateTimeOffset At { get; init; }
+
+        public Guid StageId { get; init; }
+
+        public string StageName { get; init; } = "";
+
+        public long Position { get; init; }
+
+        public Guid PipelineId { get; init; }
+
+        public long FollowUps { get; init; }
+    }
+
+    private sealed class DealRow
+    {
+        public DateTimeOffset ClosedAt { get; init; }
+
+        public string Outcome { get; init; } = "";
+
+        public long FollowUps { get; init; }
+    }
+
+    private sealed class CompletedRow
+    {
+        public DateTimeOffset CompletedAt { get; init; }
+
+        public DateTimeOffset DueAt { get; init; }
+    }
+}
