@@ -18,13 +18,18 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@benchmark.example.com";
     public const string AdminPassword = "Benchmark-Admin-1";
 
-    public BenchmarkHost()
+    /// <param name="dataDirectory">A folder to keep (a generated history reused across runs); by default a fresh temp folder, deleted afterwards.</param>
+    public BenchmarkHost(string? dataDirectory = null)
     {
         Port = FreePort();
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
+        _keep = dataDirectory is not null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "salescrm-benchmark", Guid.NewGuid().ToString("N"));
     }
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "salescrm-benchmark", Guid.NewGuid().ToString("N"));
+    private readonly bool _keep;
+
+    public string DataDirectory { get; }
 
     public int Port { get; }
 
@@ -56,6 +61,11 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keep)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -19,6 +19,11 @@ public static class BenchmarkProgram
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.FirstOrDefault() == "metrics")
+        {
+            return await MetricsBenchmark.RunAsync(args[1..]);
+        }
+
         var options = Options.Parse(args);
         if (options.Scenario is not ("recording" or "calls" or "baseline" or "batch"))
         {
@@ -138,7 +143,7 @@ public static class BenchmarkProgram
         return id;
     }
 
-    private static async Task<string> SignInAsync(HttpClient client, string email, string password)
+    internal static async Task<string> SignInAsync(HttpClient client, string email, string password)
     {
         using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { grantType = "password", email, password });
         response.EnsureSuccessStatusCode();

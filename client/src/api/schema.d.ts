@@ -420,6 +420,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow-up discipline metrics
+         * @description `stageAdvances`: every forward stage move in the window (from an open stage to a later open stage of the same pipeline, or to its Won stage; backward moves, moves to Lost, reopenings and the creation never count), grouped by the stage left, with the completed follow-ups on that opportunity from entering the stage left (inclusive) to leaving it (exclusive): number of advances, average and median follow-ups per advance, and how many advances needed 0, 1, 2, 3, 4 and 5 or more; the `stages` list is the same in every point (the stages advanced out of anywhere in the window). `beforeWin`: deals whose current outcome is won and whose close is in the window, with the completed follow-ups on the opportunity up to its close: count, average, median, how many needed 5 or more and their share (a common reference: 80% of sales need five follow-ups). `earlyGiveUp`: deals whose current outcome is lost, closed in the window; those with at most one completed follow-up up to the close and their share (reference: 48% of sellers give up after one). `timeliness`: follow-ups completed in the window (by the follow-up's owner); on time when completed at or before the due time; the median and average lateness in hours over the late ones (`null` when none). Deals and stage moves follow the opportunity's current owner; follow-ups on an opportunity count whoever completed them; follow-ups on leads are not part of a deal's count. Soft-deleted opportunities and follow-ups never count. `pipelineId` keeps the stages, deals and follow-ups (of opportunities) of one pipeline. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getFollowUpMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/follow-ups/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records behind a follow-up discipline figure
+         * @description The records one figure counted, for the same window, subject and pipeline, oldest first, paginated with `limit` and `cursor`. `stage_advances`: the forward stage moves (`value` = completed follow-ups counted for the advance, `label` = the stage left). `won_deals`, `lost_deals`, `early_give_ups`: the opportunities, at their close (`value` = completed follow-ups up to the close, `amount` = current amount). `completed_follow_ups`, `late_follow_ups`: the follow-ups, at their completion (`value` = hours late, 0 when on time).
+         */
+        get: operations["explainFollowUpMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -1803,8 +1843,36 @@ export interface components {
             /** Format: uuid */
             teamId?: null | string;
         };
+        EarlyGiveUp: {
+            /** Format: int64 */
+            dealsLost: number;
+            /** Format: int64 */
+            lostWithAtMostOne: number;
+            /** Format: double */
+            rate: null | number;
+        };
         /** @enum {unknown} */
         FollowUpChannel: "call" | "email" | "meeting";
+        FollowUpDiscipline: {
+            stageAdvances: components["schemas"]["StageAdvanceFollowUps"];
+            beforeWin: components["schemas"]["FollowUpsBeforeWin"];
+            earlyGiveUp: components["schemas"]["EarlyGiveUp"];
+            timeliness: components["schemas"]["FollowUpTimeliness"];
+        };
+        FollowUpDistribution: {
+            /** Format: int64 */
+            zero: number;
+            /** Format: int64 */
+            one: number;
+            /** Format: int64 */
+            two: number;
+            /** Format: int64 */
+            three: number;
+            /** Format: int64 */
+            four: number;
+            /** Format: int64 */
+            fiveOrMore: number;
+        };
         FollowUpDto: {
             /** Format: uuid */
             id: string;
@@ -1834,8 +1902,34 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        FollowUpsBeforeWin: {
+            /** Format: int64 */
+            dealsWon: number;
+            /** Format: double */
+            averageFollowUps: null | number;
+            /** Format: double */
+            medianFollowUps: null | number;
+            /** Format: int64 */
+            wonWithFiveOrMore: number;
+            /** Format: double */
+            fiveOrMoreShare: null | number;
+        };
         /** @enum {unknown} */
         FollowUpStatus: "open" | "completed" | "cancelled";
+        FollowUpTimeliness: {
+            /** Format: int64 */
+            completed: number;
+            /** Format: int64 */
+            onTime: number;
+            /** Format: double */
+            onTimeRate: null | number;
+            /** Format: int64 */
+            late: number;
+            /** Format: double */
+            medianLatenessHours: null | number;
+            /** Format: double */
+            averageLatenessHours: null | number;
+        };
         /** @enum {unknown} */
         GrantType: "password" | "refresh_token" | "client_credentials";
         HttpValidationProblemDetails: {
@@ -2031,6 +2125,13 @@ export interface components {
             to: string;
             values: null | components["schemas"]["ActivityMetrics"];
         };
+        MetricPointOfFollowUpDiscipline: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            values: null | components["schemas"]["FollowUpDiscipline"];
+        };
         MetricRecord: {
             kind: components["schemas"]["MetricRecordKind"];
             /** Format: uuid */
@@ -2053,6 +2154,11 @@ export interface components {
             context: components["schemas"]["MetricContext"];
             totals: null | components["schemas"]["ActivityMetrics"];
             series: null | components["schemas"]["MetricPointOfActivityMetrics"][];
+        };
+        MetricReportOfFollowUpDiscipline: {
+            context: components["schemas"]["MetricContext"];
+            totals: null | components["schemas"]["FollowUpDiscipline"];
+            series: null | components["schemas"]["MetricPointOfFollowUpDiscipline"][];
         };
         MoveStageRequest: {
             /** Format: uuid */
@@ -2266,6 +2372,16 @@ export interface components {
         SignOutRequest: {
             refreshToken: string;
         };
+        StageAdvanceFollowUps: {
+            /** Format: int64 */
+            advances: number;
+            /** Format: double */
+            averageFollowUps: null | number;
+            /** Format: double */
+            medianFollowUps: null | number;
+            distribution: components["schemas"]["FollowUpDistribution"];
+            stages: components["schemas"]["StageFollowUps"][];
+        };
         StageDto: {
             /** Format: uuid */
             id: string;
@@ -2283,6 +2399,22 @@ export interface components {
             archivedAt: null | string;
             /** Format: int32 */
             version: number;
+        };
+        StageFollowUps: {
+            /** Format: uuid */
+            stageId: string;
+            stageName: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: uuid */
+            pipelineId: string;
+            /** Format: int64 */
+            advances: number;
+            /** Format: double */
+            averageFollowUps: null | number;
+            /** Format: double */
+            medianFollowUps: null | number;
+            distribution: components["schemas"]["FollowUpDistribution"];
         };
         /** @enum {unknown} */
         StageKind: "open" | "won" | "lost";
@@ -4151,6 +4283,134 @@ export interface operations {
                 to?: string;
                 teamId?: string;
                 userId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getFollowUpMetrics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
+                bucket?: "day" | "week" | "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricReportOfFollowUpDiscipline"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    explainFollowUpMetrics: {
+        parameters: {
+            query?: {
+                figure?: "stage_advances" | "won_deals" | "lost_deals" | "early_give_ups" | "completed_follow_ups" | "late_follow_ups";
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
                 limit?: number;
                 cursor?: string;
             };

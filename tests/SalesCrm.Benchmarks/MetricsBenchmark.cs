@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCrm.Application.Metrics.Activity;
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Infrastructure.Demo;
+
+namespace SalesCrm.Benchmarks;
+
+/// <summary>
+/// Metric latency on a generated organisation, each endpoint over HTTP (real token, real pipeline) beside the same
+/// figures read straight from its store (the Dapper SQL alone) in the same run, sequential requests, p50/p95.
+/// <code>dotnet run -c Release -p:SkipSpaBuild=true --project tests/SalesCrm.Benchmarks -- metrics [--profile medium|large] [--requests 60] [--data dir]</code>
+/// The history is generated once per profile into <c>--data</c> (default: the temp folder) and reused by later runs.
+/// </summary>
+public static class MetricsBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var profileName = Arg(args, "--profile", "medium");
+        var requests = int.Parse(Arg(args, "--requests", "60"), CultureInfo.InvariantCulture);
+        var data = Arg(args, "--data", Path.Combine(Path.GetTempPath(), $"salescrm-metrics-{profileName}"));
+        await using var host = new BenchmarkHost(data);
+        host.StartServer();
+        var generatedAt = await EnsureHistoryAsync(host, GeneratorProfile.Named(profileName));
+
+        using var client = LoadGenerator.Client(host.BaseAddress, 1);
+        var token = await BenchmarkProgram.SignInAsync(client, BenchmarkHost.AdminEmail, BenchmarkHost.AdminPassword);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var rep = await BusiestRepAsync(host);
+        var quarter = LastFullQuarter(generatedAt);
+        var cases = MetricCases.All(host.Services, quarter, rep);
+        Console.WriteLine($"Profile {profileName}: {await CountAsync(host, "activities"):N0} activities, {await CountAsync(host, "opportunities"):N0} opportunities, "
+            + $"{await CountAsync(host, "stage_moves"):N0} stage moves; quarter {quarter.From:yyyy-MM-dd}..{quarter.To:yyyy-MM-dd}; {requests} requests each.");
+        Console.WriteLine();
+        Console.WriteLine("| endpoint | subject | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | API over SQL (p50) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        var failures = 0;
+        foreach (var (name, subject, path, bare) in cases)
+        {
+            var api = await TimeAsync(requests, async () =>
+            {
+                using var response = await client.GetAsync(path);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+
+                await response.Content.ReadAsByteArrayAsync();
+            });
+            var sql = await TimeAsync(requests, bare);
+            failures += api.P95 > (subject == "rep" ? 10 : 50) ? 1 : 0;
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {name} | {subject} | {api.P50:0.00} | {api.P95:0.00} | {sql.P50:0.00} | {sql.P95:0.00} | {(api.P50 / sql.P50 - 1) * 100:0}% |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{cases.Count - failures} of {cases.Count} cases within the p95 target (organisation/team 50 ms, rep 10 ms).");
+        return 0;
+    }
+
+    /// <summary>Interleaves nothing: each request waits for the previous one (latency, not throughput). Five warm-up calls first.</summary>
+    private static async Task<(double P50, double P95)> TimeAsync(int count, Func<Task> run)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await run();
+        }
+
+        var times = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await run();
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return (times[(int)(count * 0.5)], times[Math.Min(count - 1, (int)Math.Ceiling(count * 0.95) - 1)]);
+    }
+
+    private static async Task<DateTimeOffset> EnsureHistoryAsync(BenchmarkHost host, GeneratorProfile profile)
+    {
+        var marker = Path.Combine(host.DataDirectory, "generated.txt");
+        if (File.Exists(marker))
+        {
+            return DateTimeOffset.Parse(await File.ReadAllTextAsync(marker), CultureInfo.InvariantCulture);
+        }
+
+        Console.WriteLine($"Generating the history into {host.DataDirectory} (once per profile)…");
+        var started = Stopwatch.GetTimestamp();
+        var counts = await host.Services.GetRequiredService<SalesHistoryGenerator>().GenerateAsync(profile, reps: null, CancellationToken.None);
+        Console.WriteLine($"Generated {counts} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s.");
+        await ExecuteAsync(host, "ANALYZE");
+        var now = DateTimeOffset.UtcNow;
+        await File.WriteAllTextAsync(marker, now.ToString("O", CultureInfo.InvariantCulture));
+        return now;
+    }
+
+    private static MetricWindow LastFullQuarter(DateTimeOffset at)
+    {
+        var date = DateOnly.FromDateTime(at.UtcDateTime);
+        var thisQuarter = new DateOnly(date.Year, ((date.Month - 1) / 3 * 3) + 1, 1);
+        return MetricWindow.Create(thisQuarter.AddMonths(-3), thisQuarter, TimeZoneInfo.Utc);
+    }
+
+    private static async Task<Guid> BusiestRepAsync(BenchmarkHost host)
+    {
+        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM users WHERE role = 'rep' ORDER BY email LIMIT 1";
+        return Guid.Parse((string)(await command.ExecuteScalarAsync())!);
+    }
+
+    private static async Task<long> CountAsync(BenchmarkHost host, string table)
+    {
+        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(BenchmarkHost host, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string Arg(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+}
+
+/// <summary>One measured request: the endpoint over HTTP, and the same figures read directly from the store.</summary>
+public sealed record MetricCase(string Name, string Subject, string Path, Func<Task> Bare);
+
+/// <summary>The endpoints measured, each for the whole organisation and for one rep, over one quarter.</summary>
+public static class MetricCases
+{
+    public static List<MetricCase> All(IServiceProvider services, MetricWindow quarter, Guid rep)
+    {
+        var window = $"from={quarter.From:yyyy-MM-dd}&to={quarter.To:yyyy-MM-dd}";
+        var activity = services.GetRequiredService<IActivityMetricsStore>();
+        var cases = new List<MetricCase>();
+        foreach (var (subject, query, metricSubject) in Subjects(rep))
+        {
+            var scope = MetricScope.Create(metricSubject, null, quarter.From, quarter.To, null, TimeZoneInfo.Utc);
+            var weekly = MetricScope.Create(metricSubject, null, quarter.From, quarter.To, Bucket.Week, TimeZoneInfo.Utc);
+            cases.Add(new("activity", subject, $"/api/v1/metrics/activity?{window}{query}", () => activity.CountAsync(scope, DateTimeOffset.UtcNow, default)));
+            cases.Add(new("activity, weekly series", subject, $"/api/v1/metrics/activity?{window}&bucket=week{query}", () => activity.CountAsync(weekly, DateTimeOffset.UtcNow, default)));
+            cases.Add(new("activity mix", subject, $"/api/v1/metrics/activity/mix?{window}{query}", () => activity.MixAsync(scope, default)));
+        }
+
+        return cases;
+    }
+
+    private static IEnumerable<(string Name, string Query, MetricSubject Subject)> Subjects(Guid rep) =>
+    [
+        ("organisation", "", MetricSubject.Organisation),
+        ("rep", $"&userId={rep}", new MetricSubject(null, rep)),
+    ];
+}
