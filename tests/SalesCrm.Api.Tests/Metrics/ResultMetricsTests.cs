@@ -216,6 +216,26 @@ public sealed class ResultMetricsTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task A_managers_team_numbers_add_up_its_reps_deals()
+    {
+        var team = await factory.TeamAsync();
+        var (_, first) = await factory.PersonAsync("rep", team.Id);
+        var (_, second) = await factory.PersonAsync("rep", team.Id);
+        var (_, manager) = await factory.PersonAsync("manager", team.Id);
+        var account = await factory.AccountAsync();
+        await WonAsync(first, account, 1000m, "2025-10-01T00:00:00Z", "2025-10-03T00:00:00Z");  // 2-day cycle
+        await WonAsync(second, account, 3000m, "2025-10-01T00:00:00Z", "2025-10-07T00:00:00Z"); // 6-day cycle
+        await LostAsync(second, account, 500m, "2025-10-01T00:00:00Z", "2025-10-08T00:00:00Z", PriceReason);
+
+        var report = await manager.ReportAsync<ResultMetrics>($"{Path}?from=2025-10-01&to=2025-11-01"); // a manager without a filter: their team
+
+        var m = report.Totals;
+        Assert.Equal(team.Id, report.Context.TeamId);
+        Assert.Equal((2L, 4000m, 1L, (double?)0.6667), (m.DealsWon, m.RevenueWon, m.DealsLost, m.WinRate)); // 2 / 3
+        Assert.Equal(((decimal?)2000m, (decimal?)2000m, (double?)4.0), (m.AverageDealSize, m.MedianDealSize, m.AverageCycleDays)); // 4000 / 2; (2 + 6) / 2
+    }
+
+    [Fact]
     public async Task A_rep_asking_for_another_teams_rep_is_not_found()
     {
         var team = await factory.TeamAsync();
