@@ -73,6 +73,7 @@ app.MapIntegrationClientEndpoints();
 app.MapQuotaEndpoints();
 app.MapActivityMetricEndpoints();
 app.MapFollowUpMetricEndpoints();
+app.MapResultMetricEndpoints();
 app.MapAccountEndpoints();
 app.MapContactEndpoints();
 app.MapLeadEndpoints();

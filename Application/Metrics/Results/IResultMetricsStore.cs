@@ -1,0 +1,24 @@
+using SalesCrm.Application.Common.Paging;
+using SalesCrm.Application.Metrics.Common;
+
+namespace SalesCrm.Application.Metrics.Results;
+
+public interface IResultMetricsStore
+{
+    /// <summary>Every deal of the subject (and pipeline) whose current outcome is won or lost and whose close is in the window.</summary>
+    Task<IReadOnlyList<ClosedDeal>> ClosedDealsAsync(MetricScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Open opportunities as of each span's end, from the stage-move history, keyed by span index.</summary>
+    Task<IReadOnlyDictionary<int, long>> OpenAtSpanEndsAsync(MetricScope scope, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<LostReasonRow>> LostReasonsAsync(MetricScope scope, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<LostCompetitorRow>> LostCompetitorsAsync(MetricScope scope, CancellationToken cancellationToken);
+
+    Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ResultFigure> request, CancellationToken cancellationToken);
+
+    /// <summary>Every lead of the subject created in the window, with its conversion and its first logged activity.</summary>
+    Task<IReadOnlyList<LeadResponse>> LeadsAsync(MetricScope scope, CancellationToken cancellationToken);
+
+    Task<Page<MetricRecord>> ExplainLeadsAsync(ExplainRequest<LeadFigure> request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,183 @@
+using SalesCrm.Application.Common.Paging;
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Application.Metrics.Results;
+using SalesCrm.Infrastructure.Data;
+
+namespace SalesCrm.Infrastructure.Metrics;
+
+/// <summary>Results (won, lost, open, lost reasons) and leads (conversion, response time), and the records behind them.</summary>
+public sealed class ResultMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IResultMetricsStore
+{
+    /// <summary>The deals of the subject and pipeline, soft-deleted ones never.</summary>
+    private static readonly string Deals = $"o.deleted_at IS NULL AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}";
+
+    /// <summary>Open at an instant: the last stage move before it entered an open stage (the history is append-only and in order).</summary>
+    private static string OpenAt(string instant) => $"""
+        o.created_at < {instant}
+        AND EXISTS (SELECT 1 FROM stage_moves m JOIN stages st ON st.id = m.to_stage_id
+                    WHERE m.opportunity_id = o.id AND st.kind = 'open'
+                      AND m.move_number = (SELECT MAX(m2.move_number) FROM stage_moves m2 WHERE m2.opportunity_id = o.id AND m2.occurred_at < {instant}))
+        """;
+
+    /// <summary>Days from creation to close, and hours from a lead's creation to its first activity (0 when the activity came first).</summary>
+    private const string SqliteCycleDays = "CAST(o.closed_at - o.created_at AS FLOAT) / 86400000.0";
+    private const string SqlServerCycleDays = "CAST(DATEDIFF_BIG(MILLISECOND, o.created_at, o.closed_at) AS FLOAT) / 86400000.0";
+    private const string SqliteResponseHours = "CAST(q.first_at - q.created_at AS FLOAT) / 3600000.0";
+    private const string SqlServerResponseHours = "CAST(DATEDIFF_BIG(MILLISECOND, q.created_at, q.first_at) AS FLOAT) / 3600000.0";
+
+    public static readonly Sql ClosedDeals = new($"""
+        SELECT o.id AS Id, o.outcome AS Outcome, o.amount AS Amount, o.created_at AS CreatedAt, o.closed_at AS ClosedAt
+        FROM opportunities o
+        WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {Deals}
+        """);
+
+    public static readonly Sql OpenAtSpanEnds = new($"""
+        SELECT s.idx AS Idx, COUNT(*) AS Count
+        FROM {"{spans}"} s
+        JOIN opportunities o ON o.created_at < s.to_at
+        WHERE {Deals} AND {OpenAt("s.to_at")}
+        GROUP BY s.idx
+        """);
+
+    public static readonly Sql LostReasons = new($"""
+        SELECT o.lost_reason_id AS LostReasonId, lr.name AS Name, COUNT(*) AS Count, SUM(o.amount) AS Amount
+        FROM opportunities o
+        LEFT JOIN lost_reasons lr ON lr.id = o.lost_reason_id
+        WHERE o.outcome = 'lost' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {Deals}
+        GROUP BY o.lost_reason_id, lr.name
+        ORDER BY COUNT(*) DESC, SUM(o.amount) DESC, lr.name
+        """);
+
+    public static readonly Sql LostCompetitors = new($"""
+        SELECT o.competitor AS Competitor, COUNT(*) AS Count, SUM(o.amount) AS Amount
+        FROM opportunities o
+        WHERE o.outcome = 'lost' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {Deals}
+        GROUP BY o.competitor
+        ORDER BY COUNT(*) DESC, SUM(o.amount) DESC, o.competitor
+        """);
+
+    public static readonly Sql ExplainDeals = new(ExplainDealsText(SqliteCycleDays), ExplainDealsText(SqlServerCycleDays));
+
+    public static readonly Sql Leads = new($"""
+        SELECT l.id AS Id, l.created_at AS CreatedAt,
+               CASE WHEN l.status = 'converted' OR l.converted_opportunity_id IS NOT NULL THEN 1 ELSE 0 END AS Converted,
+               (SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = l.id AND a.deleted_at IS NULL) AS FirstActivityAt
+        FROM leads l
+        WHERE l.deleted_at IS NULL AND {MetricSql.Subject("l.owner_id")} AND l.created_at >= @WindowFrom AND l.created_at < @WindowTo
+        """);
+
+    public static readonly Sql ExplainLeads = new(ExplainLeadsText(SqliteResponseHours), ExplainLeadsText(SqlServerResponseHours));
+
+    public async Task<IReadOnlyList<ClosedDeal>> ClosedDealsAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<ClosedRow>(ClosedDeals, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+            .Select(r => new ClosedDeal(r.Id, r.Outcome == "won", r.Amount, r.CreatedAt, r.ClosedAt))
+            .ToList();
+
+    public async Task<IReadOnlyDictionary<int, long>> OpenAtSpanEndsAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<SpanCount>(OpenAtSpanEnds, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.Count);
+
+    public async Task<IReadOnlyList<LostReasonRow>> LostReasonsAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<GroupRow>(LostReasons, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+            .Select(r => new LostReasonRow(r.LostReasonId, r.Name, r.Count, r.Amount, null))
+            .ToList();
+
+    public async Task<IReadOnlyList<LostCompetitorRow>> LostCompetitorsAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<GroupRow>(LostCompetitors, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+            .Select(r => new LostCompetitorRow(r.Competitor, r.Count, r.Amount, null))
+            .ToList();
+
+    public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ResultFigure> request, CancellationToken cancellationToken) =>
+        ExplainAsync(ExplainDeals, request, DateTimeOffset.UtcNow, new { Figure = FigureName(request.Figure) }, cancellationToken);
+
+    public async Task<IReadOnlyList<LeadResponse>> LeadsAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<LeadRow>(Leads, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+            .Select(r => new LeadResponse(r.Id, r.CreatedAt, r.Converted == 1, r.FirstActivityAt))
+            .ToList();
+
+    public Task<Page<MetricRecord>> ExplainLeadsAsync(ExplainRequest<LeadFigure> request, CancellationToken cancellationToken) =>
+        ExplainAsync(ExplainLeads, request, DateTimeOffset.UtcNow, new { Figure = FigureName(request.Figure) }, cancellationToken);
+
+    private static string FigureName<TFigure>(TFigure figure)
+        where TFigure : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(figure.ToString());
+
+    /// <summary>The deals behind a figure: won/lost/closed by close time (Value: cycle days of a won deal), open ones as of the window's end.</summary>
+    private static string ExplainDealsText(string cycleDays) => $"""
+        SELECT * FROM (
+            SELECT 'opportunity' AS Kind, o.id AS Id, CASE WHEN @Figure = 'open_opportunities' THEN o.created_at ELSE o.closed_at END AS At,
+                   o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+                   CASE WHEN @Figure <> 'open_opportunities' AND o.outcome = 'won' THEN {cycleDays} ELSE NULL END AS Value,
+                   o.id AS OpportunityId
+            FROM opportunities o
+            WHERE {Deals}
+              AND (   (@Figure = 'won_deals' AND o.outcome = 'won' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo)
+                   OR (@Figure = 'lost_deals' AND o.outcome = 'lost' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo)
+                   OR (@Figure = 'closed_deals' AND o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo)
+                   OR (@Figure = 'open_opportunities' AND {OpenAt("@WindowTo")}))
+        ) x
+        {ExplainPageEnd}
+        """;
+
+    /// <summary>The leads behind a figure, by creation time; Value: hours to the first logged activity.</summary>
+    private static string ExplainLeadsText(string responseHours) => $"""
+        SELECT * FROM (
+            SELECT 'lead' AS Kind, q.id AS Id, q.created_at AS At, q.owner_id AS OwnerId, q.name AS Label, NULL AS Amount,
+                   CASE WHEN q.first_at IS NULL THEN NULL WHEN q.first_at < q.created_at THEN 0.0 ELSE {responseHours} END AS Value,
+                   q.converted_opportunity_id AS OpportunityId
+            FROM (
+                SELECT l.id, l.created_at, l.owner_id, l.name, l.status, l.converted_opportunity_id,
+                       (SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = l.id AND a.deleted_at IS NULL) AS first_at
+                FROM leads l
+                WHERE l.deleted_at IS NULL AND {MetricSql.Subject("l.owner_id")} AND l.created_at >= @WindowFrom AND l.created_at < @WindowTo
+            ) q
+            WHERE @Figure = 'leads_created'
+               OR (@Figure = 'leads_converted' AND (q.status = 'converted' OR q.converted_opportunity_id IS NOT NULL))
+               OR (@Figure = 'leads_responded' AND q.first_at IS NOT NULL)
+        ) x
+        {ExplainPageEnd}
+        """;
+
+    private sealed class ClosedRow
+    {
+        public Guid Id { get; init; }
+
+        public string Outcome { get; init; } = "";
+
+        public decimal Amount { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset ClosedAt { get; init; }
+    }
+
+    private sealed class SpanCount
+    {
+        public int Idx { get; init; }
+
+        public long Count { get; init; }
+    }
+
+    private sealed class GroupRow
+    {
+        public Guid? LostReasonId { get; init; }
+
+        public string? Name { get; init; }
+
+        public string? Competitor { get; init; }
+
+        public long Count { get; init; }
+
+        public decimal Amount { get; init; }
+    }
+
+    private sealed class LeadRow
+    {
+        public Guid Id { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public int Converted { get; init; }
+
+        public DateTimeOffset? FirstActivityAt { get; init; }
+    }
+}
