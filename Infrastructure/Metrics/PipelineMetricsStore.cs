@@ -39,12 +39,13 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
                             AND (m2.occurred_at > m.occurred_at OR (m2.occurred_at = m.occurred_at AND m2.move_number > m.move_number)))
         """;
 
-    /// <summary>An exit from a stage (<c>lv</c>, a move with a from-stage) joined to the move that entered it (<c>e</c>, the move before).</summary>
+    /// <summary>An exit from an open stage (<c>lv</c>, a move leaving it) joined to the move that entered it (<c>e</c>, the move before).</summary>
     private const string ExitsFrom = """
         FROM stage_moves lv
         JOIN stage_moves e ON e.opportunity_id = lv.opportunity_id AND e.move_number = lv.move_number - 1
+        JOIN stages fs ON fs.id = lv.from_stage_id
         JOIN opportunities o ON o.id = lv.opportunity_id
-        WHERE lv.from_stage_id IS NOT NULL AND o.deleted_at IS NULL
+        WHERE fs.kind = 'open' AND o.deleted_at IS NULL
         """;
 
     /// <summary>An entry into an open stage (<c>n</c>) with the move that next left it (<c>nx</c>, none yet when still there).</summary>

@@ -3,12 +3,8 @@ using SalesCrm.Api.Tests.Activities;
 using SalesCrm.Api.Tests.Infrastructure;
 using SalesCrm.Api.Tests.Opportunities;
 using SalesCrm.Api.Tests.Pipelines;
-using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Application.Metrics.Pipeline;
-using SalesCrm.Application.Opportunities;
-using SalesCrm.Application.Pipelines;
-using SalesCrm.Domain.Pipelines;
 using static SalesCrm.Api.Tests.Metrics.MetricsApi;
 using static SalesCrm.Api.Tests.Pipelines.PipelinesApi;
 
@@ -53,6 +49,11 @@ public sealed class PipelineMetricsTests(ApiFactory factory) : IClassFixture<Api
         var r = Assert.Single(records);
         Assert.Equal((trial.Id, MetricRecordKind.Opportunity, 1000m, 60.0), (r.Id, r.Kind, r.Amount, r.Value));
         Assert.Equal(2, (await client.ExplainAllAsync($"{Path}/explain?figure=open_opportunities&asOf=2025-03-11T00:00:00Z&userId={rep.Id}")).Count);
+
+        // Without pipelineId: every pipeline's stages are listed; the rep's deals are all in the default one.
+        var all = await client.SnapshotAsync($"{Path}?asOf=2025-03-11T00:00:00Z&userId={rep.Id}");
+        Assert.Equal(snapshot.Totals, all.Totals);
+        Assert.Equal(snapshot.ByStage, all.ByStage.Where(s => s.PipelineId == DefaultPipelineId));
     }
 
     [Fact]
@@ -145,6 +146,9 @@ public sealed class PipelineMetricsTests(ApiFactory factory) : IClassFixture<Api
 
         var conversion = (await client.ReportAsync<StageConversionMetrics>($"{Path}/conversion?from=2025-06-01&to=2025-07-01&{scope}")).Totals.Stages;
         Assert.Equal(["A 1 0 1 1", "B 1 1 0 0"], conversion.Select(s => $"{s.Name} {s.Entered} {s.StillIn} {s.Lost} {s.LostRate}"));
+        // Days in stage counts exits from open stages only: 4 days in A (06-01 → 06-05); the time spent in Lost is not a stage's age.
+        var days = (await client.ReportAsync<DaysInStageMetrics>($"{Path}/days-in-stage?from=2025-06-01&to=2025-07-01&{scope}")).Totals.Stages;
+        Assert.Equal(["A 1 4", "B 0 "], days.Select(s => $"{s.Name} {s.Exits} {s.MedianDays}"));
     }
 
     [Fact]
@@ -243,18 +247,4 @@ public sealed class PipelineMetricsTests(ApiFactory factory) : IClassFixture<Api
         var stage = snapshot.ByStage.Single(s => s.StageId == stageId);
         return (stage.Count, stage.WeightedAmount);
     }
-}
-
-/// <summary>Helpers for the pipeline metric tests.</summary>
-internal static class PipelineMetricsApi
-{
-    public static async Task<PipelineSnapshot> SnapshotAsync(this HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.ReadAsync<PipelineSnapshot>();
-    }
-
-    public static Task<OpportunityDto> DealAsync(this HttpClient client, Guid account, Guid stageId, DateTimeOffset at, decimal amount, string name = "Deal") =>
-        client.CreateOpportunityAsync(account, new { name, stageId, amount, occurredAt = at });
 }
