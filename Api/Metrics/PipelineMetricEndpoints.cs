@@ -47,8 +47,8 @@ public static class PipelineMetricEndpoints
         group.MapGet("/explain", Explain).WithName("explainPipelineMetrics").ExplainMetric<PipelineFigure>()
             .Doc("Records behind a pipeline figure",
                 "`open_opportunities`: the opportunities of the snapshot as of `asOf` (default now; `from`/`to` not needed), `at` = when "
-                + "they entered their stage then, `value` = that stage's probability. `stage_exits`: the stage moves that left a stage "
-                + "in the window, `value` = days spent in the stage. `stage_entries`: the stage moves into an open stage in the window, "
+                + "they entered their stage then, `value` = that stage's probability. `stage_exits`: the stage moves that left an open "
+                + "stage in the window, `value` = days spent in the stage. `stage_entries`: the stage moves into an open stage in the window, "
                 + "`label` = the entry's fate (`advanced`, `lost`, `moved_back`, `still_in`). `stageId` narrows to one stage (the stage "
                 + "left for exits, entered otherwise). Oldest first, paginated with `limit` and `cursor`. " + Subject);
         return app;

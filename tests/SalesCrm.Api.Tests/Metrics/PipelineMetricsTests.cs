@@ -201,6 +201,24 @@ public sealed class PipelineMetricsTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task A_manager_sees_their_teams_pipeline_by_rep_largest_weighted_amount_first()
+    {
+        var team = await factory.TeamAsync();
+        var (small, smallClient) = await factory.PersonAsync("rep", team.Id);
+        var (large, largeClient) = await factory.PersonAsync("rep", team.Id);
+        var (_, manager) = await factory.PersonAsync("manager", team.Id);
+        var account = await factory.AccountAsync();
+        await smallClient.DealAsync(account, Discovery, Utc("2025-08-01T00:00:00Z"), 2000m);   // 2000 × 10% = 200
+        await largeClient.DealAsync(account, Trial, Utc("2025-08-02T00:00:00Z"), 1000m);       // 1000 × 60% = 600
+
+        var snapshot = await manager.SnapshotAsync($"{Path}?asOf=2025-08-03T00:00:00Z&pipelineId={DefaultPipelineId}");   // no subject: the manager's team
+
+        Assert.Equal(team.Id, snapshot.Context.TeamId);
+        Assert.Equal(new OpenPipelineTotals(2, 3000m, 800m), snapshot.Totals);
+        Assert.Equal([(large.Id, 600m), (small.Id, 200m)], snapshot.ByRep.Select(r => (r.UserId, r.WeightedAmount)));
+    }
+
+    [Fact]
     public async Task Nothing_recorded_gives_zeros_and_null_averages()
     {
         var (rep, client) = await factory.PersonAsync("rep");
