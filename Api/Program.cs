@@ -74,6 +74,7 @@ app.MapQuotaEndpoints();
 app.MapActivityMetricEndpoints();
 app.MapFollowUpMetricEndpoints();
 app.MapResultMetricEndpoints();
+app.MapPipelineMetricEndpoints();
 app.MapAccountEndpoints();
 app.MapContactEndpoints();
 app.MapLeadEndpoints();

@@ -1,0 +1,251 @@
+using SalesCrm.Application.Common.Paging;
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Application.Metrics.Pipeline;
+using SalesCrm.Domain.Pipelines;
+using SalesCrm.Infrastructure.Data;
+
+namespace SalesCrm.Infrastructure.Metrics;
+
+/// <summary>
+/// Section C (except win rate and lost reasons): the open pipeline rebuilt from the stage history as of any instant, stage
+/// exits (days in stage), stage entries with their fate (conversion), the deals open now, and the records behind each figure.
+/// Durations are computed in C# from the instants read here (no timestamp arithmetic in portable SQL).
+/// </summary>
+public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IPipelineMetricsStore
+{
+    /// <summary>
+    /// The opportunities open at <c>@AsOf</c>: created by then, not deleted, in the stage entered by their last move at or before
+    /// it (ties by move number) when that stage is open. Owner then: the last owner change at or before it, else the first
+    /// change's previous owner, else the current owner.
+    /// </summary>
+    private const string OpenAsOf = $"""
+        SELECT o.id AS OpportunityId, o.name AS Name, o.amount AS Amount, m.to_stage_id AS StageId, m.occurred_at AS EnteredAt,
+               st.probability AS Probability,
+               COALESCE(
+                   (SELECT c.to_owner_id FROM owner_changes c
+                    WHERE c.opportunity_id = o.id AND c.occurred_at <= @AsOf
+                      AND NOT EXISTS (SELECT 1 FROM owner_changes c2 WHERE c2.opportunity_id = o.id AND c2.occurred_at <= @AsOf
+                                        AND (c2.occurred_at > c.occurred_at OR (c2.occurred_at = c.occurred_at AND c2.id > c.id)))),
+                   (SELECT c.from_owner_id FROM owner_changes c
+                    WHERE c.opportunity_id = o.id
+                      AND NOT EXISTS (SELECT 1 FROM owner_changes c2 WHERE c2.opportunity_id = o.id
+                                        AND (c2.occurred_at < c.occurred_at OR (c2.occurred_at = c.occurred_at AND c2.id < c.id)))),
+                   o.owner_id) AS OwnerId
+        FROM opportunities o
+        JOIN stage_moves m ON m.opportunity_id = o.id AND m.occurred_at <= @AsOf
+        JOIN stages st ON st.id = m.to_stage_id
+        WHERE o.deleted_at IS NULL AND o.created_at <= @AsOf AND st.kind = 'open' AND {"{pipeline}"}
+          AND NOT EXISTS (SELECT 1 FROM stage_moves m2 WHERE m2.opportunity_id = o.id AND m2.occurred_at <= @AsOf
+                            AND (m2.occurred_at > m.occurred_at OR (m2.occurred_at = m.occurred_at AND m2.move_number > m.move_number)))
+        """;
+
+    /// <summary>An exit from an open stage (<c>lv</c>, a move leaving it) joined to the move that entered it (<c>e</c>, the move before).</summary>
+    private const string ExitsFrom = """
+        FROM stage_moves lv
+        JOIN stage_moves e ON e.opportunity_id = lv.opportunity_id AND e.move_number = lv.move_number - 1
+        JOIN stages fs ON fs.id = lv.from_stage_id
+        JOIN opportunities o ON o.id = lv.opportunity_id
+        WHERE fs.kind = 'open' AND o.deleted_at IS NULL
+        """;
+
+    /// <summary>An entry into an open stage (<c>n</c>) with the move that next left it (<c>nx</c>, none yet when still there).</summary>
+    private const string EntriesFrom = """
+        FROM stage_moves n
+        JOIN stages s ON s.id = n.to_stage_id
+        JOIN opportunities o ON o.id = n.opportunity_id
+        LEFT JOIN stage_moves nx ON nx.opportunity_id = n.opportunity_id AND nx.move_number = n.move_number + 1
+        LEFT JOIN stages ns ON ns.id = nx.to_stage_id
+        WHERE s.kind = 'open' AND o.deleted_at IS NULL AND n.occurred_at >= @WindowFrom AND n.occurred_at < @WindowTo
+        """;
+
+    /// <summary>The fate of an entry, by the stage the next move went to: Won or a later stage, Lost, or an earlier stage.</summary>
+    private const string Fate = """
+        CASE WHEN nx.id IS NULL THEN 'still_in'
+             WHEN ns.kind = 'won' THEN 'advanced'
+             WHEN ns.kind = 'lost' THEN 'lost'
+             WHEN ns.position > s.position THEN 'advanced'
+             ELSE 'moved_back' END
+        """;
+
+    public static readonly Sql Stages = new($"""
+        SELECT s.id AS Id, s.pipeline_id AS PipelineId, s.name AS Name, s.position AS Position, s.probability AS Probability,
+               s.kind AS Kind, s.stale_after_days AS StaleAfterDays, CASE WHEN s.archived_at IS NULL THEN 0 ELSE 1 END AS Archived
+        FROM stages s
+        JOIN pipelines p ON p.id = s.pipeline_id
+        WHERE {MetricSql.Pipeline("s.pipeline_id")}
+        ORDER BY p.created_at, p.id, s.position
+        """);
+
+    public static readonly Sql OpenAt = new($"""
+        SELECT y.OpportunityId, y.Name, y.OwnerId, u.display_name AS OwnerName, y.StageId, y.Amount, y.EnteredAt
+        FROM ({Pipeline(OpenAsOf)}) y
+        LEFT JOIN users u ON u.id = y.OwnerId
+        WHERE {MetricSql.Subject("y.OwnerId")}
+        """);
+
+    public static readonly Sql Exits = new($"""
+        SELECT lv.from_stage_id AS StageId, e.occurred_at AS EnteredAt, lv.occurred_at AS ExitedAt
+        {ExitsFrom}
+          AND lv.occurred_at >= @WindowFrom AND lv.occurred_at < @WindowTo
+          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+        """);
+
+    public static readonly Sql AllExits = new($"""
+        SELECT lv.from_stage_id AS StageId, e.occurred_at AS EnteredAt, lv.occurred_at AS ExitedAt
+        {ExitsFrom}
+          AND {MetricSql.Pipeline("o.pipeline_id")}
+        """);
+
+    public static readonly Sql Entries = new($"""
+        SELECT n.to_stage_id AS StageId, n.occurred_at AS EnteredAt, {Fate} AS Fate
+        {EntriesFrom}
+          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+        """);
+
+    public static readonly Sql OpenNow = new($"""
+        SELECT o.id AS OpportunityId, o.name AS Name, o.owner_id AS OwnerId, o.stage_id AS StageId, o.amount AS Amount,
+               o.stage_entered_at AS StageEnteredAt
+        FROM opportunities o
+        JOIN stages s ON s.id = o.stage_id
+        WHERE o.deleted_at IS NULL AND s.kind = 'open' AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+        """);
+
+    /// <summary>The deals <see cref="OpenAt"/> counts; value = the probability of their stage then.</summary>
+    public static readonly Sql ExplainOpen = new($"""
+        SELECT * FROM (
+            SELECT 'opportunity' AS Kind, y.OpportunityId AS Id, y.EnteredAt AS At, y.OwnerId AS OwnerId, y.Name AS Label,
+                   y.Amount AS Amount, CAST(y.Probability AS FLOAT) AS Value, y.OpportunityId AS OpportunityId
+            FROM ({Pipeline(OpenAsOf)}) y
+            WHERE {MetricSql.Subject("y.OwnerId")} AND (@StageId IS NULL OR y.StageId = @StageId)
+        ) x
+        {ExplainPageEnd}
+        """);
+
+    /// <summary>The exits <see cref="Exits"/> counts; value = days in the stage (the only dialect-specific part: a duration).</summary>
+    public static readonly Sql ExplainExits = new(
+        ExplainExitsText("CAST(lv.occurred_at - e.occurred_at AS REAL) / 86400000.0"),
+        ExplainExitsText("CAST(DATEDIFF_BIG(millisecond, e.occurred_at, lv.occurred_at) AS FLOAT) / 86400000.0"));
+
+    /// <summary>The entries <see cref="Entries"/> counts; label = the entry's fate.</summary>
+    public static readonly Sql ExplainEntries = new($"""
+        SELECT * FROM (
+            SELECT 'stage_move' AS Kind, n.id AS Id, n.occurred_at AS At, o.owner_id AS OwnerId, {Fate} AS Label,
+                   o.amount AS Amount, NULL AS Value, o.id AS OpportunityId
+            {EntriesFrom}
+              AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+              AND (@StageId IS NULL OR n.to_stage_id = @StageId)
+        ) x
+        {ExplainPageEnd}
+        """);
+
+    public async Task<IReadOnlyList<StageInfo>> StagesAsync(Guid? pipelineId, CancellationToken cancellationToken) =>
+        (await QueryAsync<StageRow>(Stages, new { PipelineId = pipelineId }, cancellationToken))
+        .Select(s => new StageInfo(s.Id, s.PipelineId, s.Name, s.Position, s.Probability, Enum.Parse<StageKind>(s.Kind, ignoreCase: true),
+            s.StaleAfterDays, s.Archived != 0))
+        .ToList();
+
+    public async Task<IReadOnlyList<OpenDeal>> OpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<DealRow>(OpenAt, scope, asOf, new { AsOf = asOf }, cancellationToken))
+        .Select(d => new OpenDeal(d.OpportunityId, d.Name, d.OwnerId, d.OwnerName, d.StageId, d.Amount, d.EnteredAt))
+        .ToList();
+
+    public async Task<IReadOnlyList<StageExit>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<ExitRow>(Exits, scope, DateTimeOffset.UtcNow, null, cancellationToken)).Select(e => e.ToExit()).ToList();
+
+    public async Task<IReadOnlyList<StageExit>> AllExitsAsync(Guid? pipelineId, CancellationToken cancellationToken) =>
+        (await QueryAsync<ExitRow>(AllExits, new { PipelineId = pipelineId }, cancellationToken)).Select(e => e.ToExit()).ToList();
+
+    public async Task<IReadOnlyList<StageEntry>> EntriesAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<EntryRow>(Entries, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+        .Select(e => new StageEntry(e.StageId, e.EnteredAt, Enum.Parse<EntryFate>(e.Fate.Replace("_", "", StringComparison.Ordinal), ignoreCase: true)))
+        .ToList();
+
+    public async Task<IReadOnlyList<CurrentDeal>> OpenNowAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<DealRow>(OpenNow, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+        .Select(d => new CurrentDeal(d.OpportunityId, d.Name, d.OwnerId, d.StageId, d.Amount, d.StageEnteredAt))
+        .ToList();
+
+    public Task<Page<MetricRecord>> ExplainAsync(
+        ExplainRequest<PipelineFigure> request, DateTimeOffset asOf, Guid? stageId, CancellationToken cancellationToken)
+    {
+        var sql = request.Figure switch
+        {
+            PipelineFigure.OpenOpportunities => ExplainOpen,
+            PipelineFigure.StageExits => ExplainExits,
+            _ => ExplainEntries,
+        };
+        return ExplainAsync(sql, request, asOf, new { AsOf = asOf, StageId = stageId }, cancellationToken);
+    }
+
+    private static string Pipeline(string text) => text.Replace("{pipeline}", MetricSql.Pipeline("o.pipeline_id"), StringComparison.Ordinal);
+
+    private static string ExplainExitsText(string days) => $"""
+        SELECT * FROM (
+            SELECT 'stage_move' AS Kind, lv.id AS Id, lv.occurred_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+                   {days} AS Value, o.id AS OpportunityId
+            {ExitsFrom}
+              AND lv.occurred_at >= @WindowFrom AND lv.occurred_at < @WindowTo
+              AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+              AND (@StageId IS NULL OR lv.from_stage_id = @StageId)
+        ) x
+        {ExplainPageEnd}
+        """;
+
+    private sealed class StageRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid PipelineId { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public int Position { get; init; }
+
+        public int Probability { get; init; }
+
+        public string Kind { get; init; } = "";
+
+        public int? StaleAfterDays { get; init; }
+
+        public int Archived { get; init; }
+    }
+
+    private sealed class EntryRow
+    {
+        public Guid StageId { get; init; }
+
+        public DateTimeOffset EnteredAt { get; init; }
+
+        public string Fate { get; init; } = "";
+    }
+
+    private sealed class DealRow
+    {
+        public Guid OpportunityId { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public Guid OwnerId { get; init; }
+
+        public string? OwnerName { get; init; }
+
+        public Guid StageId { get; init; }
+
+        public decimal Amount { get; init; }
+
+        public DateTimeOffset EnteredAt { get; init; }
+
+        public DateTimeOffset StageEnteredAt { get; init; }
+    }
+
+    private sealed class ExitRow
+    {
+        public Guid StageId { get; init; }
+
+        public DateTimeOffset EnteredAt { get; init; }
+
+        public DateTimeOffset ExitedAt { get; init; }
+
+        public StageExit ToExit() => new(StageId, EnteredAt, ExitedAt);
+    }
+}
