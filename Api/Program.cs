@@ -72,6 +72,7 @@ app.MapUserEndpoints();
 app.MapIntegrationClientEndpoints();
 app.MapQuotaEndpoints();
 app.MapActivityMetricEndpoints();
+app.MapAttainmentMetricEndpoints();
 app.MapAccountEndpoints();
 app.MapContactEndpoints();
 app.MapLeadEndpoints();

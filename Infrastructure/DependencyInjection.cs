@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddSingleton<IActivityStore, ActivityStore>();
         services.AddSingleton<IFollowUpStore, FollowUpStore>();
         services.AddSingleton<Application.Metrics.Activity.IActivityMetricsStore, Metrics.ActivityMetricsStore>();
+        services.AddSingleton<Application.Metrics.Attainment.IAttainmentMetricsStore, Metrics.AttainmentMetricsStore>();
         services.AddSingleton<ITimelineReader, TimelineReader>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
