@@ -30,7 +30,8 @@ public static class AttainmentMetricEndpoints
                 + "`quarter` or `year`. Each quota is measured over its own period — its calendar dates in the organisation's time zone, "
                 + "whatever the window — against won deals: `achieved` is the won amount for a `revenue` quota and the number of won deals "
                 + "for a `deals` quota (`revenueWon` and `dealsWon` give both); `attainment` = achieved / target; `attained` when achieved "
-                + ">= target. A period that has not ended is measured up to now (`inProgress` true, `measuredTo` = now): attainment to date. "
+                + ">= target. A period under way is measured up to now (`inProgress` true, `measuredTo` = now): attainment to date; a period "
+                + "still to come has nothing yet (`measuredTo` = its start). "
                 + "Summary: `quotas`, `quotasAtOrAbove` and `shareAtOrAbove` (= quotasAtOrAbove / quotas); `repsWithQuota`, `repsAtOrAbove` "
                 + "(reps whose every quota listed is attained) and `repShareAtOrAbove`. " + WonDefinition + " " + SubjectDescription);
         group.MapGet("/quota-attainment/explain", ExplainQuota).WithName("explainQuotaAttainment")

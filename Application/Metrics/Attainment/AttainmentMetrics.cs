@@ -6,6 +6,8 @@ namespace SalesCrm.Application.Metrics.Attainment;
 /// <summary>
 /// One quota measured: what its rep won in the quota's own period (in the organisation's zone, up to now while the
 /// period runs), against the target. Revenue quotas count the won amount, deal quotas the number of won deals.
+/// <see cref="InProgress"/>: now is inside the period, so the figures are to date; <see cref="MeasuredTo"/>: the end of what was
+/// counted (the period's end, now while it runs, its start for a period still to come).
 /// </summary>
 public sealed record QuotaAttainmentRow(
     Guid QuotaId,

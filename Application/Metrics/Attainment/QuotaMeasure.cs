@@ -26,7 +26,7 @@ public static class QuotaMeasure
         {
             var span = spans[periods.IndexOf((q.PeriodStart, q.PeriodEnd))];
             var deals = won.GetValueOrDefault((span.Index, q.UserId));
-            return Measure(q, deals?.Revenue ?? 0, deals?.Deals ?? 0, span, scope.Zone);
+            return Measure(q, deals?.Revenue ?? 0, deals?.Deals ?? 0, span, scope.Zone, now);
         })];
     }
 
@@ -46,12 +46,12 @@ public static class QuotaMeasure
             new MetricSubject(null, userId), null, new MetricWindow(start, end, span.FromUtc, span.ToUtc), zone, null, [span]);
     }
 
-    private static QuotaAttainmentRow Measure(QuotaInWindow q, decimal revenue, long deals, MetricSpan span, TimeZoneInfo zone)
+    private static QuotaAttainmentRow Measure(QuotaInWindow q, decimal revenue, long deals, MetricSpan span, TimeZoneInfo zone, DateTimeOffset now)
     {
         var achieved = q.Kind == QuotaKind.Revenue ? revenue : deals;
         return new QuotaAttainmentRow(
             q.QuotaId, q.UserId, q.DisplayName, q.Period, q.PeriodStart, q.PeriodEnd, q.Kind, q.Target, achieved, revenue, deals,
             Ratio.Of((double)achieved, (double)q.Target), q.Target > 0 && achieved >= q.Target,
-            span.ToUtc < MetricWindow.StartOfDay(q.PeriodEnd, zone), span.ToUtc);
+            span.FromUtc <= now && now < MetricWindow.StartOfDay(q.PeriodEnd, zone), span.ToUtc);
     }
 }
