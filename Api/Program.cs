@@ -75,6 +75,7 @@ app.MapActivityMetricEndpoints();
 app.MapFollowUpMetricEndpoints();
 app.MapResultMetricEndpoints();
 app.MapPipelineMetricEndpoints();
+app.MapAttainmentMetricEndpoints();
 app.MapAccountEndpoints();
 app.MapContactEndpoints();
 app.MapLeadEndpoints();

@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Metrics.FollowUps.IFollowUpMetricsStore, Metrics.FollowUpMetricsStore>();
         services.AddSingleton<Application.Metrics.Results.IResultMetricsStore, Metrics.ResultMetricsStore>();
         services.AddSingleton<Application.Metrics.Pipeline.IPipelineMetricsStore, Metrics.PipelineMetricsStore>();
+        services.AddSingleton<Application.Metrics.Attainment.IAttainmentMetricsStore, Metrics.AttainmentMetricsStore>();
         services.AddSingleton<ITimelineReader, TimelineReader>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();

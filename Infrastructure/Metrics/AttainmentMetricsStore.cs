@@ -1,0 +1,139 @@
+using SalesCrm.Application.Common.Paging;
+using SalesCrm.Application.Metrics.Attainment;
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Domain.Quotas;
+using SalesCrm.Infrastructure.Data;
+
+namespace SalesCrm.Infrastructure.Metrics;
+
+/// <summary>
+/// Section D's quota attainment, three-number funnel (deals won; calls and meetings come from the activity store) and
+/// leaderboard. A deal is won in a span when its outcome is won and its close time is in the span (shared definition).
+/// </summary>
+public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IAttainmentMetricsStore
+{
+    private const string Won = "o.outcome = 'won' AND o.deleted_at IS NULL";
+
+    public static readonly Sql Quotas = new($"""
+        SELECT q.id AS QuotaId, q.user_id AS UserId, u.display_name AS DisplayName, q.period AS Period, q.period_start AS PeriodStart,
+               q.period_end AS PeriodEnd, q.kind AS Kind, q.target AS Target
+        FROM quotas q
+        JOIN users u ON u.id = q.user_id
+        WHERE q.deleted_at IS NULL AND {MetricSql.Subject("q.user_id")}
+          AND q.period_start >= @WindowFromDay AND q.period_start < @WindowToDay
+          AND (@Period IS NULL OR q.period = @Period)
+          AND (@Kind IS NULL OR q.kind = @Kind)
+        ORDER BY q.period_start, u.display_name, q.id
+        """);
+
+    /// <summary>Span 0 (the request's window) is skipped: the spans after it are quota periods.</summary>
+    public static readonly Sql WonPerSpanAndOwner = new($"""
+        SELECT s.idx AS Idx, o.owner_id AS OwnerId, SUM(o.amount) AS Revenue, COUNT(*) AS Deals
+        FROM {"{spans}"} s
+        JOIN opportunities o ON o.closed_at >= s.from_at AND o.closed_at < s.to_at
+        WHERE s.idx > 0 AND {Won} AND {MetricSql.Subject("o.owner_id")}
+        GROUP BY s.idx, o.owner_id
+        """);
+
+    public static readonly Sql DealsWonPerSpan = new($"""
+        SELECT s.idx AS Idx, COUNT(*) AS Deals
+        FROM {"{spans}"} s
+        JOIN opportunities o ON o.closed_at >= s.from_at AND o.closed_at < s.to_at
+        WHERE {Won} AND {MetricSql.Subject("o.owner_id")}
+        GROUP BY s.idx
+        """);
+
+    public static readonly Sql Leaderboard = new($"""
+        SELECT u.id AS UserId, u.display_name AS DisplayName, u.team_id AS TeamId, w.RevenueWon AS RevenueWon, w.DealsWon AS DealsWon,
+               a.Activities AS Activities
+        FROM users u
+        LEFT JOIN (SELECT o.owner_id AS OwnerId, SUM(o.amount) AS RevenueWon, COUNT(*) AS DealsWon
+                   FROM opportunities o
+                   WHERE {Won} AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {MetricSql.Subject("o.owner_id")}
+                   GROUP BY o.owner_id) w ON w.OwnerId = u.id
+        LEFT JOIN (SELECT ac.owner_id AS OwnerId, COUNT(*) AS Activities
+                   FROM activities ac
+                   WHERE ac.deleted_at IS NULL AND ac.occurred_at >= @WindowFrom AND ac.occurred_at < @WindowTo AND {MetricSql.Subject("ac.owner_id")}
+                   GROUP BY ac.owner_id) a ON a.OwnerId = u.id
+        WHERE u.role <> 'admin' AND {MetricSql.Subject("u.id")}
+        """);
+
+    public static readonly Sql ExplainWon = new($"""
+        SELECT * FROM (
+            SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+                   NULL AS Value, o.id AS OpportunityId
+            FROM opportunities o
+            WHERE {Won} AND {MetricSql.Subject("o.owner_id")} AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo
+        ) x
+        {ExplainPageEnd}
+        """);
+
+    public async Task<IReadOnlyList<QuotaInWindow>> QuotasAsync(MetricScope scope, QuotaPeriod? period, QuotaKind? kind, CancellationToken cancellationToken)
+    {
+        var extra = new { Period = period?.ToString().ToLowerInvariant(), Kind = kind?.ToString().ToLowerInvariant() };
+        return [.. (await SpanQueryAsync<QuotaRow>(Quotas, scope, DateTimeOffset.UtcNow, extra, cancellationToken)).Select(r => r.ToQuota())];
+    }
+
+    public async Task<IReadOnlyList<WonDeals>> WonPerSpanAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        [.. (await SpanQueryAsync<WonRow>(WonPerSpanAndOwner, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+            .Select(r => new WonDeals(r.Idx, r.OwnerId, r.Revenue ?? 0, r.Deals))];
+
+    public async Task<IReadOnlyDictionary<int, long>> DealsWonAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<WonRow>(DealsWonPerSpan, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.Deals);
+
+    public async Task<IReadOnlyList<LeaderboardFigures>> LeaderboardAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        [.. (await SpanQueryAsync<LeaderboardRow>(Leaderboard, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+            .Select(r => new LeaderboardFigures(r.UserId, r.DisplayName, r.TeamId, r.RevenueWon ?? 0, r.DealsWon ?? 0, r.Activities ?? 0))];
+
+    public Task<Page<MetricRecord>> ExplainWonAsync(ExplainRequest<FunnelFigure> request, CancellationToken cancellationToken) =>
+        ExplainAsync(ExplainWon, request, DateTimeOffset.UtcNow, null, cancellationToken);
+
+    private sealed class QuotaRow
+    {
+        public Guid QuotaId { get; init; }
+
+        public Guid UserId { get; init; }
+
+        public string DisplayName { get; init; } = "";
+
+        public string Period { get; init; } = "";
+
+        public DateOnly PeriodStart { get; init; }
+
+        public DateOnly PeriodEnd { get; init; }
+
+        public string Kind { get; init; } = "";
+
+        public decimal Target { get; init; }
+
+        public QuotaInWindow ToQuota() => new(
+            QuotaId, UserId, DisplayName, Enum.Parse<QuotaPeriod>(Period, ignoreCase: true), PeriodStart, PeriodEnd,
+            Enum.Parse<QuotaKind>(Kind, ignoreCase: true), Target);
+    }
+
+    private sealed class WonRow
+    {
+        public int Idx { get; init; }
+
+        public Guid OwnerId { get; init; }
+
+        public decimal? Revenue { get; init; }
+
+        public long Deals { get; init; }
+    }
+
+    private sealed class LeaderboardRow
+    {
+        public Guid UserId { get; init; }
+
+        public string DisplayName { get; init; } = "";
+
+        public Guid? TeamId { get; init; }
+
+        public decimal? RevenueWon { get; init; }
+
+        public long? DealsWon { get; init; }
+
+        public long? Activities { get; init; }
+    }
+}
