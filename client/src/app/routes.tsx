@@ -110,6 +110,12 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'pipelines',
+                lazy: async () => ({
+                  Component: (await import('../features/pipelines/components/PipelinesPage')).PipelinesPage,
+                }),
+              },
+              {
                 path: 'lost-reasons',
                 lazy: async () => ({
                   Component: (await import('../features/lost-reasons/components/LostReasonsPage')).LostReasonsPage,
