@@ -41,60 +41,62 @@ export function ExplainDialog({ title, queryKey, fetchPage, nameOf, onClose }: P
 
   return (
     <Dialog title={title} onClose={onClose}>
-      {pages.isPending ? (
-        <LoadingState label="Loading records…" />
-      ) : pages.isError && records.length === 0 ? (
-        <ErrorState error={pages.error} onRetry={() => void pages.refetch()} />
-      ) : records.length === 0 ? (
-        <EmptyState>No records behind this figure.</EmptyState>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {records.length === 1 ? '1 record shown' : `${formatCount(records.length)} records shown`}
-            {pages.hasNextPage ? '; more to load.' : '.'}
-          </p>
-          <div className="table-scroll" role="region" aria-label={`${title} records`} tabIndex={0}>
-            <table className="table">
-              <caption className="visually-hidden">{title}: records</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Record</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Amount</th>
-                </tr>
-              </thead>
-              <tbody>
-                {records.map((record) => {
-                  const href = recordHref(record);
-                  return (
-                    <tr key={`${record.kind}-${record.id}`}>
-                      <th scope="row">
-                        {href ? <Link to={href}>{recordText(record)}</Link> : recordText(record)}
-                      </th>
-                      <td>{KIND_LABELS[record.kind]}</td>
-                      <td>
-                        <time dateTime={record.at}>{when.format(new Date(record.at))}</time>
-                      </td>
-                      <td>{nameOf(record.ownerId)}</td>
-                      <td>{record.amount === null ? '' : record.amount.toLocaleString('en-GB')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          {pages.isFetchNextPageError && <ErrorState error={pages.error} />}
-          {pages.hasNextPage && (
-            <div className="form__actions">
-              <Button variant="secondary" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-                {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </Button>
+      <div className="explain">
+        {pages.isPending ? (
+          <LoadingState label="Loading records…" />
+        ) : pages.isError && records.length === 0 ? (
+          <ErrorState error={pages.error} onRetry={() => void pages.refetch()} />
+        ) : records.length === 0 ? (
+          <EmptyState>No records behind this figure.</EmptyState>
+        ) : (
+          <>
+            <p className="muted" role="status">
+              {records.length === 1 ? '1 record shown' : `${formatCount(records.length)} records shown`}
+              {pages.hasNextPage ? '; more to load.' : '.'}
+            </p>
+            <div className="table-scroll" role="region" aria-label={`${title} records`} tabIndex={0}>
+              <table className="table">
+                <caption className="visually-hidden">{title}: records</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Record</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">When</th>
+                    <th scope="col">Owner</th>
+                    <th scope="col">Amount</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {records.map((record) => {
+                    const href = recordHref(record);
+                    return (
+                      <tr key={`${record.kind}-${record.id}`}>
+                        <th scope="row">
+                          {href ? <Link to={href}>{recordText(record)}</Link> : recordText(record)}
+                        </th>
+                        <td>{KIND_LABELS[record.kind]}</td>
+                        <td>
+                          <time dateTime={record.at}>{when.format(new Date(record.at))}</time>
+                        </td>
+                        <td>{nameOf(record.ownerId)}</td>
+                        <td>{record.amount === null ? '' : record.amount.toLocaleString('en-GB')}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
             </div>
-          )}
-        </>
-      )}
+            {pages.isFetchNextPageError && <ErrorState error={pages.error} />}
+            {pages.hasNextPage && (
+              <div className="form__actions">
+                <Button variant="secondary" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+                  {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                </Button>
+              </div>
+            )}
+          </>
+        )}
+      </div>
     </Dialog>
   );
 }
