@@ -110,4 +110,39 @@ describe('Dashboard activity section', () => {
       expect(new URL(last?.url ?? 'http://x').searchParams.get('userId')).toBe(rita.id);
     });
   });
+
+  it('lets a rep pick only themself and their own team, without listing people', async () => {
+    const repMe = { ...adminMe, id: rita.id, displayName: 'Rita Rep', role: 'rep', teamId };
+    const { requests } = mockApi({
+      'GET /api/v1/me': () => json(repMe),
+      'GET /api/v1/teams': () =>
+        json({
+          items: [
+            { id: teamId, name: 'North', createdAt: '', version: 1 },
+            { id: '00000000-0000-7000-8000-0000000000t2', name: 'South', createdAt: '', version: 1 },
+          ],
+          nextCursor: null,
+        }),
+      'GET /api/v1/metrics/activity': () => json({ context, totals, series: [] }),
+      'GET /api/v1/metrics/activity/mix': () => json({ context, reps: [] }),
+    });
+    signIn();
+    const user = userEvent.setup();
+    renderRoutes(routes, '/dashboard?period=last-month');
+
+    await screen.findByRole('list', { name: 'Activity figures' });
+    const team = screen.getByLabelText('Team');
+    await waitFor(() => {
+      expect(within(team).getAllByRole('option').map((o) => o.textContent)).toEqual(['Just me', 'North']);
+    });
+    expect(within(screen.getByLabelText('Rep')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Rita Rep']);
+    expect(requests.some((r) => new URL(r.url).pathname === '/api/v1/users')).toBe(false);
+
+    await user.selectOptions(team, 'North');
+    await waitFor(() => {
+      const last = requests.filter((r) => new URL(r.url).pathname === '/api/v1/metrics/activity').at(-1);
+      expect(new URL(last?.url ?? 'http://x').searchParams.get('teamId')).toBe(teamId);
+    });
+    expect(within(screen.getByLabelText('Rep')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Whole team', 'Rita Rep']);
+  });
 });

@@ -97,7 +97,12 @@ export function SeriesChart({ title, labels, series, format = formatCount }: Pro
           );
         })}
       </svg>
-      <div id={tableId} className={showTable ? 'table-scroll' : 'visually-hidden'}>
+      <div
+        id={tableId}
+        className={showTable ? 'table-scroll' : 'visually-hidden'}
+        // Shown, the table may scroll sideways on a phone: keyboard users can then focus and scroll it.
+        {...(showTable ? { role: 'region', 'aria-label': `${title} table`, tabIndex: 0 } : {})}
+      >
         <table className="table">
           <caption className="visually-hidden">{title}</caption>
           <thead>
