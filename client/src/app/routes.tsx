@@ -20,6 +20,12 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <MyDayPage /> },
       {
+        path: 'dashboard',
+        lazy: async () => ({
+          Component: (await import('../features/dashboard/components/DashboardPage')).DashboardPage,
+        }),
+      },
+      {
         path: 'pipeline',
         lazy: async () => ({
           Component: (await import('../features/opportunities/components/PipelineBoardPage')).PipelineBoardPage,
@@ -101,6 +107,12 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({
                   Component: (await import('../features/integration-clients/components/IntegrationClientsPage'))
                     .IntegrationClientsPage,
+                }),
+              },
+              {
+                path: 'pipelines',
+                lazy: async () => ({
+                  Component: (await import('../features/pipelines/components/PipelinesPage')).PipelinesPage,
                 }),
               },
               {

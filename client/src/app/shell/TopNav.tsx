@@ -12,6 +12,7 @@ interface NavItem {
 /** Only pages that exist get a link; later features add theirs here. */
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'My day' },
+  { to: '/dashboard', label: 'Dashboard' },
   { to: '/pipeline', label: 'Pipeline' },
   { to: '/leads', label: 'Leads' },
   { to: '/accounts', label: 'Accounts' },

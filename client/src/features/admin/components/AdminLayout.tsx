@@ -4,6 +4,7 @@ const SECTIONS = [
   { to: 'users', label: 'Users' },
   { to: 'teams', label: 'Teams' },
   { to: 'integration-clients', label: 'Integration clients' },
+  { to: 'pipelines', label: 'Pipelines & stages' },
   { to: 'lost-reasons', label: 'Lost reasons' },
   { to: 'quotas', label: 'Quotas' },
   { to: 'organisation', label: 'Organisation' },

@@ -1,0 +1,11 @@
+import type { MetricSubjectQuery } from './useActivityMetrics';
+
+export const dashboardKeys = {
+  all: ['dashboard'] as const,
+  teams: () => [...dashboardKeys.all, 'teams'] as const,
+  people: () => [...dashboardKeys.all, 'people'] as const,
+  activity: (query: MetricSubjectQuery, bucket: string) => [...dashboardKeys.all, 'activity', query, bucket] as const,
+  activityMix: (query: MetricSubjectQuery) => [...dashboardKeys.all, 'activity-mix', query] as const,
+  explain: (section: string, figure: string, query: MetricSubjectQuery) =>
+    [...dashboardKeys.all, 'explain', section, figure, query] as const,
+};

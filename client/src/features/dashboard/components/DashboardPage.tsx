@@ -1,0 +1,164 @@
+import { useSearchParams } from 'react-router';
+import { ErrorState, LoadingState, SelectField, TextField, usePageTitle } from '../../../components/ui';
+import { useMe, type Me } from '../../auth';
+import type { Bucket, MetricSubjectQuery } from '../api/useActivityMetrics';
+import { useDashboardPeople } from '../api/useDashboardPeople';
+import { addDays, isIsoDate, isPeriodPreset, PERIOD_PRESETS, presetWindow, type PeriodPreset, type Window } from '../period';
+import { ActivitySection } from './ActivitySection';
+import './dashboard.css';
+
+const BUCKETS: readonly { value: Bucket; label: string }[] = [
+  { value: 'day', label: 'Day' },
+  { value: 'week', label: 'Week' },
+  { value: 'month', label: 'Month' },
+  { value: 'quarter', label: 'Quarter' },
+];
+
+function isBucket(value: string | null): value is Bucket {
+  return BUCKETS.some((b) => b.value === value);
+}
+
+/** The dashboard's choices live in the URL, so a view can be bookmarked and shared. */
+function useDashboardParams() {
+  const [params, setParams] = useSearchParams();
+  const periodParam = params.get('period');
+  const period: PeriodPreset = isPeriodPreset(periodParam) ? periodParam : 'this-month';
+  const fallback = presetWindow('this-month', new Date());
+  const window: Window =
+    period === 'custom'
+      ? {
+          from: isIsoDate(params.get('from')) ? (params.get('from') ?? fallback.from) : fallback.from,
+          to: isIsoDate(params.get('to')) ? (params.get('to') ?? fallback.to) : fallback.to,
+        }
+      : presetWindow(period, new Date());
+  const bucketParam = params.get('bucket');
+  const bucket: Bucket = isBucket(bucketParam) ? bucketParam : 'week';
+
+  function update(changes: Record<string, string | null>) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  return { period, window, bucket, teamId: params.get('teamId') ?? '', userId: params.get('userId') ?? '', update };
+}
+
+function DashboardView({ me }: { me: Me }) {
+  const { period, window, bucket, teamId, userId, update } = useDashboardParams();
+  const people = useDashboardPeople(me);
+  const names = new Map(people.people.map((p) => [p.id, p.displayName]));
+  names.set(me.id, me.displayName);
+  const nameOf = (id: string) => names.get(id) ?? 'Someone outside this view';
+
+  // A rep sends only the rep (their team may differ from the team picked); otherwise the team, or nothing for the default.
+  const query: MetricSubjectQuery = { ...window, ...(userId ? { userId } : teamId ? { teamId } : {}) };
+
+  const teamPlaceholder = me.role === 'admin' ? 'Whole organisation' : me.role === 'rep' ? 'Just me' : undefined;
+  const repOptions = people.people.filter((p) => !teamId || p.teamId === teamId);
+  const repPlaceholder = me.role === 'rep' && !teamId ? undefined : teamId || me.role === 'manager' ? 'Whole team' : 'Everyone';
+  const teamValue = teamId || (me.role === 'manager' ? (me.teamId ?? '') : '');
+  const repValue = userId || (repPlaceholder === undefined ? me.id : '');
+
+  return (
+    <>
+      <form className="panel form form--inline dashboard-filters" aria-label="Dashboard filters" onSubmit={(e) => { e.preventDefault(); }}>
+        <SelectField
+          label="Period"
+          name="period"
+          options={PERIOD_PRESETS}
+          value={period}
+          onChange={(event) => {
+            const next = event.target.value;
+            update(next === 'custom' ? { period: next, from: window.from, to: window.to } : { period: next, from: null, to: null });
+          }}
+        />
+        {period === 'custom' && (
+          <>
+            <TextField
+              label="From"
+              name="from"
+              type="date"
+              value={window.from}
+              onChange={(event) => {
+                if (isIsoDate(event.target.value)) update({ from: event.target.value });
+              }}
+            />
+            <TextField
+              label="To (last day included)"
+              name="to"
+              type="date"
+              value={addDays(window.to, -1)}
+              onChange={(event) => {
+                if (isIsoDate(event.target.value)) update({ to: addDays(event.target.value, 1) });
+              }}
+            />
+          </>
+        )}
+        <SelectField
+          label="Team"
+          name="teamId"
+          options={people.teams.map((t) => ({ value: t.id, label: t.name }))}
+          placeholder={teamPlaceholder}
+          value={teamValue}
+          disabled={people.isPending}
+          onChange={(event) => {
+            update({ teamId: event.target.value, userId: null });
+          }}
+        />
+        <SelectField
+          label="Rep"
+          name="userId"
+          options={repOptions.map((p) => ({ value: p.id, label: p.displayName }))}
+          placeholder={repPlaceholder}
+          value={repValue}
+          disabled={people.isPending}
+          onChange={(event) => {
+            update({ userId: event.target.value });
+          }}
+        />
+        <SelectField
+          label="Chart by"
+          name="bucket"
+          options={BUCKETS}
+          value={bucket}
+          onChange={(event) => {
+            update({ bucket: event.target.value });
+          }}
+        />
+      </form>
+      <p className="muted">
+        From {window.from} up to (not including) {window.to}.
+      </p>
+      {people.error && <ErrorState error={people.error} onRetry={people.refetch} />}
+      <ActivitySection query={query} bucket={bucket} nameOf={nameOf} />
+    </>
+  );
+}
+
+/** Metrics for a rep (themself), a manager (their team) or an admin (anyone), with period and team/rep pickers. */
+export function DashboardPage() {
+  usePageTitle('Dashboard');
+  const me = useMe();
+  return (
+    <section aria-labelledby="dashboard-heading">
+      <div className="page-header">
+        <h1 id="dashboard-heading">Dashboard</h1>
+      </div>
+      {me.isPending ? (
+        <LoadingState />
+      ) : me.isError ? (
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      ) : (
+        <DashboardView me={me.data} />
+      )}
+    </section>
+  );
+}
