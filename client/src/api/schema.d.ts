@@ -460,6 +460,306 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results metrics
+         * @description Deals won and revenue won (count and sum of amounts of deals won in the window), deals lost, win rate (won / (won + lost)), win/loss ratio (won / lost, null without losses), average deal size (revenue won / deals won) and median deal size, average and median sales cycle in days (creation to close, over deals won in the window), open opportunities (deals whose last stage move before the window's end entered an open stage, read from the stage-move history, so a past window is answered as it stood then), and sales velocity (open opportunities × win rate × average deal size / average cycle days: money per day, computed from the unrounded parts and rounded to 4 places; null when any part is null or the cycle is 0). In a time series each point's open opportunities are counted at that bucket's end. A deal is won (lost) in a window when its current outcome is won (lost) and its close time falls in the window: a deal reopened and won again counts once, as won, at its final close; a deal lost, reopened and open now counts as neither. Amounts are the deals' current amounts; soft-deleted deals never count; `pipelineId` keeps one pipeline's deals. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getResultMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/results/lost-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lost reasons and competitors
+         * @description Deals lost in the window grouped by lost reason (`lostReasonId`, `name`, `count`, `amount`, `share` of all lost deals) and by the competitor named on them (exact text; `null` when none was given), most frequent first, then by amount. A deal is won (lost) in a window when its current outcome is won (lost) and its close time falls in the window: a deal reopened and won again counts once, as won, at its final close; a deal lost, reopened and open now counts as neither. Amounts are the deals' current amounts; soft-deleted deals never count; `pipelineId` keeps one pipeline's deals. No time series: `bucket` is ignored. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getLostReasons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/results/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deals behind a results figure
+         * @description `won_deals`, `lost_deals`, `closed_deals` (won or lost; `at` is the close time) or `open_opportunities` (open at the window's end; `at` is the creation time), for the same window, subject and pipeline, oldest first, paginated with `limit` and `cursor`. `amount` is the deal's amount; `value` is a won deal's cycle in days.
+         */
+        get: operations["explainResultMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lead conversion and response time
+         * @description Over the leads created in the window (by their owner; soft-deleted leads never count): leads converted (those that became an opportunity, at any time up to now), conversion rate (converted / created), responded (with at least one logged, not deleted activity linked to the lead, by anyone), unanswered (created − responded), and the average and median response time in hours from the lead's creation to its first logged activity (an activity dated before the lead's creation counts as 0 hours), over responded leads. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getLeadMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/leads/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads behind a lead figure
+         * @description `leads_created`, `leads_converted` or `leads_responded`, for the same window and subject, oldest first (`at` is the lead's creation), paginated with `limit` and `cursor`. `value` is the response time in hours (null when unanswered); `opportunityId` is the opportunity the lead was converted into.
+         */
+        get: operations["explainLeadMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open pipeline as of an instant
+         * @description The open opportunities as of `asOf` (an instant, default now; a future one is 400), rebuilt from the stage history: an opportunity created at or before `asOf` and not deleted is in the stage entered by its last stage move at or before `asOf` (ties by move number), and is open when that stage is an open stage. `totals`, `byStage` (every stage of the pipeline(s) in position order, empty ones included, pipelines oldest first; archived stages only while they hold deals) and `byRep` (reps with open deals, largest weighted amount first) each give count, amount and weighted amount = Σ amount × stage probability / 100 (a 1,000 deal in a 60% stage weighs 600). `byStage` adds the average and median current age in stage, in days as of `asOf`, of its open deals (null when none). The owner is the owner as of `asOf`, rebuilt from the owner changes; the amount is the current amount (amount history is not kept). `teamId` or `userId` cut the numbers to a team (its current members) or a rep (404 outside the caller's scope); `pipelineId` to one pipeline (404 when unknown), all pipelines otherwise.
+         */
+        get: operations["getPipelineSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/pipeline/days-in-stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Days in stage
+         * @description For each open stage of the pipeline(s): the exits from it in the window (stage moves leaving it, by when they happened) and the average and median days the deals had spent in it (from the move that entered it to the exit). Deals are cut by their current owner. `teamId` or `userId` cut the numbers to a team (its current members) or a rep (404 outside the caller's scope); `pipelineId` to one pipeline (404 when unknown), all pipelines otherwise. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getDaysInStage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/pipeline/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stage conversion
+         * @description For each open stage of the pipeline(s): `entered` counts the stage moves into it in the window (creation included; a deal entering twice counts twice) and each entry's fate, judged by the move that next left the stage: `advanced` (to a later open stage or Won), `lost` (to Lost), `movedBack` (to an earlier stage) or `stillIn` (no move out yet, as of now). Rates are shares of `entered`. Earlier and later follow the stages' current positions. Deals are cut by their current owner. `teamId` or `userId` cut the numbers to a team (its current members) or a rep (404 outside the caller's scope); `pipelineId` to one pipeline (404 when unknown), all pipelines otherwise. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getStageConversion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/pipeline/stale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stale deals
+         * @description Open opportunities (now) whose time in their current stage exceeds the stage's limit: the stage's `staleAfterDays` when set (`limitSource` `stage_setting`), otherwise twice the stage's historical median days in stage over every exit from it ever recorded, all owners (`historical_median`); a stage without a setting and without exits has no limit. Longest in stage first (oldest `stageEnteredAt`), paginated with `limit` and `cursor`. `teamId` or `userId` cut the numbers to a team (its current members) or a rep (404 outside the caller's scope); `pipelineId` to one pipeline (404 when unknown), all pipelines otherwise.
+         */
+        get: operations["listStaleDeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/pipeline/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records behind a pipeline figure
+         * @description `open_opportunities`: the opportunities of the snapshot as of `asOf` (default now; `from`/`to` not needed), `at` = when they entered their stage then, `value` = that stage's probability. `stage_exits`: the stage moves that left an open stage in the window, `value` = days spent in the stage. `stage_entries`: the stage moves into an open stage in the window, `label` = the entry's fate (`advanced`, `lost`, `moved_back`, `still_in`). `stageId` narrows to one stage (the stage left for exits, entered otherwise). Oldest first, paginated with `limit` and `cursor`. `teamId` or `userId` cut the numbers to a team (its current members) or a rep (404 outside the caller's scope); `pipelineId` to one pipeline (404 when unknown), all pipelines otherwise.
+         */
+        get: operations["explainPipelineMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/quota-attainment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quota attainment
+         * @description The quotas (not deleted) of the subject's reps whose period starts in [from, to), optionally only `period` = `month`, `quarter` or `year`. Each quota is measured over its own period — its calendar dates in the organisation's time zone, whatever the window — against won deals: `achieved` is the won amount for a `revenue` quota and the number of won deals for a `deals` quota (`revenueWon` and `dealsWon` give both); `attainment` = achieved / target; `attained` when achieved >= target. A period under way is measured up to now (`inProgress` true, `measuredTo` = now): attainment to date; a period still to come has nothing yet (`measuredTo` = its start). Summary: `quotas`, `quotasAtOrAbove` and `shareAtOrAbove` (= quotasAtOrAbove / quotas); `repsWithQuota`, `repsAtOrAbove` (reps whose every quota listed is attained) and `repShareAtOrAbove`. A deal is won in a span when its outcome is `won` and its close time is in the span (a deal reopened and won again counts at its final close; deleted deals never count); revenue is the deal's current amount. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. Ratios are fractions rounded to 4 places and `null` when their denominator is zero.
+         */
+        get: operations["getQuotaAttainment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/quota-attainment/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Won deals behind a quota
+         * @description The won deals one quota's `achieved` counted: its rep's deals won in the quota's period (up to now while it runs), oldest first by close time, paginated with `limit` and `cursor`. A quota the caller may not read (a rep: their own; a manager: their team's) is 404.
+         */
+        get: operations["explainQuotaAttainment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Three-number funnel
+         * @description Outbound calls (calls with direction `outbound` that happened in the window), meetings booked (recorded in the window, or started in it when recorded afterwards — exactly as the activity metrics count them) and deals won, with `callToMeetingRate` = meetings / calls, `meetingToDealRate` = deals / meetings and `callToDealRate` = deals / calls. The deals need not come from those meetings: each figure counts its own records in the window. A deal is won in a span when its outcome is `won` and its close time is in the span (a deal reopened and won again counts at its final close; deleted deals never count); revenue is the deal's current amount. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getFunnelMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/funnel/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records behind a funnel figure
+         * @description The activities (outbound calls, meetings booked) or won opportunities one funnel figure counted, for the same window and subject, oldest first (`at` is the instant that placed the record in the window), paginated with `limit` and `cursor`.
+         */
+        get: operations["explainFunnelMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leaderboard
+         * @description Every rep and manager of the subject (admins excluded), reps with nothing included, with `revenueWon` and `dealsWon` in the window, `activities` (calls, emails, meetings and notes that happened in the window, deleted ones excluded) and `attainment` = Σ achieved / Σ target over their revenue quotas whose period starts in the window, each measured over its own period as in quota attainment (`null` without any). Sorted by `rankBy` (`revenue_won` by default, `attainment`, `deals_won`, `activities`) highest first, `null` last; equal values share a rank (1, 1, 3) and are ordered by name. `limit` (1–1,000) keeps the first rows; without it every rep is listed. A deal is won in a span when its outcome is `won` and its close time is in the span (a deal reopened and won again counts at its final close; deleted deals never count); revenue is the deal's current amount. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. Ratios are fractions rounded to 4 places and `null` when their denominator is zero.
+         */
+        get: operations["getLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -1843,6 +2143,9 @@ export interface components {
             /** Format: uuid */
             teamId?: null | string;
         };
+        DaysInStageMetrics: {
+            stages: components["schemas"]["StageDays"][];
+        };
         EarlyGiveUp: {
             /** Format: int64 */
             dealsLost: number;
@@ -2004,6 +2307,46 @@ export interface components {
             version: number;
         };
         /** @enum {unknown} */
+        LeaderboardRanking: "revenue_won" | "attainment" | "deals_won" | "activities";
+        LeaderboardReport: {
+            context: components["schemas"]["MetricContext"];
+            rankBy: components["schemas"]["LeaderboardRanking"];
+            reps: components["schemas"]["LeaderboardRow"][];
+        };
+        LeaderboardRow: {
+            /** Format: int32 */
+            rank: number;
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: double */
+            revenueWon: number;
+            /** Format: int64 */
+            dealsWon: number;
+            /** Format: int64 */
+            activities: number;
+            /** Format: double */
+            attainment: null | number;
+        };
+        LeadMetrics: {
+            /** Format: int64 */
+            leadsCreated: number;
+            /** Format: int64 */
+            leadsConverted: number;
+            /** Format: double */
+            conversionRate: null | number;
+            /** Format: int64 */
+            responded: number;
+            /** Format: int64 */
+            unanswered: number;
+            /** Format: double */
+            averageResponseHours: null | number;
+            /** Format: double */
+            medianResponseHours: null | number;
+        };
+        /** @enum {unknown} */
         LeadStatus: "new" | "working" | "qualified" | "disqualified" | "converted";
         LogActivityBatchRequest: {
             items: components["schemas"]["BatchActivityItem"][];
@@ -2084,6 +2427,15 @@ export interface components {
             opportunityId?: null | string;
             externalId?: null | string;
         };
+        LostCompetitorRow: {
+            competitor: null | string;
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            amount: number;
+            /** Format: double */
+            share: null | number;
+        };
         LostReasonDto: {
             /** Format: uuid */
             id: string;
@@ -2092,6 +2444,26 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             archivedAt: null | string;
+        };
+        LostReasonRow: {
+            /** Format: uuid */
+            lostReasonId: null | string;
+            name: null | string;
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            amount: number;
+            /** Format: double */
+            share: null | number;
+        };
+        LostReasonsReport: {
+            context: components["schemas"]["MetricContext"];
+            /** Format: int64 */
+            dealsLost: number;
+            /** Format: double */
+            amountLost: number;
+            reasons: components["schemas"]["LostReasonRow"][];
+            competitors: components["schemas"]["LostCompetitorRow"][];
         };
         /** @enum {unknown} */
         MeetingOutcome: "scheduled" | "held" | "no_show" | "cancelled" | null;
@@ -2125,12 +2497,47 @@ export interface components {
             to: string;
             values: null | components["schemas"]["ActivityMetrics"];
         };
+        MetricPointOfDaysInStageMetrics: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            values: null | components["schemas"]["DaysInStageMetrics"];
+        };
         MetricPointOfFollowUpDiscipline: {
             /** Format: date */
             from: string;
             /** Format: date */
             to: string;
             values: null | components["schemas"]["FollowUpDiscipline"];
+        };
+        MetricPointOfLeadMetrics: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            values: null | components["schemas"]["LeadMetrics"];
+        };
+        MetricPointOfResultMetrics: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            values: null | components["schemas"]["ResultMetrics"];
+        };
+        MetricPointOfStageConversionMetrics: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            values: null | components["schemas"]["StageConversionMetrics"];
+        };
+        MetricPointOfThreeNumberFunnel: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            values: null | components["schemas"]["ThreeNumberFunnel"];
         };
         MetricRecord: {
             kind: components["schemas"]["MetricRecordKind"];
@@ -2155,10 +2562,35 @@ export interface components {
             totals: null | components["schemas"]["ActivityMetrics"];
             series: null | components["schemas"]["MetricPointOfActivityMetrics"][];
         };
+        MetricReportOfDaysInStageMetrics: {
+            context: components["schemas"]["MetricContext"];
+            totals: null | components["schemas"]["DaysInStageMetrics"];
+            series: null | components["schemas"]["MetricPointOfDaysInStageMetrics"][];
+        };
         MetricReportOfFollowUpDiscipline: {
             context: components["schemas"]["MetricContext"];
             totals: null | components["schemas"]["FollowUpDiscipline"];
             series: null | components["schemas"]["MetricPointOfFollowUpDiscipline"][];
+        };
+        MetricReportOfLeadMetrics: {
+            context: components["schemas"]["MetricContext"];
+            totals: null | components["schemas"]["LeadMetrics"];
+            series: null | components["schemas"]["MetricPointOfLeadMetrics"][];
+        };
+        MetricReportOfResultMetrics: {
+            context: components["schemas"]["MetricContext"];
+            totals: null | components["schemas"]["ResultMetrics"];
+            series: null | components["schemas"]["MetricPointOfResultMetrics"][];
+        };
+        MetricReportOfStageConversionMetrics: {
+            context: components["schemas"]["MetricContext"];
+            totals: null | components["schemas"]["StageConversionMetrics"];
+            series: null | components["schemas"]["MetricPointOfStageConversionMetrics"][];
+        };
+        MetricReportOfThreeNumberFunnel: {
+            context: components["schemas"]["MetricContext"];
+            totals: null | components["schemas"]["ThreeNumberFunnel"];
+            series: null | components["schemas"]["MetricPointOfThreeNumberFunnel"][];
         };
         MoveStageRequest: {
             /** Format: uuid */
@@ -2168,6 +2600,14 @@ export interface components {
             /** Format: uuid */
             lostReasonId?: null | string;
             competitor?: null | string;
+        };
+        OpenPipelineTotals: {
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            amount: number;
+            /** Format: double */
+            weightedAmount: number;
         };
         OpportunityDto: {
             /** Format: uuid */
@@ -2283,6 +2723,10 @@ export interface components {
             items: components["schemas"]["StageMoveDto"][];
             nextCursor: null | string;
         };
+        PageOfStaleDeal: {
+            items: components["schemas"]["StaleDeal"][];
+            nextCursor: null | string;
+        };
         PageOfTeamDto: {
             items: components["schemas"]["TeamDto"][];
             nextCursor: null | string;
@@ -2306,6 +2750,23 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        PipelineSnapshot: {
+            context: components["schemas"]["PipelineSnapshotContext"];
+            totals: components["schemas"]["OpenPipelineTotals"];
+            byStage: components["schemas"]["StageSnapshot"][];
+            byRep: components["schemas"]["RepSnapshot"][];
+        };
+        PipelineSnapshotContext: {
+            /** Format: date-time */
+            asOf: string;
+            /** Format: uuid */
+            pipelineId: null | string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: uuid */
+            userId: null | string;
+            timeZone: string;
+        };
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -2315,6 +2776,52 @@ export interface components {
             instance?: null | string;
             /** @description Quote it when reporting a problem; it finds the request in the server logs. */
             traceId?: string;
+        };
+        QuotaAttainmentReport: {
+            context: components["schemas"]["MetricContext"];
+            summary: components["schemas"]["QuotaAttainmentSummary"];
+            quotas: components["schemas"]["QuotaAttainmentRow"][];
+        };
+        QuotaAttainmentRow: {
+            /** Format: uuid */
+            quotaId: string;
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            period: components["schemas"]["QuotaPeriod"];
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            kind: components["schemas"]["QuotaKind"];
+            /** Format: double */
+            target: number;
+            /** Format: double */
+            achieved: number;
+            /** Format: double */
+            revenueWon: number;
+            /** Format: int64 */
+            dealsWon: number;
+            /** Format: double */
+            attainment: null | number;
+            attained: boolean;
+            inProgress: boolean;
+            /** Format: date-time */
+            measuredTo: string;
+        };
+        QuotaAttainmentSummary: {
+            /** Format: int64 */
+            quotas: number;
+            /** Format: int64 */
+            quotasAtOrAbove: number;
+            /** Format: double */
+            shareAtOrAbove: null | number;
+            /** Format: int64 */
+            repsWithQuota: number;
+            /** Format: int64 */
+            repsAtOrAbove: number;
+            /** Format: double */
+            repShareAtOrAbove: null | number;
         };
         QuotaChangeDto: {
             kind: components["schemas"]["QuotaKind"];
@@ -2367,6 +2874,41 @@ export interface components {
         ReorderStagesRequest: {
             stageIds: string[];
         };
+        RepSnapshot: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            amount: number;
+            /** Format: double */
+            weightedAmount: number;
+        };
+        ResultMetrics: {
+            /** Format: int64 */
+            dealsWon: number;
+            /** Format: double */
+            revenueWon: number;
+            /** Format: int64 */
+            dealsLost: number;
+            /** Format: double */
+            winRate: null | number;
+            /** Format: double */
+            winLossRatio: null | number;
+            /** Format: double */
+            averageDealSize: null | number;
+            /** Format: double */
+            medianDealSize: null | number;
+            /** Format: double */
+            averageCycleDays: null | number;
+            /** Format: double */
+            medianCycleDays: null | number;
+            /** Format: int64 */
+            openOpportunities: number;
+            /** Format: double */
+            salesVelocity: null | number;
+        };
         /** @enum {unknown} */
         Role: "rep" | "manager" | "admin";
         SignOutRequest: {
@@ -2381,6 +2923,51 @@ export interface components {
             medianFollowUps: null | number;
             distribution: components["schemas"]["FollowUpDistribution"];
             stages: components["schemas"]["StageFollowUps"][];
+        };
+        StageConversion: {
+            /** Format: uuid */
+            pipelineId: string;
+            /** Format: uuid */
+            stageId: string;
+            name: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: int64 */
+            entered: number;
+            /** Format: int64 */
+            advanced: number;
+            /** Format: int64 */
+            lost: number;
+            /** Format: int64 */
+            movedBack: number;
+            /** Format: int64 */
+            stillIn: number;
+            /** Format: double */
+            advancedRate: null | number;
+            /** Format: double */
+            lostRate: null | number;
+            /** Format: double */
+            movedBackRate: null | number;
+            /** Format: double */
+            stillInRate: null | number;
+        };
+        StageConversionMetrics: {
+            stages: components["schemas"]["StageConversion"][];
+        };
+        StageDays: {
+            /** Format: uuid */
+            pipelineId: string;
+            /** Format: uuid */
+            stageId: string;
+            name: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: int64 */
+            exits: number;
+            /** Format: double */
+            averageDays: null | number;
+            /** Format: double */
+            medianDays: null | number;
         };
         StageDto: {
             /** Format: uuid */
@@ -2456,6 +3043,49 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
         };
+        StageSnapshot: {
+            /** Format: uuid */
+            pipelineId: string;
+            /** Format: uuid */
+            stageId: string;
+            name: string;
+            kind: components["schemas"]["StageKind"];
+            /** Format: int32 */
+            position: number;
+            /** Format: int32 */
+            probability: number;
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            amount: number;
+            /** Format: double */
+            weightedAmount: number;
+            /** Format: double */
+            averageDaysInStage: null | number;
+            /** Format: double */
+            medianDaysInStage: null | number;
+        };
+        StaleDeal: {
+            /** Format: uuid */
+            opportunityId: string;
+            name: string;
+            /** Format: uuid */
+            ownerId: string;
+            /** Format: uuid */
+            stageId: string;
+            stageName: string;
+            /** Format: double */
+            amount: number;
+            /** Format: date-time */
+            stageEnteredAt: string;
+            /** Format: double */
+            daysInStage: number;
+            /** Format: double */
+            limitDays: number;
+            limitSource: components["schemas"]["StaleLimitSource"];
+        };
+        /** @enum {unknown} */
+        StaleLimitSource: "stage_setting" | "historical_median";
         TeamDto: {
             /** Format: uuid */
             id: string;
@@ -2464,6 +3094,20 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             version: number;
+        };
+        ThreeNumberFunnel: {
+            /** Format: int64 */
+            outboundCalls: number;
+            /** Format: int64 */
+            meetingsBooked: number;
+            /** Format: int64 */
+            dealsWon: number;
+            /** Format: double */
+            callToMeetingRate: null | number;
+            /** Format: double */
+            meetingToDealRate: null | number;
+            /** Format: double */
+            callToDealRate: null | number;
         };
         TimelineEntry: {
             kind: components["schemas"]["TimelineEntryKind"];
@@ -4427,6 +5071,948 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getResultMetrics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
+                bucket?: "day" | "week" | "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricReportOfResultMetrics"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getLostReasons: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostReasonsReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    explainResultMetrics: {
+        parameters: {
+            query?: {
+                figure?: "won_deals" | "lost_deals" | "closed_deals" | "open_opportunities";
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getLeadMetrics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                bucket?: "day" | "week" | "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricReportOfLeadMetrics"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    explainLeadMetrics: {
+        parameters: {
+            query?: {
+                figure?: "leads_created" | "leads_converted" | "leads_responded";
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPipelineSnapshot: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                pipelineId?: string;
+                teamId?: string;
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineSnapshot"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDaysInStage: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
+                bucket?: "day" | "week" | "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricReportOfDaysInStageMetrics"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getStageConversion: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
+                bucket?: "day" | "week" | "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricReportOfStageConversionMetrics"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listStaleDeals: {
+        parameters: {
+            query?: {
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfStaleDeal"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    explainPipelineMetrics: {
+        parameters: {
+            query?: {
+                figure?: "open_opportunities" | "stage_exits" | "stage_entries";
+                from?: string;
+                to?: string;
+                asOf?: string;
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
+                stageId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getQuotaAttainment: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                period?: "month" | "quarter" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaAttainmentReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    explainQuotaAttainment: {
+        parameters: {
+            query?: {
+                quotaId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getFunnelMetrics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                bucket?: "day" | "week" | "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricReportOfThreeNumberFunnel"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    explainFunnelMetrics: {
+        parameters: {
+            query?: {
+                figure?: "outbound_calls" | "meetings_booked" | "deals_won";
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getLeaderboard: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                rankBy?: "revenue_won" | "attainment" | "deals_won" | "activities";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderboardReport"];
                 };
             };
             /** @description Bad Request */
