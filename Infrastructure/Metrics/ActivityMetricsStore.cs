@@ -31,14 +31,21 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         GROUP BY s.idx
         """);
 
-    public static readonly Sql CountFollowUps = new($"""
+    public static readonly Sql CountFollowUpsDue = new($"""
         SELECT s.idx AS Idx,
-               SUM(CASE WHEN f.status = 'completed' AND f.completed_at >= s.from_at AND f.completed_at < s.to_at THEN 1 ELSE 0 END) AS FollowUpsCompleted,
-               SUM(CASE WHEN f.due_at >= s.from_at AND f.due_at < s.to_at AND f.status <> 'cancelled' THEN 1 ELSE 0 END) AS FollowUpsDue,
-               SUM(CASE WHEN f.due_at >= s.from_at AND f.due_at < s.to_at AND f.due_at < @Now AND f.status = 'open' THEN 1 ELSE 0 END) AS FollowUpsOverdue
+               SUM(CASE WHEN f.status <> 'cancelled' THEN 1 ELSE 0 END) AS FollowUpsDue,
+               SUM(CASE WHEN f.due_at < @Now AND f.status = 'open' THEN 1 ELSE 0 END) AS FollowUpsOverdue
         FROM {"{spans}"} s
-        JOIN follow_ups f ON (f.due_at >= s.from_at AND f.due_at < s.to_at) OR (f.completed_at >= s.from_at AND f.completed_at < s.to_at)
+        JOIN follow_ups f ON f.due_at >= s.from_at AND f.due_at < s.to_at
         WHERE f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
+        GROUP BY s.idx
+        """);
+
+    public static readonly Sql CountFollowUpsCompleted = new($"""
+        SELECT s.idx AS Idx, COUNT(*) AS FollowUpsCompleted
+        FROM {"{spans}"} s
+        JOIN follow_ups f ON f.completed_at >= s.from_at AND f.completed_at < s.to_at
+        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
         GROUP BY s.idx
         """);
 
@@ -106,7 +113,8 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
     {
         var activities = (await SpanQueryAsync<ActivityRow>(CountActivities, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx);
         var opportunities = (await SpanQueryAsync<SpanCount>(CountOpportunities, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.OpportunitiesCreated);
-        var followUps = (await SpanQueryAsync<FollowUpRow>(CountFollowUps, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx);
+        var followUps = (await SpanQueryAsync<FollowUpRow>(CountFollowUpsDue, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx);
+        var completed = (await SpanQueryAsync<SpanCount>(CountFollowUpsCompleted, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.FollowUpsCompleted);
         return scope.Spans.ToDictionary(s => s.Index, s =>
         {
             var a = activities.GetValueOrDefault(s.Index) ?? new ActivityRow();
@@ -114,7 +122,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
             return new ActivityCounts(
                 a.OutboundCalls, a.InboundCalls, a.ConnectedCalls, a.EmailsSent, a.EmailReplies,
                 a.MeetingsBooked, a.MeetingsHeld, opportunities.GetValueOrDefault(s.Index), a.Notes,
-                f.FollowUpsCompleted, f.FollowUpsDue, f.FollowUpsOverdue);
+                completed.GetValueOrDefault(s.Index), f.FollowUpsDue, f.FollowUpsOverdue);
         });
     }
 
@@ -158,8 +166,6 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
     {
         public int Idx { get; init; }
 
-        public long FollowUpsCompleted { get; init; }
-
         public long FollowUpsDue { get; init; }
 
         public long FollowUpsOverdue { get; init; }
@@ -170,5 +176,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         public int Idx { get; init; }
 
         public long OpportunitiesCreated { get; init; }
+
+        public long FollowUpsCompleted { get; init; }
     }
 }

@@ -151,6 +151,11 @@ public static class MetricCases
     {
         var window = $"from={quarter.From:yyyy-MM-dd}&to={quarter.To:yyyy-MM-dd}";
         var activity = services.GetRequiredService<IActivityMetricsStore>();
+        var followUps = services.GetRequiredService<Application.Metrics.FollowUps.IFollowUpMetricsStore>();
+        var results = services.GetRequiredService<Application.Metrics.Results.IResultMetricsStore>();
+        var pipeline = services.GetRequiredService<Application.Metrics.Pipeline.IPipelineMetricsStore>();
+        var attainment = services.GetRequiredService<Application.Metrics.Attainment.IAttainmentMetricsStore>();
+        var yearAgo = new DateTimeOffset(quarter.From.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var cases = new List<MetricCase>();
         foreach (var (subject, query, metricSubject) in Subjects(rep))
         {
@@ -159,6 +164,45 @@ public static class MetricCases
             cases.Add(new("activity", subject, $"/api/v1/metrics/activity?{window}{query}", () => activity.CountAsync(scope, DateTimeOffset.UtcNow, default)));
             cases.Add(new("activity, weekly series", subject, $"/api/v1/metrics/activity?{window}&bucket=week{query}", () => activity.CountAsync(weekly, DateTimeOffset.UtcNow, default)));
             cases.Add(new("activity mix", subject, $"/api/v1/metrics/activity/mix?{window}{query}", () => activity.MixAsync(scope, default)));
+            cases.Add(new("follow-up discipline", subject, $"/api/v1/metrics/follow-ups?{window}{query}", () => followUps.ReadAsync(scope, default)));
+            cases.Add(new("results", subject, $"/api/v1/metrics/results?{window}{query}", async () =>
+            {
+                await results.ClosedDealsAsync(scope, default);
+                await results.OpenAtSpanEndsAsync(scope, default);
+            }));
+            cases.Add(new("lost reasons", subject, $"/api/v1/metrics/results/lost-reasons?{window}{query}", async () =>
+            {
+                await results.LostReasonsAsync(scope, default);
+                await results.LostCompetitorsAsync(scope, default);
+            }));
+            cases.Add(new("leads", subject, $"/api/v1/metrics/leads?{window}{query}", () => results.LeadsAsync(scope, default)));
+            cases.Add(new("pipeline snapshot, now", subject, $"/api/v1/metrics/pipeline?{query.TrimStart('&')}", async () =>
+            {
+                await pipeline.StagesAsync(null, default);
+                await pipeline.OpenAtAsync(scope, DateTimeOffset.UtcNow, default);
+            }));
+            cases.Add(new("pipeline snapshot, a year ago", subject, $"/api/v1/metrics/pipeline?asOf={yearAgo:yyyy-MM-ddTHH:mm:ssZ}{query}", async () =>
+            {
+                await pipeline.StagesAsync(null, default);
+                await pipeline.OpenAtAsync(scope, yearAgo, default);
+            }));
+            cases.Add(new("days in stage", subject, $"/api/v1/metrics/pipeline/days-in-stage?{window}{query}", () => pipeline.ExitsAsync(scope, default)));
+            cases.Add(new("stage conversion", subject, $"/api/v1/metrics/pipeline/conversion?{window}{query}", () => pipeline.EntriesAsync(scope, default)));
+            cases.Add(new("stale deals", subject, $"/api/v1/metrics/pipeline/stale?limit=50{query}", async () =>
+            {
+                await pipeline.AllExitsAsync(null, default);
+                await pipeline.OpenNowAsync(scope, default);
+            }));
+            cases.Add(new("quota attainment", subject, $"/api/v1/metrics/quota-attainment?{window}{query}", () => attainment.QuotasAsync(scope, null, null, default)));
+            cases.Add(new("three-number funnel", subject, $"/api/v1/metrics/funnel?{window}{query}", async () =>
+            {
+                await activity.CountAsync(scope, DateTimeOffset.UtcNow, default);
+                await attainment.DealsWonAsync(scope, default);
+            }));
+            if (subject == "organisation")
+            {
+                cases.Add(new("leaderboard", subject, $"/api/v1/metrics/leaderboard?{window}", () => attainment.LeaderboardAsync(scope, default)));
+            }
         }
 
         return cases;
