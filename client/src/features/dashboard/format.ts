@@ -18,3 +18,26 @@ export function formatRatio(value: number | null): string {
 export function formatRate(value: number | null): string {
   return value === null ? NO_VALUE : decimal.format(value);
 }
+
+/** A number with one decimal (days, hours, follow-ups); `null` as "—". */
+export function formatDecimal(value: number | null, unit = ''): string {
+  return value === null ? NO_VALUE : `${decimal.format(value)}${unit}`;
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** An amount in the organisation's currency (plain number while the currency is unknown); `null` as "—". */
+export function formatMoney(value: number | null, currency: string | undefined): string {
+  if (value === null) return NO_VALUE;
+  if (!currency) return integer.format(value);
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 });
+    } catch {
+      format = integer;
+    }
+    moneyFormats.set(currency, format);
+  }
+  return format.format(value);
+}

@@ -6,6 +6,7 @@ export const dashboardKeys = {
   people: () => [...dashboardKeys.all, 'people'] as const,
   activity: (query: MetricSubjectQuery, bucket: string) => [...dashboardKeys.all, 'activity', query, bucket] as const,
   activityMix: (query: MetricSubjectQuery) => [...dashboardKeys.all, 'activity-mix', query] as const,
-  explain: (section: string, figure: string, query: MetricSubjectQuery) =>
+  metric: (name: string, ...params: unknown[]) => [...dashboardKeys.all, 'metric', name, ...params] as const,
+  explain: (section: string, figure: string, query: MetricSubjectQuery | Record<string, never>) =>
     [...dashboardKeys.all, 'explain', section, figure, query] as const,
 };

@@ -5,6 +5,14 @@ import type { Bucket, MetricSubjectQuery } from '../api/useActivityMetrics';
 import { useDashboardPeople } from '../api/useDashboardPeople';
 import { addDays, isIsoDate, isPeriodPreset, PERIOD_PRESETS, presetWindow, type PeriodPreset, type Window } from '../period';
 import { ActivitySection } from './ActivitySection';
+import { isDashboardTab, panelId, tabId, type DashboardTab } from './dashboardTabIds';
+import { DashboardTabs } from './DashboardTabs';
+import { FollowUpSection } from './FollowUpSection';
+import { FunnelSection } from './FunnelSection';
+import { LeaderboardSection } from './LeaderboardSection';
+import { PipelineSection } from './PipelineSection';
+import { QuotaSection } from './QuotaSection';
+import { ResultsSection } from './ResultsSection';
 import './dashboard.css';
 
 const BUCKETS: readonly { value: Bucket; label: string }[] = [
@@ -48,11 +56,14 @@ function useDashboardParams() {
     );
   }
 
-  return { period, window, bucket, teamId: params.get('teamId') ?? '', userId: params.get('userId') ?? '', update };
+  const tabParam = params.get('tab');
+  const tab: DashboardTab = isDashboardTab(tabParam) ? tabParam : 'activity';
+
+  return { period, window, bucket, tab, teamId: params.get('teamId') ?? '', userId: params.get('userId') ?? '', update };
 }
 
 function DashboardView({ me }: { me: Me }) {
-  const { period, window, bucket, teamId, userId, update } = useDashboardParams();
+  const { period, window, bucket, tab, teamId, userId, update } = useDashboardParams();
   const people = useDashboardPeople(me);
   const names = new Map(people.people.map((p) => [p.id, p.displayName]));
   names.set(me.id, me.displayName);
@@ -138,7 +149,26 @@ function DashboardView({ me }: { me: Me }) {
         From {window.from} up to (not including) {window.to}.
       </p>
       {people.error && <ErrorState error={people.error} onRetry={people.refetch} />}
-      <ActivitySection query={query} bucket={bucket} nameOf={nameOf} />
+      <DashboardTabs
+        selected={tab}
+        onSelect={(next) => {
+          update({ tab: next === 'activity' ? null : next });
+        }}
+      />
+      {/* Only the open tab's section is mounted, so only its figures are fetched. */}
+      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} tabIndex={0} className="dashboard-panel">
+        {tab === 'activity' && <ActivitySection query={query} bucket={bucket} nameOf={nameOf} />}
+        {tab === 'follow-ups' && <FollowUpSection query={query} nameOf={nameOf} />}
+        {tab === 'pipeline' && <PipelineSection query={query} nameOf={nameOf} />}
+        {tab === 'results' && <ResultsSection query={query} bucket={bucket} nameOf={nameOf} />}
+        {tab === 'quotas' && (
+          <>
+            <QuotaSection query={query} nameOf={nameOf} />
+            <FunnelSection query={query} nameOf={nameOf} />
+            <LeaderboardSection query={query} />
+          </>
+        )}
+      </div>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { describeActivity, formatDateTime } from '../../activities/components/ac
 import { roleLabel, useMe, type Me } from '../../auth';
 import { useCloseFollowUp, useOpenFollowUps, type FollowUp } from '../../follow-ups/api/useFollowUps';
 import { useOpportunityNames } from '../../opportunities/api/useOpportunities';
+import { QuotaPanel } from './QuotaPanel';
 import './my-day.css';
 
 /** How far ahead "Coming up" looks, in days after today. */
@@ -35,6 +36,7 @@ export function MyDayPage() {
           <div className="my-day">
             <FollowUpsPanel ownerId={me.data.id} />
             <RecentActivityPanel ownerId={me.data.id} />
+            {me.data.role === 'rep' && <QuotaPanel userId={me.data.id} />}
           </div>
         </>
       )}
