@@ -4,6 +4,9 @@ import { expectNoSeriousA11yViolations } from './axe';
 import { phoneScreenshot, screenshot } from './screenshots';
 import { signIn } from './session';
 
+// The second test reads what the first seeded: run them in order, together.
+test.describe.configure({ mode: 'serial' });
+
 const manager = { email: 'dora.manager@e2e.test', name: 'Dora Manager', password: 'Dora-Initial-Pass-1' };
 const rep = { email: 'remy.rep@e2e.test', name: 'Remy Rep', password: 'Remy-Initial-Pass-1' };
 const deal = { name: 'Globex expansion', account: 'Globex' };
@@ -96,4 +99,30 @@ test('a manager opens the dashboard, reads the activity figures and drills into 
   await dialog.getByRole('link').first().click();
   await expect(page).toHaveURL(new RegExp(`/opportunities/${dealId}$`));
   await expect(page.getByRole('heading', { name: deal.name, level: 1 })).toBeVisible();
+});
+
+test('a manager switches dashboard tabs to the open pipeline and the leaderboard', async ({ page }) => {
+  test.setTimeout(60_000);
+  // The first test seeded the team, the rep and their open deal (the database lives for the run).
+  await page.goto('/sign-in');
+  await signIn(page, manager.email, manager.password);
+  await expect(page.getByTestId('display-name')).toHaveText(manager.name);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+
+  const tabs = page.getByRole('tablist', { name: 'Dashboard sections' });
+  await tabs.getByRole('tab', { name: 'Activity' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'Follow-ups' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('list', { name: 'Follow-up figures' })).toBeVisible();
+
+  await tabs.getByRole('tab', { name: 'Pipeline' }).click();
+  await expect(page).toHaveURL(/tab=pipeline/);
+  await expect(page.getByRole('list', { name: 'Pipeline figures' }).getByText('Open deals').locator('..')).toContainText('1');
+  await expect(page.getByRole('table', { name: 'Open pipeline by stage' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await tabs.getByRole('tab', { name: 'Quotas and ranking' }).click();
+  await expect(page.getByRole('table', { name: 'Leaderboard' }).getByRole('rowheader', { name: rep.name })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, '42-dashboard-quotas');
 });
