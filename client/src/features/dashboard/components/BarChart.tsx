@@ -1,6 +1,5 @@
-import { useId, useState } from 'react';
-import { Button } from '../../../components/ui';
 import { formatCount } from '../format';
+import { ChartFigure } from './ChartFigure';
 
 export interface BarSeries {
   name: string;
@@ -29,39 +28,27 @@ const OPACITY = [1, 0.55, 0.35] as const;
  * hidden from assistive technology and the same numbers are in a table that "Show table" reveals.
  */
 export function BarChart({ title, labels, series, format = formatCount }: Props) {
-  const [showTable, setShowTable] = useState(false);
-  const tableId = useId();
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const rowH = series.length * BAR_H + ROW_GAP;
   const height = labels.length * rowH + ROW_GAP;
   const plotW = WIDTH - LABEL_W - VALUE_W;
 
   return (
-    <figure className="series-chart">
-      <figcaption className="series-chart__caption">
-        <span className="series-chart__title">{title}</span>
-        <Button
-          variant="secondary"
-          className="button--small"
-          aria-expanded={showTable}
-          aria-controls={tableId}
-          onClick={() => {
-            setShowTable((shown) => !shown);
-          }}
-        >
-          {showTable ? 'Hide table' : 'Show table'}
-        </Button>
-      </figcaption>
-      <ul className="series-chart__legend" aria-hidden="true">
-        {series.map((s, i) => (
-          <li key={s.name}>
-            <svg width="16" height="10">
-              <rect width="16" height="10" fill={COLORS[i % COLORS.length]} opacity={OPACITY[i % OPACITY.length]} />
-            </svg>
-            {s.name}
-          </li>
-        ))}
-      </ul>
+    <ChartFigure
+      title={title}
+      rowHeader="Stage"
+      labels={labels}
+      series={series}
+      cell={(value) => format(value ?? 0)}
+      legend={series.map((s, i) => (
+        <li key={s.name}>
+          <svg width="16" height="10">
+            <rect width="16" height="10" fill={COLORS[i % COLORS.length]} opacity={OPACITY[i % OPACITY.length]} />
+          </svg>
+          {s.name}
+        </li>
+      ))}
+    >
       <svg className="series-chart__svg" viewBox={`0 0 ${String(WIDTH)} ${String(height)}`} aria-hidden="true" focusable="false">
         {labels.map((label, row) => {
           const top = ROW_GAP + row * rowH;
@@ -87,35 +74,6 @@ export function BarChart({ title, labels, series, format = formatCount }: Props)
           );
         })}
       </svg>
-      <div
-        id={tableId}
-        className={showTable ? 'table-scroll' : 'visually-hidden'}
-        {...(showTable ? { role: 'region', 'aria-label': `${title} table`, tabIndex: 0 } : {})}
-      >
-        <table className="table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              {series.map((s) => (
-                <th key={s.name} scope="col">
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {labels.map((label, row) => (
-              <tr key={`${label}-${String(row)}`}>
-                <th scope="row">{label}</th>
-                {series.map((s) => (
-                  <td key={s.name}>{format(s.values[row] ?? 0)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+    </ChartFigure>
   );
 }

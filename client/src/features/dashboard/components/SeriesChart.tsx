@@ -1,6 +1,5 @@
-import { useId, useState } from 'react';
-import { Button } from '../../../components/ui';
 import { formatCount } from '../format';
+import { ChartFigure } from './ChartFigure';
 
 export interface Series {
   name: string;
@@ -32,8 +31,6 @@ const STROKES = [
  * numbers are always in a table, visually hidden until "Show table" reveals it.
  */
 export function SeriesChart({ title, labels, series, format = formatCount }: Props) {
-  const [showTable, setShowTable] = useState(false);
-  const tableId = useId();
   const max = Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
@@ -43,31 +40,21 @@ export function SeriesChart({ title, labels, series, format = formatCount }: Pro
   const labelEvery = Math.max(1, Math.ceil(labels.length / 6));
 
   return (
-    <figure className="series-chart">
-      <figcaption className="series-chart__caption">
-        <span className="series-chart__title">{title}</span>
-        <Button
-          variant="secondary"
-          className="button--small"
-          aria-expanded={showTable}
-          aria-controls={tableId}
-          onClick={() => {
-            setShowTable((shown) => !shown);
-          }}
-        >
-          {showTable ? 'Hide table' : 'Show table'}
-        </Button>
-      </figcaption>
-      <ul className="series-chart__legend" aria-hidden="true">
-        {series.map((s, i) => (
-          <li key={s.name}>
-            <svg width="24" height="8">
-              <line x1="0" y1="4" x2="24" y2="4" stroke={STROKES[i % STROKES.length]?.color} strokeWidth="2" strokeDasharray={STROKES[i % STROKES.length]?.dash} />
-            </svg>
-            {s.name}
-          </li>
-        ))}
-      </ul>
+    <ChartFigure
+      title={title}
+      rowHeader="From"
+      labels={labels}
+      series={series}
+      cell={(value) => (value === null ? '—' : format(value))}
+      legend={series.map((s, i) => (
+        <li key={s.name}>
+          <svg width="24" height="8">
+            <line x1="0" y1="4" x2="24" y2="4" stroke={STROKES[i % STROKES.length]?.color} strokeWidth="2" strokeDasharray={STROKES[i % STROKES.length]?.dash} />
+          </svg>
+          {s.name}
+        </li>
+      ))}
+    >
       <svg className="series-chart__svg" viewBox={`0 0 ${String(WIDTH)} ${String(HEIGHT)}`} aria-hidden="true" focusable="false">
         {ticks.map((tick) => (
           <g key={tick}>
@@ -97,37 +84,6 @@ export function SeriesChart({ title, labels, series, format = formatCount }: Pro
           );
         })}
       </svg>
-      <div
-        id={tableId}
-        className={showTable ? 'table-scroll' : 'visually-hidden'}
-        // Shown, the table may scroll sideways on a phone: keyboard users can then focus and scroll it.
-        {...(showTable ? { role: 'region', 'aria-label': `${title} table`, tabIndex: 0 } : {})}
-      >
-        <table className="table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              {series.map((s) => (
-                <th key={s.name} scope="col">
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {labels.map((label, i) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                {series.map((s) => {
-                  const v = s.values[i] ?? null;
-                  return <td key={s.name}>{v === null ? '—' : format(v)}</td>;
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+    </ChartFigure>
   );
 }
