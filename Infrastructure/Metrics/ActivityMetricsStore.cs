@@ -109,15 +109,20 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         {ExplainPageEnd}
         """);
 
+    public async Task<IReadOnlyDictionary<int, LoggedActivityCounts>> CountLoggedAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<ActivityRow>(CountActivities, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(
+            r => r.Idx,
+            r => new LoggedActivityCounts(r.OutboundCalls, r.InboundCalls, r.ConnectedCalls, r.EmailsSent, r.EmailReplies, r.MeetingsBooked, r.MeetingsHeld, r.Notes));
+
     public async Task<IReadOnlyDictionary<int, ActivityCounts>> CountAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var activities = (await SpanQueryAsync<ActivityRow>(CountActivities, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx);
+        var activities = await CountLoggedAsync(scope, cancellationToken);
         var opportunities = (await SpanQueryAsync<SpanCount>(CountOpportunities, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.OpportunitiesCreated);
         var followUps = (await SpanQueryAsync<FollowUpRow>(CountFollowUpsDue, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx);
         var completed = (await SpanQueryAsync<SpanCount>(CountFollowUpsCompleted, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.FollowUpsCompleted);
         return scope.Spans.ToDictionary(s => s.Index, s =>
         {
-            var a = activities.GetValueOrDefault(s.Index) ?? new ActivityRow();
+            var a = activities.GetValueOrDefault(s.Index) ?? LoggedActivityCounts.Empty;
             var f = followUps.GetValueOrDefault(s.Index) ?? new FollowUpRow();
             return new ActivityCounts(
                 a.OutboundCalls, a.InboundCalls, a.ConnectedCalls, a.EmailsSent, a.EmailReplies,
@@ -131,14 +136,13 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
 
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ActivityFigure> request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var figure = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(request.Figure.ToString());
         var sql = request.Figure switch
         {
             ActivityFigure.OpportunitiesCreated => ExplainOpportunities,
             ActivityFigure.FollowUpsCompleted or ActivityFigure.FollowUpsDue or ActivityFigure.FollowUpsOverdue => ExplainFollowUps,
             _ => ExplainActivities,
         };
-        return ExplainAsync(sql, request, now, new { Figure = figure }, cancellationToken);
+        return ExplainAsync(sql, request, now, null, cancellationToken);
     }
 
     private sealed class ActivityRow

@@ -110,14 +110,13 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
 
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<FollowUpFigure> request, CancellationToken cancellationToken)
     {
-        var figure = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(request.Figure.ToString());
         var sql = request.Figure switch
         {
             FollowUpFigure.StageAdvances => ExplainAdvances,
             FollowUpFigure.WonDeals or FollowUpFigure.LostDeals or FollowUpFigure.EarlyGiveUps => ExplainDeals,
             _ => ExplainFollowUps,
         };
-        return ExplainAsync(sql, request, clock.GetUtcNow(), new { Figure = figure }, cancellationToken);
+        return ExplainAsync(sql, request, clock.GetUtcNow(), null, cancellationToken);
     }
 
     private static string ExplainFollowUpsText(string hoursLate) => $"""

@@ -1,6 +1,7 @@
 using Dapper;
 using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Domain.Common;
 using SalesCrm.Infrastructure.Data;
 
 namespace SalesCrm.Infrastructure.Metrics;
@@ -8,7 +9,8 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// <summary>
 /// A store of metric queries: figures grouped by span (<see cref="SpanQueryAsync{T}"/>) and explain pages.
 /// An explain statement selects <c>Kind, Id, At, OwnerId, Label, Amount, Value, OpportunityId</c> from a
-/// derived table <c>x</c>, ends with <see cref="ExplainPageEnd"/>, and reads the same rows the figure counted.
+/// derived table <c>x</c>, ends with <see cref="ExplainPageEnd"/>, and reads the same rows the figure counted;
+/// <c>@Figure</c> is bound to the figure's wire name (<c>connected_calls</c>).
 /// </summary>
 public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(connections)
 {
@@ -29,7 +31,7 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
     {
         var parameters = MetricSql.Parameters(request.Scope, now);
         parameters.AddDynamicParams(extra);
-        parameters.AddDynamicParams(new { AfterAt = request.After?.At, AfterId = request.After?.Id, Limit = request.Limit + 1 });
+        parameters.AddDynamicParams(new { Figure = request.Figure.ToName(), AfterAt = request.After?.At, AfterId = request.After?.Id, Limit = request.Limit + 1 });
         var rows = await QueryAsync<ExplainRow>(sql, parameters, cancellationToken);
         var items = rows.Take(request.Limit).Select(r => r.ToRecord()).ToList();
         return new Page<MetricRecord>(items, rows.Count > request.Limit ? ExplainPaging.Encode(items[^1]) : null);
@@ -54,6 +56,6 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
         public Guid? OpportunityId { get; init; }
 
         public MetricRecord ToRecord() =>
-            new(Enum.Parse<MetricRecordKind>(Kind.Replace("_", "", StringComparison.Ordinal), ignoreCase: true), Id, At, OwnerId, Label, Amount, Value, OpportunityId);
+            new(EnumNames.Parse<MetricRecordKind>(Kind), Id, At, OwnerId, Label, Amount, Value, OpportunityId);
     }
 }

@@ -87,7 +87,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
             .ToList();
 
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ResultFigure> request, CancellationToken cancellationToken) =>
-        ExplainAsync(ExplainDeals, request, DateTimeOffset.UtcNow, new { Figure = FigureName(request.Figure) }, cancellationToken);
+        ExplainAsync(ExplainDeals, request, DateTimeOffset.UtcNow, null, cancellationToken);
 
     public async Task<IReadOnlyList<LeadResponse>> LeadsAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<LeadRow>(Leads, scope, DateTimeOffset.UtcNow, null, cancellationToken))
@@ -95,11 +95,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
             .ToList();
 
     public Task<Page<MetricRecord>> ExplainLeadsAsync(ExplainRequest<LeadFigure> request, CancellationToken cancellationToken) =>
-        ExplainAsync(ExplainLeads, request, DateTimeOffset.UtcNow, new { Figure = FigureName(request.Figure) }, cancellationToken);
-
-    private static string FigureName<TFigure>(TFigure figure)
-        where TFigure : struct, Enum =>
-        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(figure.ToString());
+        ExplainAsync(ExplainLeads, request, DateTimeOffset.UtcNow, null, cancellationToken);
 
     /// <summary>The deals behind a figure: won/lost/closed by close time (Value: cycle days of a won deal), open ones as of the window's end.</summary>
     private static string ExplainDealsText(string cycleDays) => $"""

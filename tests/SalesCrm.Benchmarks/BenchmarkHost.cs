@@ -37,6 +37,16 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataDirectory, "salescrm.db");
 
+    /// <summary>One statement straight against the benchmark's database file (setup checks and counts, never a measured path).</summary>
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
     /// <summary>The API's settings file is copied beside the benchmark; the API's Program is found through it, not the solution layout.</summary>
     protected override IHost CreateHost(IHostBuilder builder)
     {

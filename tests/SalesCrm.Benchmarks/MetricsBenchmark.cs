@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Application.Metrics.Activity;
 using SalesCrm.Application.Metrics.Common;
@@ -30,7 +29,7 @@ public static class MetricsBenchmark
         using var client = LoadGenerator.Client(host.BaseAddress, 1);
         var token = await BenchmarkProgram.SignInAsync(client, BenchmarkHost.AdminEmail, BenchmarkHost.AdminPassword);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var rep = await BusiestRepAsync(host);
+        var rep = await FirstRepAsync(host);
         var quarter = LastFullQuarter(generatedAt);
         var cases = MetricCases.All(host.Services, quarter, rep);
         Console.WriteLine($"Profile {profileName}: {await CountAsync(host, "activities"):N0} activities, {await CountAsync(host, "opportunities"):N0} opportunities, "
@@ -94,7 +93,7 @@ public static class MetricsBenchmark
         var started = Stopwatch.GetTimestamp();
         var counts = await host.Services.GetRequiredService<SalesHistoryGenerator>().GenerateAsync(profile, reps: null, CancellationToken.None);
         Console.WriteLine($"Generated {counts} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s.");
-        await ExecuteAsync(host, "ANALYZE");
+        await host.ScalarAsync("ANALYZE");
         var now = DateTimeOffset.UtcNow;
         await File.WriteAllTextAsync(marker, now.ToString("O", CultureInfo.InvariantCulture));
         return now;
@@ -107,32 +106,11 @@ public static class MetricsBenchmark
         return MetricWindow.Create(thisQuarter.AddMonths(-3), thisQuarter, TimeZoneInfo.Utc);
     }
 
-    private static async Task<Guid> BusiestRepAsync(BenchmarkHost host)
-    {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM users WHERE role = 'rep' ORDER BY email LIMIT 1";
-        return Guid.Parse((string)(await command.ExecuteScalarAsync())!);
-    }
+    private static async Task<Guid> FirstRepAsync(BenchmarkHost host) =>
+        Guid.Parse((string)(await host.ScalarAsync("SELECT id FROM users WHERE role = 'rep' ORDER BY email LIMIT 1"))!);
 
-    private static async Task<long> CountAsync(BenchmarkHost host, string table)
-    {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(BenchmarkHost host, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private static async Task<long> CountAsync(BenchmarkHost host, string table) =>
+        (long)(await host.ScalarAsync($"SELECT COUNT(*) FROM {table}"))!;
 
     private static string Arg(string[] args, string name, string fallback)
     {
@@ -196,7 +174,7 @@ public static class MetricCases
             cases.Add(new("quota attainment", subject, $"/api/v1/metrics/quota-attainment?{window}{query}", () => attainment.QuotasAsync(scope, null, null, default)));
             cases.Add(new("three-number funnel", subject, $"/api/v1/metrics/funnel?{window}{query}", async () =>
             {
-                await activity.CountAsync(scope, DateTimeOffset.UtcNow, default);
+                await activity.CountLoggedAsync(scope, default);
                 await attainment.DealsWonAsync(scope, default);
             }));
             if (subject == "organisation")

@@ -53,6 +53,13 @@ public sealed record ActivityCounts(
     }
 }
 
+/// <summary>The part of a span's counts read from the day rollups alone: calls, emails, meetings and notes.</summary>
+public sealed record LoggedActivityCounts(
+    long OutboundCalls, long InboundCalls, long ConnectedCalls, long EmailsSent, long EmailReplies, long MeetingsBooked, long MeetingsHeld, long Notes)
+{
+    public static LoggedActivityCounts Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+}
+
 /// <summary>One rep's activity mix: how many of each activity type they logged in the window.</summary>
 public sealed record ActivityMixRow(Guid UserId, string DisplayName, Guid? TeamId, long Calls, long Emails, long Meetings, long Notes, long Total);
 

@@ -14,17 +14,17 @@ namespace SalesCrm.Application.Metrics.Attainment;
 public sealed record GetFunnelQuery(DateOnly From, DateOnly To, Guid? TeamId = null, Guid? UserId = null, Bucket? Bucket = null)
     : IQuery<MetricReport<ThreeNumberFunnel>>, IMetricQuery;
 
-public sealed class GetFunnelQueryHandler(MetricScopes scopes, IActivityMetricsStore activities, IAttainmentMetricsStore store, TimeProvider clock)
+public sealed class GetFunnelQueryHandler(MetricScopes scopes, IActivityMetricsStore activities, IAttainmentMetricsStore store)
     : IQueryHandler<GetFunnelQuery, MetricReport<ThreeNumberFunnel>>
 {
     public async ValueTask<MetricReport<ThreeNumberFunnel>> Handle(GetFunnelQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.ResolveAsync(query, cancellationToken);
-        var counts = await activities.CountAsync(scope, clock.Now(), cancellationToken);
+        var counts = await activities.CountLoggedAsync(scope, cancellationToken);
         var won = await store.DealsWonAsync(scope, cancellationToken);
         return scope.Report(span =>
         {
-            var a = counts.GetValueOrDefault(span.Index, ActivityCounts.Empty);
+            var a = counts.GetValueOrDefault(span.Index, LoggedActivityCounts.Empty);
             return ThreeNumberFunnel.Of(a.OutboundCalls, a.MeetingsBooked, won.GetValueOrDefault(span.Index));
         });
     }
