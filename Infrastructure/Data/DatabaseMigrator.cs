@@ -45,11 +45,14 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
             throw new InvalidOperationException($"Database migration failed at {result.ErrorScript?.Name}.", result.Error);
         }
 
-        EnsureMetricCalendar();
+        EnsureMetricCalendar(rebuildRollups: result.Scripts.Any());
     }
 
-    /// <summary>The day rollups need the organisation's calendar; built on first start and after a zone change made elsewhere.</summary>
-    private void EnsureMetricCalendar()
+    /// <summary>
+    /// The day rollups need the organisation's calendar; built on first start and after a zone change made elsewhere. The
+    /// rollups are rebuilt after any migration too, so a migration that adds one only creates its table and triggers.
+    /// </summary>
+    private void EnsureMetricCalendar(bool rebuildRollups)
     {
         var (connection, transaction) = connections.BeginWriteAsync(CancellationToken.None).GetAwaiter().GetResult();
         using (connection)
@@ -57,7 +60,7 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
         {
             var write = new WriteScope(connection, transaction, connections.Dialect, CancellationToken.None);
             var timeZone = write.ScalarAsync<string>(OrganisationTimeZone, null).GetAwaiter().GetResult();
-            Metrics.MetricCalendar.EnsureAsync(write, timeZone).GetAwaiter().GetResult();
+            Metrics.MetricCalendar.EnsureAsync(write, timeZone, rebuildRollups).GetAwaiter().GetResult();
             transaction.Commit();
         }
     }

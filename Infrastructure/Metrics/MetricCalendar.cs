@@ -2,15 +2,16 @@ using System.Globalization;
 using System.Text.Json;
 using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Infrastructure.Data;
+using SalesCrm.Infrastructure.Metrics.Rollups;
 
 namespace SalesCrm.Infrastructure.Metrics;
 
 /// <summary>
 /// The organisation's calendar for the day rollups: every local day from <see cref="MetricWindow.EarliestDate"/> to
-/// <see cref="MetricWindow.LatestDate"/> with the UTC instant it starts (daylight-saving correct), and
-/// <c>activity_days</c> rebuilt from the activities whenever the zone changes. Triggers keep <c>activity_days</c> exact
-/// on every write (migration 0007); this class only (re)builds it: at start-up when the calendar was made for another
-/// zone (or never), and in the same transaction as an organisation update that changes the zone.
+/// <see cref="MetricWindow.LatestDate"/> with the UTC instant it starts (daylight-saving correct), and every
+/// <see cref="DayRollups">day rollup</see> rebuilt from its records whenever the zone changes or a migration ran. Triggers
+/// keep the rollups exact on every write; this class only (re)builds them: at start-up when the calendar was made for
+/// another zone (or never) or the schema changed, and in the same transaction as an organisation update that changes the zone.
 /// </summary>
 public static class MetricCalendar
 {
@@ -26,86 +27,29 @@ public static class MetricCalendar
         "INSERT INTO metric_calendar (day, starts_at) SELECT json_extract(value, '$.d'), json_extract(value, '$.m') FROM json_each(@Days)",
         "INSERT INTO metric_calendar (day, starts_at) SELECT d, s FROM OPENJSON(@Days) WITH (d DATE '$.d', s DATETIMEOFFSET(3) '$.s')");
 
-    public static readonly Sql ClearRollups = new("DELETE FROM activity_days");
-
-    public static readonly Sql RebuildRollups = new(
-        """
-        INSERT INTO activity_days (day, owner_id, outbound_calls, inbound_calls, connected_calls, emails_sent, email_replies, emails_received, meetings, meetings_held, notes)
-        SELECT c.day, a.owner_id,
-               SUM(CASE WHEN a.type = 'call' AND a.direction = 'outbound' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'call' AND a.direction = 'inbound' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'call' AND a.outcome = 'connected' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'email' AND a.direction = 'outbound' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'email' AND a.direction = 'outbound' AND a.replied_at IS NOT NULL THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'email' AND a.direction = 'inbound' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'meeting' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'meeting' AND a.outcome = 'held' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'note' THEN 1 ELSE 0 END)
-        FROM activities a
-        JOIN metric_calendar c ON c.starts_at = (SELECT MAX(mc.starts_at) FROM metric_calendar mc WHERE mc.starts_at <= a.occurred_at)
-        WHERE a.deleted_at IS NULL
-        GROUP BY c.day, a.owner_id
-        """,
-        """
-        INSERT INTO activity_days (day, owner_id, outbound_calls, inbound_calls, connected_calls, emails_sent, email_replies, emails_received, meetings, meetings_held, notes)
-        SELECT c.day, a.owner_id,
-               SUM(CASE WHEN a.type = 'call' AND a.direction = 'outbound' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'call' AND a.direction = 'inbound' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'call' AND a.outcome = 'connected' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'email' AND a.direction = 'outbound' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'email' AND a.direction = 'outbound' AND a.replied_at IS NOT NULL THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'email' AND a.direction = 'inbound' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'meeting' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'meeting' AND a.outcome = 'held' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN a.type = 'note' THEN 1 ELSE 0 END)
-        FROM activities a
-        CROSS APPLY (SELECT TOP 1 mc.day FROM metric_calendar mc WHERE mc.starts_at <= a.occurred_at ORDER BY mc.starts_at DESC) c
-        WHERE a.deleted_at IS NULL
-        GROUP BY c.day, a.owner_id
-        """);
-
-    public static readonly Sql RebuildBookedRollups = new(
-        """
-        INSERT INTO activity_days (day, owner_id, meetings_booked)
-        SELECT c.day, a.owner_id, COUNT(*)
-        FROM activities a
-        JOIN metric_calendar c ON c.starts_at = (SELECT MAX(mc.starts_at) FROM metric_calendar mc
-                                                 WHERE mc.starts_at <= CASE WHEN a.occurred_at < a.created_at THEN a.occurred_at ELSE a.created_at END)
-        WHERE a.deleted_at IS NULL AND a.type = 'meeting'
-        GROUP BY c.day, a.owner_id
-        ON CONFLICT (day, owner_id) DO UPDATE SET meetings_booked = excluded.meetings_booked
-        """,
-        """
-        MERGE activity_days AS d
-        USING (
-            SELECT c.day, a.owner_id, COUNT(*) AS meetings_booked
-            FROM activities a
-            CROSS APPLY (SELECT TOP 1 mc.day FROM metric_calendar mc
-                         WHERE mc.starts_at <= CASE WHEN a.occurred_at < a.created_at THEN a.occurred_at ELSE a.created_at END
-                         ORDER BY mc.starts_at DESC) c
-            WHERE a.deleted_at IS NULL AND a.type = 'meeting'
-            GROUP BY c.day, a.owner_id
-        ) AS s ON d.day = s.day AND d.owner_id = s.owner_id
-        WHEN MATCHED THEN UPDATE SET meetings_booked = s.meetings_booked
-        WHEN NOT MATCHED THEN INSERT (day, owner_id, meetings_booked) VALUES (s.day, s.owner_id, s.meetings_booked);
-        """);
-
-    /// <summary>Rebuilds the calendar and the rollups for <paramref name="timeZone"/> unless they were built for it already.</summary>
-    public static async Task EnsureAsync(WriteScope write, string timeZone)
+    /// <summary>
+    /// Rebuilds the calendar and every day rollup for <paramref name="timeZone"/> unless they were built for it already;
+    /// <paramref name="rebuildRollups"/> rebuilds the rollups regardless (after a migration, which may have added one).
+    /// </summary>
+    public static async Task EnsureAsync(WriteScope write, string timeZone, bool rebuildRollups = false)
     {
-        if (await write.QuerySingleOrDefaultAsync<string>(Zone, null) == timeZone)
+        if (await write.QuerySingleOrDefaultAsync<string>(Zone, null) != timeZone)
         {
-            return;
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+            await write.ExecuteAsync(ClearCalendar, null);
+            await write.ExecuteUnboundedAsync(FillCalendar, new { Days = DaysJson(zone) });
+            await write.ExecuteAsync(ClearZone, null);
+            await write.ExecuteAsync(SetZone, new { TimeZone = timeZone });
+            rebuildRollups = true;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        await write.ExecuteAsync(ClearCalendar, null);
-        await write.ExecuteUnboundedAsync(FillCalendar, new { Days = DaysJson(zone) });
-        await write.ExecuteUnboundedAsync(ClearRollups, null);
-        await write.ExecuteUnboundedAsync(RebuildRollups, null);
-        await write.ExecuteUnboundedAsync(RebuildBookedRollups, null);
-        await write.ExecuteAsync(ClearZone, null);
-        await write.ExecuteAsync(SetZone, new { TimeZone = timeZone });
+        if (rebuildRollups)
+        {
+            foreach (var statement in DayRollups.Rebuild)
+            {
+                await write.ExecuteUnboundedAsync(statement, null);
+            }
+        }
     }
 
     private static string DaysJson(TimeZoneInfo zone)
