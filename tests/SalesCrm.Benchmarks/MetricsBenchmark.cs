@@ -12,7 +12,7 @@ namespace SalesCrm.Benchmarks;
 /// <summary>
 /// Metric latency on a generated organisation, each endpoint over HTTP (real token, real pipeline) beside the same
 /// figures read straight from its store (the Dapper SQL alone) in the same run, sequential requests, p50/p95.
-/// <code>dotnet run -c Release -p:SkipSpaBuild=true --project tests/SalesCrm.Benchmarks -- metrics [--profile medium|large] [--requests 60] [--data dir]</code>
+/// <code>dotnet run -c Release -p:SkipSpaBuild=true --project tests/SalesCrm.Benchmarks -- metrics [--profile medium|large] [--requests 60] [--data dir] [--generate-only]</code>
 /// The history is generated once per profile into <c>--data</c> (default: the temp folder) and reused by later runs.
 /// </summary>
 public static class MetricsBenchmark
@@ -25,6 +25,10 @@ public static class MetricsBenchmark
         await using var host = new BenchmarkHost(data);
         host.StartServer();
         var generatedAt = await EnsureHistoryAsync(host, GeneratorProfile.Named(profileName));
+        if (args.Contains("--generate-only"))
+        {
+            return 0;
+        }
 
         using var client = LoadGenerator.Client(host.BaseAddress, 1);
         var token = await BenchmarkProgram.SignInAsync(client, BenchmarkHost.AdminEmail, BenchmarkHost.AdminPassword);
