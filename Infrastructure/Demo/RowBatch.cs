@@ -55,14 +55,28 @@ public sealed class RowBatch(DbConnection connection, SqlDialect dialect)
         VALUES (@Id, @OwnerId, @Channel, @DueAt, @LeadId, @OpportunityId, NULL, @Status, @CompletedAt, @CancelledAt, @CreatedAt, @OwnerId, 1)
         """);
 
+    /// <summary>A quota unless the rep already has one for the period (a second run over the same reps adds none).</summary>
+    public static readonly Sql Quota = new("""
+        INSERT INTO quotas (id, user_id, period, period_start, period_end, kind, target, created_at, created_by, updated_at, version)
+        SELECT @Id, @UserId, @Period, @PeriodStart, @PeriodEnd, @Kind, @Target, @CreatedAt, @UserId, @CreatedAt, 1
+        WHERE NOT EXISTS (SELECT 1 FROM quotas q WHERE q.user_id = @UserId AND q.period = @Period AND q.period_start = @PeriodStart AND q.deleted_at IS NULL)
+        """);
+
+    /// <summary>The quota's "created" history entry, when <see cref="Quota"/> inserted it.</summary>
+    public static readonly Sql QuotaCreated = new("""
+        INSERT INTO quota_history (id, quota_id, kind, target, changed_at, changed_by, change)
+        SELECT @HistoryId, @Id, @Kind, @Target, @CreatedAt, @UserId, 'created'
+        WHERE EXISTS (SELECT 1 FROM quotas q WHERE q.id = @Id)
+        """);
+
     // Parents before children, so foreign keys hold at every flush.
-    private static readonly Sql[] Order = [Team, User, Account, Contact, Lead, Opportunity, StageMove, Activity, FollowUp];
+    private static readonly Sql[] Order = [Team, User, Account, Contact, Lead, Opportunity, StageMove, Activity, FollowUp, Quota, QuotaCreated];
 
     private readonly Dictionary<Sql, List<object>> _rows = Order.ToDictionary(s => s, _ => new List<object>());
 
     public int Pending { get; private set; }
 
-    public GeneratedCounts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0);
+    public GeneratedCounts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0, 0);
 
     public void Add(Sql table, object row)
     {
@@ -95,6 +109,7 @@ public sealed class RowBatch(DbConnection connection, SqlDialect dialect)
             Activities = Counts.Activities + _rows[Activity].Count,
             FollowUps = Counts.FollowUps + _rows[FollowUp].Count,
             Accounts = Counts.Accounts + _rows[Account].Count,
+            Quotas = Counts.Quotas + _rows[Quota].Count,
         };
         foreach (var rows in _rows.Values)
         {
@@ -105,4 +120,4 @@ public sealed class RowBatch(DbConnection connection, SqlDialect dialect)
     }
 }
 
-public sealed record GeneratedCounts(int Leads, int Accounts, int Opportunities, int StageMoves, int Activities, int FollowUps);
+public sealed record GeneratedCounts(int Leads, int Accounts, int Opportunities, int StageMoves, int Activities, int FollowUps, int Quotas);

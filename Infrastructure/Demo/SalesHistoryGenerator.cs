@@ -20,6 +20,11 @@ public sealed class SalesHistoryGenerator(
 {
     private const int FlushEvery = 20_000;
 
+    // Quotas sit around what the deal flow usually wins: about 3 in 10 deals at about 12,000 each, 65 working days a quarter.
+    private const double TypicalWinShare = 0.3;
+    private const double TypicalWonAmount = 12_000;
+    private const double WorkingDaysPerQuarter = 65;
+
     public async Task<GeneratedCounts> GenerateAsync(
         GeneratorProfile profile, IReadOnlyList<GeneratedRep>? reps, CancellationToken cancellationToken)
     {
@@ -51,9 +56,57 @@ public sealed class SalesHistoryGenerator(
             }
         }
 
+        foreach (var rep in reps)
+        {
+            AddQuotas(rep, profile, random, start, now, batch);
+        }
+
         await batch.FlushAsync(cancellationToken);
         logger.LogInformation("Generated sales history: {Counts}", batch.Counts);
         return batch.Counts;
+    }
+
+    /// <summary>
+    /// A revenue quota for every quarter of the history (to the current one) and a won-deals quota for every year, each
+    /// around what the rep's deal flow usually wins (±20%), so attainment spreads around 100%.
+    /// </summary>
+    private static void AddQuotas(GeneratedRep rep, GeneratorProfile profile, Random random, DateTimeOffset start, DateTimeOffset now, RowBatch batch)
+    {
+        var first = DateOnly.FromDateTime(start.UtcDateTime);
+        var last = DateOnly.FromDateTime(now.UtcDateTime);
+        var wonPerWorkingDay = profile.OpportunitiesPerDay * TypicalWinShare;
+        for (var quarter = new DateOnly(first.Year, ((first.Month - 1) / 3 * 3) + 1, 1); quarter <= last; quarter = quarter.AddMonths(3))
+        {
+            var target = Math.Round((decimal)(wonPerWorkingDay * WorkingDaysPerQuarter * TypicalWonAmount * Spread(random)) / 1000m) * 1000m;
+            AddQuota(batch, rep, "quarter", quarter, quarter.AddMonths(3), "revenue", target, start);
+        }
+
+        for (var year = new DateOnly(first.Year, 1, 1); year <= last; year = year.AddYears(1))
+        {
+            var target = Math.Max(1m, Math.Round((decimal)(wonPerWorkingDay * 4 * WorkingDaysPerQuarter * Spread(random))));
+            AddQuota(batch, rep, "year", year, year.AddYears(1), "deals", target, start);
+        }
+    }
+
+    private static double Spread(Random random) => 0.8 + (0.4 * random.NextDouble());
+
+    private static void AddQuota(
+        RowBatch batch, GeneratedRep rep, string period, DateOnly periodStart, DateOnly periodEnd, string kind, decimal target, DateTimeOffset createdAt)
+    {
+        var quota = new
+        {
+            Id = Domain.Common.Ids.New(),
+            HistoryId = Domain.Common.Ids.New(),
+            rep.UserId,
+            Period = period,
+            PeriodStart = periodStart,
+            PeriodEnd = periodEnd,
+            Kind = kind,
+            Target = target,
+            CreatedAt = createdAt,
+        };
+        batch.Add(RowBatch.Quota, quota);
+        batch.Add(RowBatch.QuotaCreated, quota);
     }
 
     private static int Count(Random random, double rate) => (int)rate + (random.NextDouble() < rate - (int)rate ? 1 : 0);

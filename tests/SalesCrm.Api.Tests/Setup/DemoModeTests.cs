@@ -35,6 +35,21 @@ public sealed class DemoModeTests(DemoModeTests.DemoFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_demo_rep_has_a_quota_for_the_current_quarter_and_year()
+    {
+        using var rep = factory.ClientWithToken((await factory.SignInAsync("rep@demo.example.com", "demo-password-1")).AccessToken);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var quarter = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
+
+        var me = await (await rep.GetAsync("/api/v1/me")).ReadAsync<MeResponse>();
+        var quarterly = await (await rep.GetAsync($"/api/v1/metrics/quota-attainment?userId={me.Id}&from={quarter:yyyy-MM-dd}&to={quarter.AddMonths(3):yyyy-MM-dd}&period=quarter")).ReadJsonAsync();
+        var yearly = await (await rep.GetAsync($"/api/v1/metrics/quota-attainment?userId={me.Id}&from={today.Year}-01-01&to={today.Year + 1}-01-01&period=year")).ReadJsonAsync();
+
+        Assert.Equal("revenue", Assert.Single(quarterly.GetProperty("quotas").EnumerateArray()).GetProperty("kind").GetString());
+        Assert.Equal("deals", Assert.Single(yearly.GetProperty("quotas").EnumerateArray()).GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task The_demo_manager_sees_the_team_but_not_the_other_team()
     {
         using var manager = factory.ClientWithToken((await factory.SignInAsync("manager@demo.example.com", "demo-password-1")).AccessToken);

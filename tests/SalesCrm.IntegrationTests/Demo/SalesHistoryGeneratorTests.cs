@@ -50,6 +50,23 @@ public abstract class SalesHistoryGeneratorTests(TestDatabase database) : Databa
         Assert.Equal(0, await Count(connection, "SELECT COUNT(*) FROM activities WHERE occurred_at > @Now", new { Now }));
         Assert.Equal(0, await Count(connection, "SELECT COUNT(*) FROM stage_moves WHERE occurred_at > @Now", new { Now }));
         Assert.Equal(0, await Count(connection, "SELECT COUNT(*) FROM follow_ups WHERE completed_at > @Now OR due_at < created_at", new { Now }));
+
+        // Quotas: every generated rep has a revenue quota for the current quarter and a deal quota for the current year, each
+        // recorded in the quota history as created. 120 days touch 2 or 3 quarters and 1 or 2 years: at least 3 quotas per rep.
+        Assert.True(counts.Quotas >= 3 * 2, counts.ToString());
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        Assert.Equal(0, await Count(connection, """
+            SELECT COUNT(*) FROM users u
+            WHERE u.role = 'rep' AND u.email LIKE '%@generated.example.com'
+              AND (NOT EXISTS (SELECT 1 FROM quotas q WHERE q.user_id = u.id AND q.period = 'quarter' AND q.kind = 'revenue'
+                                 AND q.period_start <= @Today AND q.period_end > @Today)
+                OR NOT EXISTS (SELECT 1 FROM quotas q WHERE q.user_id = u.id AND q.period = 'year' AND q.kind = 'deals'
+                                 AND q.period_start <= @Today AND q.period_end > @Today))
+            """, new { Today = today }));
+        Assert.Equal(0, await Count(connection, """
+            SELECT COUNT(*) FROM quotas q
+            WHERE NOT EXISTS (SELECT 1 FROM quota_history h WHERE h.quota_id = q.id AND h.change = 'created' AND h.target = q.target)
+            """));
     }
 
     [Fact]
