@@ -11,7 +11,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
     /// <summary>A meeting is booked when it was recorded, or at its start when it was recorded after it (imported history).</summary>
     private const string BookedAt = "CASE WHEN a.occurred_at < a.created_at THEN a.occurred_at ELSE a.created_at END";
 
-    /// <summary>Calls, emails, meetings and notes from the day rollups (activity_days, kept exact by triggers): one row per owner and local day.</summary>
+    /// <summary>Calls, emails, meetings and notes from the day rollups (activity_days, kept exact by triggers): a row per local day and owner, and per day for the organisation.</summary>
     public static readonly Sql CountActivities = new($"""
         SELECT s.idx AS Idx,
                SUM(d.outbound_calls) AS OutboundCalls, SUM(d.inbound_calls) AS InboundCalls, SUM(d.connected_calls) AS ConnectedCalls,
@@ -19,7 +19,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
                SUM(d.meetings_booked) AS MeetingsBooked, SUM(d.meetings_held) AS MeetingsHeld, SUM(d.notes) AS Notes
         FROM {"{spans}"} s
         JOIN activity_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE {MetricSql.Subject("d.owner_id")}
+        WHERE {MetricSql.RollupOwners("d.owner_id")}
         GROUP BY s.idx
         """);
 

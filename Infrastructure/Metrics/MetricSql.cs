@@ -9,13 +9,25 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// The pieces every metric query shares. A query joins <c>{spans}</c> (the window as span 0, then each bucket) and
 /// groups by <c>idx</c>, so one statement answers the totals and the whole time series; <see cref="Subject"/> cuts
 /// it to a team or rep. Bind <see cref="Parameters"/>: <c>@Spans</c>, <c>@SubjectUserId</c>, <c>@SubjectTeamId</c>,
-/// <c>@PipelineId</c>, <c>@WindowFrom</c>/<c>@WindowTo</c> (UTC), <c>@WindowFromDay</c>/<c>@WindowToDay</c> (local dates), <c>@Now</c>.
+/// <c>@PipelineId</c>, <c>@WindowFrom</c>/<c>@WindowTo</c> (UTC), <c>@WindowFromDay</c>/<c>@WindowToDay</c> (local dates), <c>@Now</c>,
+/// <c>@OrganisationOwner</c> (the owner of a rollup's organisation rows, see <see cref="RollupOwners"/>).
 /// </summary>
 public static class MetricSql
 {
     /// <summary>The subject filter on an owner column: everyone, one rep, or the current members of one team.</summary>
     public static string Subject(string ownerColumn) =>
         $"(@SubjectUserId IS NULL OR {ownerColumn} = @SubjectUserId) AND (@SubjectTeamId IS NULL OR {ownerColumn} IN (SELECT mu.id FROM users mu WHERE mu.team_id = @SubjectTeamId))";
+
+    /// <summary>
+    /// The owner rows of a day rollup that answer for the subject, as an index-friendly <c>IN</c> list: the organisation's
+    /// own row (owner <see cref="Guid.Empty"/>, the sum of every owner, kept by triggers on the rollup) for the whole
+    /// organisation, else the rep's row or the rows of the team's current members.
+    /// </summary>
+    public static string RollupOwners(string ownerColumn) => $"""
+        {ownerColumn} IN (SELECT @OrganisationOwner WHERE @SubjectUserId IS NULL AND @SubjectTeamId IS NULL
+                          UNION ALL SELECT @SubjectUserId WHERE @SubjectUserId IS NOT NULL
+                          UNION ALL SELECT ru.id FROM users ru WHERE ru.team_id = @SubjectTeamId)
+        """;
 
     /// <summary>The pipeline filter on an opportunity's pipeline column (all pipelines when none was asked for).</summary>
     public static string Pipeline(string pipelineColumn) => $"(@PipelineId IS NULL OR {pipelineColumn} = @PipelineId)";
@@ -34,6 +46,7 @@ public static class MetricSql
             WindowFromDay = scope.Whole.From,
             WindowToDay = scope.Whole.To,
             Now = now,
+            OrganisationOwner = Guid.Empty,
         });
         return parameters;
     }

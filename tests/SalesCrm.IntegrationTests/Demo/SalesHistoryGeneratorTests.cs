@@ -103,8 +103,25 @@ public abstract class SalesHistoryGeneratorTests(TestDatabase database) : Databa
                    SUM(meetings_booked) AS MeetingsBooked, SUM(meetings_held) AS MeetingsHeld, SUM(notes) AS Notes,
                    SUM(outbound_calls + inbound_calls + emails_sent + emails_received + meetings + notes) AS Activities
             FROM activity_days
+            WHERE owner_id <> @Organisation
             """;
-        Assert.Equal(await connection.QuerySingleAsync<Totals>(raw), await connection.QuerySingleAsync<Totals>(rolled));
+        const string organisation = """
+            SELECT SUM(outbound_calls) AS OutboundCalls, SUM(connected_calls) AS ConnectedCalls, SUM(email_replies) AS EmailReplies,
+                   SUM(meetings_booked) AS MeetingsBooked, SUM(meetings_held) AS MeetingsHeld, SUM(notes) AS Notes,
+                   SUM(outbound_calls + inbound_calls + emails_sent + emails_received + meetings + notes) AS Activities
+            FROM activity_days
+            WHERE owner_id = @Organisation
+            """;
+        var expected = await connection.QuerySingleAsync<Totals>(raw);
+        Assert.Equal(expected, await connection.QuerySingleAsync<Totals>(rolled, new { Organisation = Guid.Empty }));
+        Assert.Equal(expected, await connection.QuerySingleAsync<Totals>(organisation, new { Organisation = Guid.Empty }));
+        Assert.Equal(0, await Count(connection, """
+            SELECT COUNT(*) FROM activity_days o
+            WHERE o.owner_id = @Organisation
+              AND o.outbound_calls + o.inbound_calls + o.emails_sent + o.meetings_booked + o.notes
+                  <> (SELECT SUM(d.outbound_calls + d.inbound_calls + d.emails_sent + d.meetings_booked + d.notes)
+                      FROM activity_days d WHERE d.day = o.day AND d.owner_id <> @Organisation)
+            """, new { Organisation = Guid.Empty }));
         Assert.Equal(0, await Count(connection, """
             SELECT COUNT(*) FROM (
                 SELECT a.owner_id, COUNT(*) AS n FROM activities a WHERE a.deleted_at IS NULL AND a.type = 'call'
@@ -112,9 +129,9 @@ public abstract class SalesHistoryGeneratorTests(TestDatabase database) : Databa
                   AND a.occurred_at < (SELECT starts_at FROM metric_calendar WHERE day = '2025-05-15')
                 GROUP BY a.owner_id) r
             LEFT JOIN (SELECT owner_id, SUM(outbound_calls + inbound_calls) AS n FROM activity_days
-                       WHERE day >= '2025-05-01' AND day < '2025-05-15' GROUP BY owner_id) d ON d.owner_id = r.owner_id
+                       WHERE day >= '2025-05-01' AND day < '2025-05-15' AND owner_id <> @Organisation GROUP BY owner_id) d ON d.owner_id = r.owner_id
             WHERE d.n IS NULL OR d.n <> r.n
-            """));
+            """, new { Organisation = Guid.Empty }));
     }
 
     private sealed record Totals(long OutboundCalls, long ConnectedCalls, long EmailReplies, long MeetingsBooked, long MeetingsHeld, long Notes, long Activities);
