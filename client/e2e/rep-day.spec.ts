@@ -136,6 +136,7 @@ test('a rep logs a call, plans and completes a follow-up, drags a deal to Lost a
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, '34-pipeline-board');
 
+    // A pointer drag (press on the card, move over the column, release): the board's HTML5 drag and drop, not its "Move to" menu.
     await card.dragTo(qualified);
     await expect(qualified.getByTestId('deal-card')).toHaveCount(1);
     await expect(qualified.getByTestId('column-count')).toHaveText('1');
