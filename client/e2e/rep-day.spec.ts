@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { admin } from './accounts';
 import { expectNoSeriousA11yViolations } from './axe';
 import { phoneScreenshot, screenshot } from './screenshots';
@@ -6,6 +6,32 @@ import { accessToken, signIn } from './session';
 
 const rep = { email: 'rick.rep@e2e.test', name: 'Rick Rep', password: 'Rick-Initial-Pass-1' };
 const deal = { name: 'Acme rollout', account: 'Acme Rockets', amount: 12000 };
+
+/** A window of calendar dates around today (from yesterday up to, not including, the day after tomorrow), so the
+ * dashboard includes today whatever the organisation's time zone and however near a month's end the run is. */
+function dashboardUrl(tab?: string): string {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return `/dashboard?period=custom&from=${day(-1)}&to=${day(2)}${tab ? `&tab=${tab}` : ''}`;
+}
+
+/** The rep's own figures: calls, follow-ups completed (Activity tab) and deals lost (Results tab). */
+async function expectDashboardFigures(page: Page, expected: { calls: number; followUpsCompleted: number; dealsLost: number }) {
+  await page.goto(dashboardUrl());
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  // A rep's subject is themself.
+  await expect(page.getByLabel('Rep', { exact: true })).toHaveValue(/.+/);
+  const activity = page.getByRole('list', { name: 'Activity figures' });
+  const value = (list: typeof activity, label: RegExp) => list.getByRole('button', { name: label }).locator('.figure-tile__value');
+  await expect(value(activity, /^Calls/)).toHaveText(String(expected.calls));
+  await expect(activity.getByRole('button', { name: /^Calls/ })).toContainText(`${String(expected.calls)} outbound, 0 inbound`);
+  await expect(value(activity, /^Follow-ups completed/)).toHaveText(String(expected.followUpsCompleted));
+
+  await page.getByRole('tablist', { name: 'Dashboard sections' }).getByRole('tab', { name: 'Results' }).click();
+  await expect(page).toHaveURL(/tab=results/);
+  const results = page.getByRole('list', { name: 'Result figures' });
+  await expect(results.getByRole('button', { name: /^Deals won/ })).toContainText(`${String(expected.dealsLost)} lost`);
+  await expect(page.getByText(`${String(expected.dealsLost)} deals lost`)).toBeVisible();
+}
 
 async function tokenFor(request: APIRequestContext, email: string, password: string): Promise<string> {
   const response = await request.post('/api/v1/auth/token', { data: { grantType: 'password', email, password } });
@@ -39,7 +65,7 @@ async function seed(request: APIRequestContext): Promise<void> {
   });
 }
 
-test('a rep logs a call, plans and completes a follow-up, and moves a deal to Lost', async ({ page, request }) => {
+test('a rep logs a call, plans and completes a follow-up, drags a deal to Lost and sees their dashboard change', async ({ page, request }) => {
   test.setTimeout(120_000);
   await seed(request);
 
@@ -49,6 +75,13 @@ test('a rep logs a call, plans and completes a follow-up, and moves a deal to Lo
   await expect(page.getByText('No activity yet.')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '30-my-day-empty');
+
+  await test.step('the dashboard starts at zero for the rep', async () => {
+    await expectDashboardFigures(page, { calls: 0, followUpsCompleted: 0, dealsLost: 0 });
+    await expect(page.getByText('No deals lost in this period.')).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My day' }).click();
+    await expect(page.getByRole('heading', { name: 'My day' })).toBeVisible();
+  });
 
   await test.step('log a call from quick log, with the L shortcut', async () => {
     await page.getByRole('heading', { name: 'My day' }).click();
@@ -103,6 +136,7 @@ test('a rep logs a call, plans and completes a follow-up, and moves a deal to Lo
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, '34-pipeline-board');
 
+    // A pointer drag (press on the card, move over the column, release): the board's HTML5 drag and drop, not its "Move to" menu.
     await card.dragTo(qualified);
     await expect(qualified.getByTestId('deal-card')).toHaveCount(1);
     await expect(qualified.getByTestId('column-count')).toHaveText('1');
@@ -155,6 +189,13 @@ test('a rep logs a call, plans and completes a follow-up, and moves a deal to Lo
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, '37-opportunity');
     await phoneScreenshot(page, '37-opportunity');
+  });
+
+  await test.step('the rep sees the numbers change on their dashboard', async () => {
+    await expectDashboardFigures(page, { calls: 1, followUpsCompleted: 1, dealsLost: 1 });
+    await expect(page.getByRole('table', { name: 'Lost reasons' }).getByRole('row', { name: /Price/ })).toContainText('1');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, '37-dashboard-after-the-day');
   });
 
   await test.step('an admin narrows the board to a team', async () => {

@@ -1,3 +1,4 @@
+import { useId, useRef, useState } from 'react';
 import { NavLink } from 'react-router';
 import { useMe, type Role } from '../../features/auth';
 import { QuickLogButton } from '../../features/quick-log/components/QuickLogButton';
@@ -20,19 +21,50 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 
+/** At phone widths the links fold behind a Menu button (shell.css); wider, the button is hidden and the links show. */
 export function TopNav() {
   const me = useMe();
   const role = me.data?.role;
   const items = NAV_ITEMS.filter((item) => !item.roles || (role && item.roles.includes(role)));
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navId = useId();
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
 
   return (
-    <header className="topnav">
+    <header
+      className="topnav"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && menuOpen) {
+          setMenuOpen(false);
+          menuButtonRef.current?.focus();
+        }
+      }}
+    >
       <span className="topnav__brand">SalesCrm</span>
-      <nav aria-label="Main" className="topnav__nav">
+      <button
+        ref={menuButtonRef}
+        type="button"
+        className="topnav__menu-button"
+        aria-expanded={menuOpen}
+        aria-controls={navId}
+        onClick={() => {
+          setMenuOpen((open) => !open);
+        }}
+      >
+        Menu
+      </button>
+      <nav id={navId} aria-label="Main" className={`topnav__nav${menuOpen ? ' topnav__nav--open' : ''}`}>
         <ul className="topnav__links">
           {items.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={item.to === '/'} className="topnav__link">
+              <NavLink
+                to={item.to}
+                end={item.to === '/'}
+                className="topnav__link"
+                onClick={() => {
+                  setMenuOpen(false);
+                }}
+              >
                 {item.label}
               </NavLink>
             </li>

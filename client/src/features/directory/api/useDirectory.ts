@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap, unwrapTagged } from '../../../api/client';
 import type { Schema } from '../../../api/types';
+import { ownerFilterQuery, type OwnerFilter } from '../../users/components/ownerFilterParams';
 import { directoryKeys } from './directoryKeys';
 
 export type Account = Schema<'AccountDto'>;
@@ -9,23 +10,28 @@ export type Contact = Schema<'ContactDto'>;
 const PAGE_SIZE = 50;
 const TIMELINE_LIMIT = 100;
 
-function query(q: string, cursor: string) {
-  return { limit: PAGE_SIZE, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) };
+/** A directory list's search text and owner filter. */
+export interface DirectoryFilters extends OwnerFilter {
+  q: string;
 }
 
-export function useAccounts(q: string) {
+function query({ q, ...owner }: DirectoryFilters, cursor: string) {
+  return { limit: PAGE_SIZE, ...(q ? { q } : {}), ...ownerFilterQuery(owner), ...(cursor ? { cursor } : {}) };
+}
+
+export function useAccounts(filters: DirectoryFilters) {
   return useInfiniteQuery({
-    queryKey: directoryKeys.accountList(q),
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/accounts', { params: { query: query(q, pageParam) } })),
+    queryKey: directoryKeys.accountList(filters),
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/accounts', { params: { query: query(filters, pageParam) } })),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
-export function useContacts(q: string) {
+export function useContacts(filters: DirectoryFilters) {
   return useInfiniteQuery({
-    queryKey: directoryKeys.contactList(q),
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/contacts', { params: { query: query(q, pageParam) } })),
+    queryKey: directoryKeys.contactList(filters),
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/contacts', { params: { query: query(filters, pageParam) } })),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

@@ -3,6 +3,9 @@ import { Link } from 'react-router';
 import { toApiProblem } from '../../../api/problem';
 import { Button, DataTable, ErrorState, FormAlert, LoadingState, TextField, usePageTitle, useToast, type Column } from '../../../components/ui';
 import { useAccounts, useCreateAccount, type Account } from '../api/useDirectory';
+import { useMe } from '../../auth';
+import { OwnerFilterFields } from '../../users/components/OwnerFilterFields';
+import { useOwnerFilter } from '../../users/hooks/useOwnerFilter';
 import { text } from './formText';
 import { useSearchQuery } from '../hooks/useSearchQuery';
 import { SearchBox } from './SearchBox';
@@ -58,7 +61,9 @@ function CreateAccountForm() {
 export function AccountsPage() {
   usePageTitle('Accounts');
   const [q, setQ] = useSearchQuery();
-  const accounts = useAccounts(q);
+  const [ownerFilter, setOwnerFilter] = useOwnerFilter();
+  const me = useMe();
+  const accounts = useAccounts({ q, ...ownerFilter });
   const rows = accounts.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -67,7 +72,10 @@ export function AccountsPage() {
         <h1 id="accounts-heading">Accounts</h1>
       </div>
       <CreateAccountForm />
-      <SearchBox label="Search accounts" hint="Part of the name or domain" value={q} onChange={setQ} />
+      <SearchBox label="Search accounts" hint="Part of the name or domain" value={q} onChange={setQ}>
+        {/* The directory is shared: anyone may narrow it to their own records, managers and admins to a team or person. */}
+        {me.data && <OwnerFilterFields me={me.data} filter={ownerFilter} onChange={setOwnerFilter} />}
+      </SearchBox>
       {accounts.isPending ? (
         <LoadingState label="Loading accounts…" />
       ) : accounts.isError ? (

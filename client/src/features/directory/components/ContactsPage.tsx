@@ -3,6 +3,9 @@ import { Link } from 'react-router';
 import { toApiProblem } from '../../../api/problem';
 import { Button, DataTable, ErrorState, FormAlert, LoadingState, TextField, usePageTitle, useToast, type Column } from '../../../components/ui';
 import { useContacts, useCreateContact, type Contact } from '../api/useDirectory';
+import { useMe } from '../../auth';
+import { OwnerFilterFields } from '../../users/components/OwnerFilterFields';
+import { useOwnerFilter } from '../../users/hooks/useOwnerFilter';
 import { text } from './formText';
 import { useSearchQuery } from '../hooks/useSearchQuery';
 import { SearchBox } from './SearchBox';
@@ -68,7 +71,9 @@ function CreateContactForm() {
 export function ContactsPage() {
   usePageTitle('Contacts');
   const [q, setQ] = useSearchQuery();
-  const contacts = useContacts(q);
+  const [ownerFilter, setOwnerFilter] = useOwnerFilter();
+  const me = useMe();
+  const contacts = useContacts({ q, ...ownerFilter });
   const rows = contacts.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -77,7 +82,10 @@ export function ContactsPage() {
         <h1 id="contacts-heading">Contacts</h1>
       </div>
       <CreateContactForm />
-      <SearchBox label="Search contacts" hint="Part of the name or email" value={q} onChange={setQ} />
+      <SearchBox label="Search contacts" hint="Part of the name or email" value={q} onChange={setQ}>
+        {/* The directory is shared: anyone may narrow it to their own records, managers and admins to a team or person. */}
+        {me.data && <OwnerFilterFields me={me.data} filter={ownerFilter} onChange={setOwnerFilter} />}
+      </SearchBox>
       {contacts.isPending ? (
         <LoadingState label="Loading contacts…" />
       ) : contacts.isError ? (

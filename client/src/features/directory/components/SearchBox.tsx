@@ -1,6 +1,20 @@
+import type { ReactNode } from 'react';
 import { TextField } from '../../../components/ui';
 
-export function SearchBox({ label, hint, value, onChange }: { label: string; hint: string; value: string; onChange: (value: string) => void }) {
+/** A list's search field; `children` adds more filters beside it. */
+export function SearchBox({
+  label,
+  hint,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+  children?: ReactNode;
+}) {
   return (
     <form className="panel form form--inline" role="search" aria-label={label} onSubmit={(e) => { e.preventDefault(); }}>
       <TextField
@@ -13,6 +27,7 @@ export function SearchBox({ label, hint, value, onChange }: { label: string; hin
           onChange(event.target.value.trim());
         }}
       />
+      {children}
     </form>
   );
 }

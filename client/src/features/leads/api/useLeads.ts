@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap, unwrapTagged } from '../../../api/client';
 import type { Schema } from '../../../api/types';
+import { ownerFilterQuery, type OwnerFilter } from '../../users/components/ownerFilterParams';
 import { leadKeys } from './leadKeys';
 
 export type Lead = Schema<'LeadDto'>;
@@ -16,7 +17,7 @@ export const leadStatusLabel: Record<LeadStatus, string> = {
   converted: 'Converted',
 };
 
-export interface LeadFilters {
+export interface LeadFilters extends OwnerFilter {
   q: string;
   status: LeadStatus | '';
   source: string;
@@ -37,6 +38,7 @@ export function useLeads(filters: LeadFilters) {
               ...(filters.q ? { q: filters.q } : {}),
               ...(filters.status ? { status: filters.status } : {}),
               ...(filters.source ? { source: filters.source } : {}),
+              ...ownerFilterQuery(filters),
               ...(pageParam ? { cursor: pageParam } : {}),
             },
           },

@@ -1,5 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import { Button, DataTable, ErrorState, LoadingState, SelectField, TextField, usePageTitle, type Column } from '../../../components/ui';
+import { useMe } from '../../auth';
+import { OwnerFilterFields } from '../../users/components/OwnerFilterFields';
+import { useOwnerFilter } from '../../users/hooks/useOwnerFilter';
 import { LEAD_STATUSES, leadStatusLabel, useLeads, type Lead, type LeadFilters, type LeadStatus } from '../api/useLeads';
 import { CreateLeadForm } from './CreateLeadForm';
 
@@ -32,15 +35,18 @@ const columns: Column<Lead>[] = [
 export function LeadsPage() {
   usePageTitle('Leads');
   const [params, setParams] = useSearchParams();
+  const [ownerFilter, setOwnerFilter] = useOwnerFilter();
+  const me = useMe();
   const status = params.get('status');
   const filters: LeadFilters = {
     q: params.get('q') ?? '',
     status: isStatus(status) ? status : '',
     source: params.get('source') ?? '',
+    ...ownerFilter,
   };
   const leads = useLeads(filters);
 
-  function setFilter(name: keyof LeadFilters, value: string) {
+  function setFilter(name: 'q' | 'status' | 'source', value: string) {
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -83,6 +89,8 @@ export function LeadsPage() {
           defaultValue={filters.source}
           onChange={(event) => { setFilter('source', event.target.value.trim()); }}
         />
+        {/* Reps only ever see their own leads, so they get no owner filter. */}
+        {me.data && me.data.role !== 'rep' && <OwnerFilterFields me={me.data} filter={ownerFilter} onChange={setOwnerFilter} />}
       </form>
       {leads.isPending ? (
         <LoadingState label="Loading leads…" />

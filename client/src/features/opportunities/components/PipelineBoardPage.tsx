@@ -1,9 +1,10 @@
 import { useId, useState, type DragEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, EmptyState, ErrorState, LoadingState, SelectField, usePageTitle } from '../../../components/ui';
-import { useTeams } from '../../teams/api/useTeams';
-import { useUsers } from '../../users/api/useUsers';
+import { Alert, Button, EmptyState, ErrorState, LoadingState, usePageTitle } from '../../../components/ui';
 import { useMe } from '../../auth';
+import { OwnerFilterFields } from '../../users/components/OwnerFilterFields';
+import { ownerFilterQuery } from '../../users/components/ownerFilterParams';
+import { useOwnerFilter } from '../../users/hooks/useOwnerFilter';
 import { boardStages, usePipelines, type Pipeline, type Stage } from '../../pipelines/api/usePipelines';
 import { useAccountNames, useBoardOpportunities, type Opportunity } from '../api/useOpportunities';
 import { boardColumns, daysInStage, formatAmount, isStale, type BoardColumn } from './boardColumns';
@@ -61,12 +62,8 @@ export function PipelineBoardPage() {
 }
 
 function Board({ pipeline }: { pipeline: Pipeline }) {
-  const [params, setParams] = useSearchParams();
-  const filters = {
-    ...(params.get('owner') ? { ownerId: params.get('owner') ?? '' } : {}),
-    ...(params.get('team') ? { teamId: params.get('team') ?? '' } : {}),
-  };
-  const deals = useBoardOpportunities(pipeline.id, filters);
+  const [ownerFilter, setOwnerFilter] = useOwnerFilter();
+  const deals = useBoardOpportunities(pipeline.id, ownerFilterQuery(ownerFilter));
   const me = useMe();
   const mover = useStageMover();
   const stages = boardStages(pipeline);
@@ -77,26 +74,11 @@ function Board({ pipeline }: { pipeline: Pipeline }) {
 
   const columns = boardColumns(stages, deals.data);
 
-  function setFilter(name: 'owner' | 'team', value: string) {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(name, value);
-      else next.delete(name);
-      return next;
-    });
-  }
-
   return (
     <>
       <div className="filters">
-        {me.data && me.data.role !== 'rep' && (
-          <BoardFilterFields
-            meId={me.data.id}
-            ownerId={filters.ownerId ?? ''}
-            teamId={filters.teamId ?? ''}
-            onChange={setFilter}
-          />
-        )}
+        {/* Reps only ever see their own deals, so they get no owner filter. */}
+        {me.data && me.data.role !== 'rep' && <OwnerFilterFields me={me.data} filter={ownerFilter} onChange={setOwnerFilter} />}
         <p className="muted board__hint">Drag a card to another stage, or use its “Move to” menu.</p>
       </div>
       {mover.conflict && (
@@ -122,50 +104,6 @@ function Board({ pipeline }: { pipeline: Pipeline }) {
         ))}
       </div>
       {mover.dialog}
-    </>
-  );
-}
-
-/** Managers and admins narrow the board to a team or a person; reps only ever see their own deals. */
-function BoardFilterFields({
-  meId,
-  ownerId,
-  teamId,
-  onChange,
-}: {
-  meId: string;
-  ownerId: string;
-  teamId: string;
-  onChange: (name: 'owner' | 'team', value: string) => void;
-}) {
-  const teams = useTeams();
-  const users = useUsers({ teamId: teamId || null, isActive: true });
-  const people = (users.data?.pages ?? []).flatMap((page) => page.items);
-  return (
-    <>
-      <SelectField
-        label="Team"
-        name="team"
-        placeholder="All teams"
-        options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
-        value={teamId}
-        onChange={(event) => {
-          onChange('team', event.target.value);
-        }}
-      />
-      <SelectField
-        label="Owner"
-        name="owner"
-        placeholder="Everyone"
-        options={[
-          { value: meId, label: 'Me' },
-          ...people.filter((p) => p.id !== meId).map((p) => ({ value: p.id, label: p.displayName })),
-        ]}
-        value={ownerId}
-        onChange={(event) => {
-          onChange('owner', event.target.value);
-        }}
-      />
     </>
   );
 }
