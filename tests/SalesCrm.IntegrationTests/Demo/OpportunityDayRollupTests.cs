@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SalesCrm.Infrastructure.Auth;
 using SalesCrm.Infrastructure.Data;
 using SalesCrm.Infrastructure.Demo;
+using SalesCrm.Infrastructure.Metrics;
 using SalesCrm.Infrastructure.Metrics.Rollups;
 using SalesCrm.Infrastructure.Opportunities;
 using SalesCrm.IntegrationTests.Data;
@@ -52,6 +53,17 @@ public abstract class OpportunityDayRollupTests(TestDatabase database) : Databas
         foreach (var statement in DayRollups.Rebuild)
         {
             await connection.ExecuteAsync(new CommandDefinition(statement.For(Connections.Dialect), cancellationToken: Cancellation));
+        }
+
+        await AssertRollupsMatchAsync(connection);
+
+        // A zone change rebuilds the calendar and every rollup in one transaction: local days move, the figures follow.
+        var (zoneConnection, transaction) = await Connections.BeginWriteAsync(Cancellation);
+        await using (zoneConnection)
+        await using (transaction)
+        {
+            await MetricCalendar.EnsureAsync(new WriteScope(zoneConnection, transaction, Connections.Dialect, Cancellation), "Pacific/Auckland");
+            await transaction.CommitAsync(Cancellation);
         }
 
         await AssertRollupsMatchAsync(connection);
