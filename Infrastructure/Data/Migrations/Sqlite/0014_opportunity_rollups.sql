@@ -34,7 +34,9 @@ CREATE TABLE opportunity_open_totals (
     PRIMARY KEY (owner_id, pipeline_id)
 ) WITHOUT ROWID;
 
--- Medians of won deals and lost reasons read only the deals closed in the window, from these covering indexes.
+-- Medians of won deals and lost reasons read only the deals closed in the window, from these covering indexes (the
+-- won one replaces 0011's narrower ix_opportunities_won_closed, which the planner would otherwise pick).
+DROP INDEX ix_opportunities_won_closed;
 CREATE INDEX ix_opportunities_won_deals ON opportunities (closed_at, owner_id, pipeline_id, amount, created_at)
     WHERE outcome = 'won' AND deleted_at IS NULL;
 CREATE INDEX ix_opportunities_lost_deals ON opportunities (closed_at, owner_id, pipeline_id, lost_reason_id, competitor, amount)
