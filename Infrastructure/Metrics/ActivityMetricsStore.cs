@@ -23,11 +23,12 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         GROUP BY s.idx
         """);
 
+    /// <summary>Opportunities created, from the day rollup (opportunity_days, kept exact by triggers): one row per owner, pipeline and local day.</summary>
     public static readonly Sql CountOpportunities = new($"""
-        SELECT s.idx AS Idx, COUNT(*) AS OpportunitiesCreated
+        SELECT s.idx AS Idx, SUM(d.created) AS OpportunitiesCreated
         FROM {"{spans}"} s
-        JOIN opportunities o ON o.created_at >= s.from_at AND o.created_at < s.to_at
-        WHERE o.deleted_at IS NULL AND {MetricSql.Subject("o.owner_id")}
+        JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE {MetricSql.Subject("d.owner_id")}
         GROUP BY s.idx
         """);
 

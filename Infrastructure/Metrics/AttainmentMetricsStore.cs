@@ -26,8 +26,21 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         ORDER BY q.period_start, u.display_name, q.id
         """);
 
-    /// <summary>Span 0 (the request's window) is skipped: the spans after it are quota periods.</summary>
+    /// <summary>
+    /// Won deals per span and owner over each span's whole local days, from the day rollup (opportunity_days, kept exact
+    /// by triggers). Span 0 (the request's window) is skipped: the spans after it are quota periods.
+    /// </summary>
     public static readonly Sql WonPerSpanAndOwner = new($"""
+        SELECT s.idx AS Idx, d.owner_id AS OwnerId, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
+        FROM {"{spans}"} s
+        JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE s.idx > 0 AND {MetricSql.Subject("d.owner_id")}
+        GROUP BY s.idx, d.owner_id
+        HAVING SUM(d.won) > 0
+        """);
+
+    /// <summary>Won deals per span and owner between the instants of each span, from the records: the part of a running period from the start of today up to now.</summary>
+    public static readonly Sql WonPerSpanAndOwnerSinceDayStart = new($"""
         SELECT s.idx AS Idx, o.owner_id AS OwnerId, SUM(o.amount) AS Revenue, COUNT(*) AS Deals
         FROM {"{spans}"} s
         JOIN opportunities o ON o.closed_at >= s.from_at AND o.closed_at < s.to_at
@@ -35,26 +48,30 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         GROUP BY s.idx, o.owner_id
         """);
 
+    /// <summary>Deals won per span (whole local days), from the day rollup.</summary>
     public static readonly Sql DealsWonPerSpan = new($"""
-        SELECT s.idx AS Idx, COUNT(*) AS Deals
+        SELECT s.idx AS Idx, SUM(d.won) AS Deals
         FROM {"{spans}"} s
-        JOIN opportunities o ON o.closed_at >= s.from_at AND o.closed_at < s.to_at
-        WHERE {Won} AND {MetricSql.Subject("o.owner_id")}
+        JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE {MetricSql.Subject("d.owner_id")}
         GROUP BY s.idx
+        HAVING SUM(d.won) > 0
         """);
 
+    /// <summary>Revenue and deals won from the opportunity rollup, activities (every type) from the activity rollup, over the window's local days.</summary>
     public static readonly Sql Leaderboard = new($"""
         SELECT u.id AS UserId, u.display_name AS DisplayName, u.team_id AS TeamId, w.RevenueWon AS RevenueWon, w.DealsWon AS DealsWon,
                a.Activities AS Activities
         FROM users u
-        LEFT JOIN (SELECT o.owner_id AS OwnerId, SUM(o.amount) AS RevenueWon, COUNT(*) AS DealsWon
-                   FROM opportunities o
-                   WHERE {Won} AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {MetricSql.Subject("o.owner_id")}
-                   GROUP BY o.owner_id) w ON w.OwnerId = u.id
-        LEFT JOIN (SELECT ac.owner_id AS OwnerId, COUNT(*) AS Activities
-                   FROM activities ac
-                   WHERE ac.deleted_at IS NULL AND ac.occurred_at >= @WindowFrom AND ac.occurred_at < @WindowTo AND {MetricSql.Subject("ac.owner_id")}
-                   GROUP BY ac.owner_id) a ON a.OwnerId = u.id
+        LEFT JOIN (SELECT d.owner_id AS OwnerId, SUM(d.won_amount) AS RevenueWon, SUM(d.won) AS DealsWon
+                   FROM opportunity_days d
+                   WHERE d.day >= @WindowFromDay AND d.day < @WindowToDay AND {MetricSql.Subject("d.owner_id")}
+                   GROUP BY d.owner_id) w ON w.OwnerId = u.id
+        LEFT JOIN (SELECT ad.owner_id AS OwnerId,
+                          SUM(ad.outbound_calls + ad.inbound_calls + ad.emails_sent + ad.emails_received + ad.meetings + ad.notes) AS Activities
+                   FROM activity_days ad
+                   WHERE ad.day >= @WindowFromDay AND ad.day < @WindowToDay AND {MetricSql.Subject("ad.owner_id")}
+                   GROUP BY ad.owner_id) a ON a.OwnerId = u.id
         WHERE u.role <> 'admin' AND {MetricSql.Subject("u.id")}
         """);
 
@@ -74,9 +91,19 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         return [.. (await SpanQueryAsync<QuotaRow>(Quotas, scope, DateTimeOffset.UtcNow, extra, cancellationToken)).Select(r => r.ToQuota())];
     }
 
-    public async Task<IReadOnlyList<WonDeals>> WonPerSpanAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        [.. (await SpanQueryAsync<WonRow>(WonPerSpanAndOwner, scope, DateTimeOffset.UtcNow, null, cancellationToken))
-            .Select(r => new WonDeals(r.Idx, r.OwnerId, r.Revenue ?? 0, r.Deals))];
+    /// <summary>
+    /// A quota period that is still running ends at now, inside a local day: its whole days come from the rollup and
+    /// the rest of it (from the start of today up to now) from the records, so deals dated later today never count.
+    /// </summary>
+    public async Task<IReadOnlyList<WonDeals>> WonPerSpanAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken)
+    {
+        var cuts = scope.Spans.Select(s => (Span: s, Day: LastDayStartingBy(s, scope.Zone))).ToList();
+        var wholeDays = scope with { Spans = [.. cuts.Select(c => c.Span with { To = c.Day, ToUtc = MetricWindow.StartOfDay(c.Day, scope.Zone) })] };
+        var sinceDayStart = scope with { Spans = [.. cuts.Select(c => c.Span with { From = c.Day, FromUtc = MetricWindow.StartOfDay(c.Day, scope.Zone) })] };
+        var rows = (await SpanQueryAsync<WonRow>(WonPerSpanAndOwner, wholeDays, DateTimeOffset.UtcNow, null, cancellationToken))
+            .Concat(await SpanQueryAsync<WonRow>(WonPerSpanAndOwnerSinceDayStart, sinceDayStart, DateTimeOffset.UtcNow, null, cancellationToken));
+        return [.. rows.GroupBy(r => (r.Idx, r.OwnerId)).Select(g => new WonDeals(g.Key.Idx, g.Key.OwnerId, g.Sum(r => r.Revenue ?? 0), g.Sum(r => r.Deals)))];
+    }
 
     public async Task<IReadOnlyDictionary<int, long>> DealsWonAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<WonRow>(DealsWonPerSpan, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.Deals);
@@ -87,6 +114,19 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
 
     public Task<Page<MetricRecord>> ExplainWonAsync(ExplainRequest<FunnelFigure> request, CancellationToken cancellationToken) =>
         ExplainAsync(ExplainWon, request, DateTimeOffset.UtcNow, null, cancellationToken);
+
+    /// <summary>The last local day of the span that starts at or before the span's end instant (its end date when the span ends at midnight).</summary>
+    private static DateOnly LastDayStartingBy(MetricSpan span, TimeZoneInfo zone)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(span.ToUtc, zone).DateTime);
+        day = day > span.To ? span.To : day < span.From ? span.From : day;
+        while (day > span.From && MetricWindow.StartOfDay(day, zone) > span.ToUtc)
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
+    }
 
     private sealed class QuotaRow
     {

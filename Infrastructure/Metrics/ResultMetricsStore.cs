@@ -11,6 +11,9 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     /// <summary>The deals of the subject and pipeline, soft-deleted ones never.</summary>
     private static readonly string Deals = $"o.deleted_at IS NULL AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}";
 
+    /// <summary>The rollup rows of the subject and pipeline.</summary>
+    private static readonly string DayRows = $"{MetricSql.Subject("d.owner_id")} AND {MetricSql.Pipeline("d.pipeline_id")}";
+
     /// <summary>Open at an instant: the last stage move before it entered an open stage (the history is append-only and in order).</summary>
     private static string OpenAt(string instant) => $"""
         o.created_at < {instant}
@@ -25,18 +28,33 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     private const string SqliteResponseHours = "CAST(q.first_at - q.created_at AS FLOAT) / 3600000.0";
     private const string SqlServerResponseHours = "CAST(DATEDIFF_BIG(MILLISECOND, q.created_at, q.first_at) AS FLOAT) / 3600000.0";
 
-    public static readonly Sql ClosedDeals = new($"""
-        SELECT o.id AS Id, o.outcome AS Outcome, o.amount AS Amount, o.created_at AS CreatedAt, o.closed_at AS ClosedAt
+    /// <summary>The won deals closed in the window (the medians need each one), from the covering index ix_opportunities_won_deals.</summary>
+    public static readonly Sql WonDeals = new($"""
+        SELECT o.amount AS Amount, o.created_at AS CreatedAt, o.closed_at AS ClosedAt
         FROM opportunities o
-        WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {Deals}
+        WHERE o.outcome = 'won' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {Deals}
         """);
 
-    public static readonly Sql OpenAtSpanEnds = new($"""
-        SELECT s.idx AS Idx, COUNT(*) AS Count
+    /// <summary>Deals lost per span, from the day rollup (opportunity_days, kept exact by triggers).</summary>
+    public static readonly Sql LostPerSpan = new($"""
+        SELECT s.idx AS Idx, SUM(d.lost) AS Count
         FROM {"{spans}"} s
-        JOIN opportunities o ON o.created_at < s.to_at
-        WHERE {Deals} AND {OpenAt("s.to_at")}
+        JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE {DayRows}
         GROUP BY s.idx
+        """);
+
+    /// <summary>
+    /// Open at each span's end (the start of its last local day): the deals open after their latest move, less the
+    /// moves that opened (plus) or closed (minus) them from that day on, from the rollups kept exact by triggers.
+    /// </summary>
+    public static readonly Sql OpenAtSpanEnds = new($"""
+        SELECT s.idx AS Idx,
+               (SELECT COALESCE(SUM(t.open_count), 0) FROM opportunity_open_totals t
+                WHERE {MetricSql.Subject("t.owner_id")} AND {MetricSql.Pipeline("t.pipeline_id")})
+             - (SELECT COALESCE(SUM(d.opened - d.closed), 0) FROM opportunity_days d
+                WHERE d.day >= s.to_day AND {DayRows}) AS Count
+        FROM {"{spans}"} s
         """);
 
     public static readonly Sql LostReasons = new($"""
@@ -68,10 +86,13 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
 
     public static readonly Sql ExplainLeads = new(ExplainLeadsText(SqliteResponseHours), ExplainLeadsText(SqlServerResponseHours));
 
-    public async Task<IReadOnlyList<ClosedDeal>> ClosedDealsAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<ClosedRow>(ClosedDeals, scope, DateTimeOffset.UtcNow, null, cancellationToken))
-            .Select(r => new ClosedDeal(r.Id, r.Outcome == "won", r.Amount, r.CreatedAt, r.ClosedAt))
+    public async Task<IReadOnlyList<WonDeal>> WonDealsAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<WonRow>(WonDeals, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+            .Select(r => new WonDeal(r.Amount, r.CreatedAt, r.ClosedAt))
             .ToList();
+
+    public async Task<IReadOnlyDictionary<int, long>> LostPerSpanAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<SpanCount>(LostPerSpan, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.Count);
 
     public async Task<IReadOnlyDictionary<int, long>> OpenAtSpanEndsAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<SpanCount>(OpenAtSpanEnds, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.Count);
@@ -133,12 +154,8 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         {ExplainPageEnd}
         """;
 
-    private sealed class ClosedRow
+    private sealed class WonRow
     {
-        public Guid Id { get; init; }
-
-        public string Outcome { get; init; } = "";
-
         public decimal Amount { get; init; }
 
         public DateTimeOffset CreatedAt { get; init; }

@@ -149,7 +149,8 @@ public static class MetricCases
             cases.Add(new("follow-up discipline", subject, $"/api/v1/metrics/follow-ups?{window}{query}", () => followUps.ReadAsync(scope, default)));
             cases.Add(new("results", subject, $"/api/v1/metrics/results?{window}{query}", async () =>
             {
-                await results.ClosedDealsAsync(scope, default);
+                await results.WonDealsAsync(scope, default);
+                await results.LostPerSpanAsync(scope, default);
                 await results.OpenAtSpanEndsAsync(scope, default);
             }));
             cases.Add(new("lost reasons", subject, $"/api/v1/metrics/results/lost-reasons?{window}{query}", async () =>

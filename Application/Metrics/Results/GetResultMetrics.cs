@@ -15,10 +15,11 @@ public sealed class GetResultMetricsQueryHandler(MetricScopes scopes, IResultMet
     public async ValueTask<MetricReport<ResultMetrics>> Handle(GetResultMetricsQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.ResolveAsync(query, cancellationToken);
-        var closed = await store.ClosedDealsAsync(scope, cancellationToken);
+        var won = await store.WonDealsAsync(scope, cancellationToken);
+        var lost = await store.LostPerSpanAsync(scope, cancellationToken);
         var open = await store.OpenAtSpanEndsAsync(scope, cancellationToken);
         return scope.Report(span => ResultCalculation.For(
-            closed.Where(d => d.ClosedAt >= span.FromUtc && d.ClosedAt < span.ToUtc).ToList(), open.GetValueOrDefault(span.Index)));
+            won.Where(d => d.ClosedAt >= span.FromUtc && d.ClosedAt < span.ToUtc).ToList(), lost.GetValueOrDefault(span.Index), open.GetValueOrDefault(span.Index)));
     }
 }
 

@@ -5,10 +5,13 @@ namespace SalesCrm.Application.Metrics.Results;
 
 public interface IResultMetricsStore
 {
-    /// <summary>Every deal of the subject (and pipeline) whose current outcome is won or lost and whose close is in the window.</summary>
-    Task<IReadOnlyList<ClosedDeal>> ClosedDealsAsync(MetricScope scope, CancellationToken cancellationToken);
+    /// <summary>Every deal of the subject (and pipeline) whose current outcome is won and whose close is in the window.</summary>
+    Task<IReadOnlyList<WonDeal>> WonDealsAsync(MetricScope scope, CancellationToken cancellationToken);
 
-    /// <summary>Open opportunities as of each span's end, from the stage-move history, keyed by span index.</summary>
+    /// <summary>Deals whose current outcome is lost, closed in each span, keyed by span index.</summary>
+    Task<IReadOnlyDictionary<int, long>> LostPerSpanAsync(MetricScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Open opportunities as of each span's end, as the stage-move history has them, keyed by span index.</summary>
     Task<IReadOnlyDictionary<int, long>> OpenAtSpanEndsAsync(MetricScope scope, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<LostReasonRow>> LostReasonsAsync(MetricScope scope, CancellationToken cancellationToken);

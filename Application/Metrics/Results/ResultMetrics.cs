@@ -20,17 +20,15 @@ public sealed record ResultMetrics(
     long OpenOpportunities,
     decimal? SalesVelocity);
 
-/// <summary>One deal closed in the window, as the store reads it; the handler places it in its spans.</summary>
-public sealed record ClosedDeal(Guid Id, bool Won, decimal Amount, DateTimeOffset CreatedAt, DateTimeOffset ClosedAt);
+/// <summary>One deal won in the window, as the store reads it; the handler places it in its spans.</summary>
+public sealed record WonDeal(decimal Amount, DateTimeOffset CreatedAt, DateTimeOffset ClosedAt);
 
 public static class ResultCalculation
 {
-    /// <summary>The figures of one span from the deals closed in it and the open count at its end.</summary>
-    public static ResultMetrics For(IReadOnlyCollection<ClosedDeal> closed, long openAtEnd)
+    /// <summary>The figures of one span from the deals won in it, the count lost in it and the open count at its end.</summary>
+    public static ResultMetrics For(IReadOnlyCollection<WonDeal> won, long lostCount, long openAtEnd)
     {
-        var won = closed.Where(d => d.Won).ToList();
         long wonCount = won.Count;
-        long lostCount = closed.Count - won.Count;
         var revenue = won.Sum(d => d.Amount);
         var cycles = won.Select(d => Ratio.Days(d.CreatedAt, d.ClosedAt)).ToList();
         var averageCycle = Ratio.Average(cycles);
