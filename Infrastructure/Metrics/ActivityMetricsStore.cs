@@ -28,7 +28,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         SELECT s.idx AS Idx, SUM(d.created) AS OpportunitiesCreated
         FROM {"{spans}"} s
         JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE {MetricSql.Subject("d.owner_id")}
+        WHERE {MetricSql.RollupOwners("d.owner_id")}
         GROUP BY s.idx
         """);
 

@@ -34,7 +34,7 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         SELECT s.idx AS Idx, d.owner_id AS OwnerId, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
         FROM {"{spans}"} s
         JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE s.idx > 0 AND {MetricSql.Subject("d.owner_id")}
+        WHERE s.idx > 0 AND d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}
         GROUP BY s.idx, d.owner_id
         HAVING SUM(d.won) > 0
         """);
@@ -53,7 +53,7 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         SELECT s.idx AS Idx, SUM(d.won) AS Deals
         FROM {"{spans}"} s
         JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE {MetricSql.Subject("d.owner_id")}
+        WHERE {MetricSql.RollupOwners("d.owner_id")}
         GROUP BY s.idx
         HAVING SUM(d.won) > 0
         """);
@@ -65,12 +65,12 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         FROM users u
         LEFT JOIN (SELECT d.owner_id AS OwnerId, SUM(d.won_amount) AS RevenueWon, SUM(d.won) AS DealsWon
                    FROM opportunity_days d
-                   WHERE d.day >= @WindowFromDay AND d.day < @WindowToDay AND {MetricSql.Subject("d.owner_id")}
+                   WHERE d.day >= @WindowFromDay AND d.day < @WindowToDay AND d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}
                    GROUP BY d.owner_id) w ON w.OwnerId = u.id
         LEFT JOIN (SELECT ad.owner_id AS OwnerId,
                           SUM(ad.outbound_calls + ad.inbound_calls + ad.emails_sent + ad.emails_received + ad.meetings + ad.notes) AS Activities
                    FROM activity_days ad
-                   WHERE ad.day >= @WindowFromDay AND ad.day < @WindowToDay AND {MetricSql.Subject("ad.owner_id")}
+                   WHERE ad.day >= @WindowFromDay AND ad.day < @WindowToDay AND ad.owner_id <> @OrganisationOwner AND {MetricSql.Subject("ad.owner_id")}
                    GROUP BY ad.owner_id) a ON a.OwnerId = u.id
         WHERE u.role <> 'admin' AND {MetricSql.Subject("u.id")}
         """);

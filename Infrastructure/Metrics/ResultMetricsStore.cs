@@ -12,7 +12,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     private static readonly string Deals = $"o.deleted_at IS NULL AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}";
 
     /// <summary>The rollup rows of the subject and pipeline.</summary>
-    private static readonly string DayRows = $"{MetricSql.Subject("d.owner_id")} AND {MetricSql.Pipeline("d.pipeline_id")}";
+    private static readonly string DayRows = $"{MetricSql.RollupOwners("d.owner_id")} AND {MetricSql.Pipeline("d.pipeline_id")}";
 
     /// <summary>Open at an instant: the last stage move before it entered an open stage (the history is append-only and in order).</summary>
     private static string OpenAt(string instant) => $"""

@@ -141,8 +141,22 @@ public abstract class OpportunityDayRollupTests(TestDatabase database) : Databas
         }
     }
 
+    /// <summary>Every owner's rows, and the organisation's rows (owner <see cref="Guid.Empty"/>: the sum of all owners), equal the records.</summary>
     private static async Task AssertRollupsMatchAsync(System.Data.Common.DbConnection connection)
     {
+        foreach (var organisation in new[] { false, true })
+        {
+            await AssertRollupsMatchAsync(connection, organisation);
+        }
+    }
+
+    private static async Task AssertRollupsMatchAsync(System.Data.Common.DbConnection connection, bool organisation)
+    {
+        // Per owner: the owners' rows against each owner's records; organisation: its rows against everyone's records.
+        var owner = organisation ? "@Organisation" : "o.owner_id";
+        var totalsOwner = organisation ? "@Organisation" : "t.owner_id";
+        var rows = organisation ? "d.owner_id = @Organisation" : "d.owner_id <> @Organisation";
+        var scope = organisation ? "organisation" : "owner";
         foreach (var (from, to) in Windows)
         {
             foreach (var (instant, condition, value, column) in Figures)
@@ -150,39 +164,39 @@ public abstract class OpportunityDayRollupTests(TestDatabase database) : Databas
                 var mismatches = await Count(connection, $"""
                     SELECT COUNT(*) FROM (
                         SELECT k.owner_id FROM (
-                            SELECT o.owner_id, o.pipeline_id, {value} AS n FROM opportunities o
+                            SELECT {owner} AS owner_id, o.pipeline_id, {value} AS n FROM opportunities o
                             WHERE o.deleted_at IS NULL AND {condition}
                               AND o.{instant} >= (SELECT starts_at FROM metric_calendar WHERE day = @From)
                               AND o.{instant} < (SELECT starts_at FROM metric_calendar WHERE day = @To)
                             UNION ALL
-                            SELECT d.owner_id, d.pipeline_id, -d.{column} FROM opportunity_days d WHERE d.day >= @From AND d.day < @To) k
+                            SELECT d.owner_id, d.pipeline_id, -d.{column} FROM opportunity_days d WHERE d.day >= @From AND d.day < @To AND {rows}) k
                         GROUP BY k.owner_id, k.pipeline_id
                         HAVING SUM(k.n) <> 0) x
-                    """, new { From = from, To = to });
-                Assert.True(mismatches == 0, $"{column} in {from}..{to}: {mismatches} owner/pipeline pairs disagree");
+                    """, new { From = from, To = to, Organisation = Guid.Empty });
+                Assert.True(mismatches == 0, $"{column} in {from}..{to}: {mismatches} {scope}/pipeline pairs disagree");
             }
         }
 
         foreach (var day in OpenDays)
         {
             // The results store's definition: created before the instant, and the last move before it entered an open stage.
-            var mismatches = await Count(connection, """
+            var mismatches = await Count(connection, $"""
                 SELECT COUNT(*) FROM (
                     SELECT k.owner_id FROM (
-                        SELECT o.owner_id, o.pipeline_id, 1 AS n FROM opportunities o
+                        SELECT {owner} AS owner_id, o.pipeline_id, 1 AS n FROM opportunities o
                         WHERE o.deleted_at IS NULL AND o.created_at < (SELECT starts_at FROM metric_calendar WHERE day = @Day)
                           AND EXISTS (SELECT 1 FROM stage_moves m JOIN stages st ON st.id = m.to_stage_id
                                       WHERE m.opportunity_id = o.id AND st.kind = 'open'
                                         AND m.move_number = (SELECT MAX(m2.move_number) FROM stage_moves m2 WHERE m2.opportunity_id = o.id
                                                                AND m2.occurred_at < (SELECT starts_at FROM metric_calendar WHERE day = @Day)))
                         UNION ALL
-                        SELECT t.owner_id, t.pipeline_id, -t.open_count FROM opportunity_open_totals t
+                        SELECT {totalsOwner} AS owner_id, t.pipeline_id, -t.open_count FROM opportunity_open_totals t
                         UNION ALL
-                        SELECT d.owner_id, d.pipeline_id, d.opened - d.closed FROM opportunity_days d WHERE d.day >= @Day) k
+                        SELECT d.owner_id, d.pipeline_id, d.opened - d.closed FROM opportunity_days d WHERE d.day >= @Day AND {rows}) k
                     GROUP BY k.owner_id, k.pipeline_id
                     HAVING SUM(k.n) <> 0) x
-                """, new { Day = day });
-            Assert.True(mismatches == 0, $"open at {day}: {mismatches} owner/pipeline pairs disagree");
+                """, new { Day = day, Organisation = Guid.Empty });
+            Assert.True(mismatches == 0, $"open at {day}: {mismatches} {scope}/pipeline pairs disagree");
         }
     }
 
