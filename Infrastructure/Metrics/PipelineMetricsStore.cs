@@ -15,6 +15,8 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// </summary>
 public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IPipelineMetricsStore
 {
+    private const long MillisecondsPerDay = 86_400_000;
+
     /// <summary>
     /// The opportunities open at <c>@AsOf</c>: created by then, not deleted, in the stage entered by their last move at or before
     /// it (ties by move number) when that stage is open. Owner then: the last owner change at or before it, else the first
@@ -70,9 +72,9 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         UNION ALL
         SELECT o.id, o.name, o.amount, m.to_stage_id, m.occurred_at, {OwnerAsOf}
         FROM stage_moves m
-        JOIN stages st ON st.id = m.to_stage_id
-        JOIN opportunities o ON o.id = m.opportunity_id
-        WHERE m.left_at > @AsOf AND m.occurred_at <= @AsOf AND st.kind = 'open' AND o.deleted_at IS NULL AND o.created_at <= @AsOf
+        CROSS JOIN stages st
+        CROSS JOIN opportunities o
+        WHERE st.id = m.to_stage_id AND o.id = m.opportunity_id AND m.left_at > @AsOf AND m.occurred_at <= @AsOf AND st.kind = 'open' AND o.deleted_at IS NULL AND o.created_at <= @AsOf
           AND {"{pipeline}"}
         """;
 
@@ -133,31 +135,31 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     public static readonly Sql Exits = new($"""
         SELECT m.from_stage_id AS StageId, m.from_entered_at AS EnteredAt, m.occurred_at AS ExitedAt
         FROM stage_moves m
-        JOIN stages fs ON fs.id = m.from_stage_id
-        WHERE m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND m.opportunity_deleted = 0 AND m.from_entered_at IS NOT NULL
+        CROSS JOIN stages fs
+        WHERE fs.id = m.from_stage_id AND m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND m.opportunity_deleted = 0 AND m.from_entered_at IS NOT NULL
           AND fs.kind = 'open' AND {MoveOwnerInSubject} AND {MetricSql.Pipeline("fs.pipeline_id")}
         """);
 
-    /// <summary>How many exits each open stage has ever had (every owner, opportunities not deleted): the size of its historical norm.</summary>
-    public static readonly Sql StageExitCounts = new($"""
-        SELECT m.from_stage_id AS StageId, COUNT(*) AS Exits
-        FROM stage_moves m
-        JOIN stages fs ON fs.id = m.from_stage_id
-        WHERE m.opportunity_deleted = 0 AND m.from_stage_ms IS NOT NULL AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
-        GROUP BY m.from_stage_id
+    /// <summary>The exits of each open stage per whole day spent in it (every owner, opportunities not deleted): where its median lies.</summary>
+    public static readonly Sql StageExitDays = new($"""
+        SELECT d.stage_id AS StageId, d.day AS Day, d.exits AS Exits
+        FROM stage_exit_days d
+        JOIN stages fs ON fs.id = d.stage_id
+        WHERE d.exits > 0 AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
+        ORDER BY d.day
         """);
 
-    /// <summary>The time spent in <c>@StageId</c> by its exits ranked <c>@Skip</c> and on (<c>@Take</c> of them), shortest first.</summary>
+    /// <summary>The time spent in <c>@StageId</c> by its exits from <c>@FromMs</c> on, shortest first, skipping <c>@Skip</c> and taking <c>@Take</c>.</summary>
     public static readonly Sql StageExitDurations = new(
         """
         SELECT from_stage_ms FROM stage_moves
-        WHERE from_stage_id = @StageId AND opportunity_deleted = 0 AND from_stage_ms IS NOT NULL
+        WHERE from_stage_id = @StageId AND opportunity_deleted = 0 AND from_stage_ms >= @FromMs
         ORDER BY from_stage_ms
         LIMIT @Take OFFSET @Skip
         """,
         """
         SELECT from_stage_ms FROM stage_moves
-        WHERE from_stage_id = @StageId AND opportunity_deleted = 0 AND from_stage_ms IS NOT NULL
+        WHERE from_stage_id = @StageId AND opportunity_deleted = 0 AND from_stage_ms >= @FromMs
         ORDER BY from_stage_ms
         OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
         """);
@@ -171,9 +173,9 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
                     WHEN ns.position > s.position THEN 'advanced'
                     ELSE 'moved_back' END AS Fate
         FROM stage_moves m
-        JOIN stages s ON s.id = m.to_stage_id
+        CROSS JOIN stages s
         LEFT JOIN stages ns ON ns.id = m.next_stage_id
-        WHERE m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND m.opportunity_deleted = 0 AND s.kind = 'open'
+        WHERE s.id = m.to_stage_id AND m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND m.opportunity_deleted = 0 AND s.kind = 'open'
           AND {MoveOwnerInSubject} AND {MetricSql.Pipeline("s.pipeline_id")}
         """);
 
@@ -228,17 +230,29 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         (await SpanQueryAsync<ExitRow>(Exits, scope, DateTimeOffset.UtcNow, null, cancellationToken)).Select(e => e.ToExit()).ToList();
 
     /// <summary>
-    /// The middle exit of each stage's history by time spent (the two middle ones for an even count), found through the index on
-    /// (stage, deleted, duration) instead of reading every exit; their median is the stage's historical median.
+    /// The middle exit of each stage's history by time spent (the two middle ones for an even count): the day counts say which
+    /// whole day of time spent holds the middle rank, and the index on (stage, deleted, duration) is read from that day on, so
+    /// the cost follows the exits of one day, not every exit. Their median is the median of all of them.
     /// </summary>
     public async Task<IReadOnlyList<StageExit>> AllExitsAsync(Guid? pipelineId, CancellationToken cancellationToken)
     {
         var exits = new List<StageExit>();
-        foreach (var stage in await QueryAsync<StageCount>(StageExitCounts, new { PipelineId = pipelineId }, cancellationToken))
+        foreach (var stage in (await QueryAsync<StageExitDay>(StageExitDays, new { PipelineId = pipelineId }, cancellationToken)).GroupBy(d => d.StageId))
         {
-            var middle = new { stage.StageId, Skip = (stage.Exits - 1) / 2, Take = stage.Exits % 2 == 1 ? 1 : 2 };
+            var days = stage.ToList();
+            var total = days.Sum(d => d.Exits);
+            var rank = (total - 1) / 2;
+            var before = 0L;
+            var day = days.First(d => (before += d.Exits) > rank);
+            var middle = new
+            {
+                StageId = stage.Key,
+                FromMs = day.Day * MillisecondsPerDay,
+                Skip = rank - (before - day.Exits),
+                Take = total % 2 == 1 ? 1 : 2,
+            };
             exits.AddRange((await QueryAsync<long>(StageExitDurations, middle, cancellationToken))
-                .Select(ms => new StageExit(stage.StageId, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMilliseconds(ms))));
+                .Select(ms => new StageExit(stage.Key, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMilliseconds(ms))));
         }
 
         return exits;
@@ -299,9 +313,11 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         public int Archived { get; init; }
     }
 
-    private sealed class StageCount
+    private sealed class StageExitDay
     {
         public Guid StageId { get; init; }
+
+        public long Day { get; init; }
 
         public long Exits { get; init; }
     }

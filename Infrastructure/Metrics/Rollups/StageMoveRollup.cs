@@ -5,8 +5,9 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// <summary>
 /// The columns migration 0015 denormalises onto <c>stage_moves</c>: when the stage a move leaves was entered and how long the
 /// deal stayed (the previous move), when and to which stage the stage it enters was left (the next move), and the
-/// opportunity's current owner and deleted flag. Triggers keep them exact; these statements recompute them from the records,
-/// writing only the rows that differ (so a rebuild on a zone change, which does not affect them, writes nothing).
+/// opportunity's current owner and deleted flag; and <c>stage_exit_days</c>, the exits per stage and whole day spent in it.
+/// Triggers keep them exact; these statements recompute them from the records, writing only the moves that differ (so a
+/// rebuild on a zone change, which does not affect them, rewrites only the day counts).
 /// </summary>
 public static class StageMoveRollup
 {
@@ -54,5 +55,16 @@ public static class StageMoveRollup
            OR m.opportunity_deleted <> CASE WHEN o.deleted_at IS NULL THEN 0 ELSE 1 END
         """);
 
-    public static readonly IReadOnlyList<Sql> Statements = [RebuildEntered, RebuildLeft, RebuildOpportunity];
+    public static readonly Sql ClearExitDays = new("DELETE FROM stage_exit_days");
+
+    public static readonly Sql RebuildExitDays = new("""
+        INSERT INTO stage_exit_days (stage_id, day, exits)
+        SELECT from_stage_id, from_stage_ms / 86400000, COUNT(*)
+        FROM stage_moves
+        WHERE from_stage_id IS NOT NULL AND from_stage_ms IS NOT NULL AND opportunity_deleted = 0
+        GROUP BY from_stage_id, from_stage_ms / 86400000
+        """);
+
+    /// <summary>The columns first (their trigger moves the day counts as they change), then the day counts afresh from them.</summary>
+    public static readonly IReadOnlyList<Sql> Statements = [RebuildEntered, RebuildLeft, RebuildOpportunity, ClearExitDays, RebuildExitDays];
 }
