@@ -12,6 +12,8 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// Durations are computed in C# from the instants read here (no timestamp arithmetic in portable SQL). The figures read the
 /// columns migration 0015 keeps on each stage move (its neighbours' instants and stages, the opportunity's owner and deleted
 /// flag: see <see cref="Rollups.StageMoveRollup"/>); the explain queries read the records themselves, so they check them.
+/// Where the moves must drive a join, it is written <c>CROSS JOIN</c> with the condition in <c>WHERE</c>: SQLite keeps that join
+/// order (it would otherwise start from the few stages and read every move of each), SQL Server treats it as an inner join.
 /// </summary>
 public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IPipelineMetricsStore
 {
