@@ -9,10 +9,16 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// <summary>
 /// Section C (except win rate and lost reasons): the open pipeline rebuilt from the stage history as of any instant, stage
 /// exits (days in stage), stage entries with their fate (conversion), the deals open now, and the records behind each figure.
-/// Durations are computed in C# from the instants read here (no timestamp arithmetic in portable SQL).
+/// Durations are computed in C# from the instants read here (no timestamp arithmetic in portable SQL). The figures read the
+/// columns migration 0015 keeps on each stage move (its neighbours' instants and stages, the opportunity's owner and deleted
+/// flag: see <see cref="Rollups.StageMoveRollup"/>); the explain queries read the records themselves, so they check them.
+/// Where the moves must drive a join, it is written <c>CROSS JOIN</c> with the condition in <c>WHERE</c>: SQLite keeps that join
+/// order (it would otherwise start from the few stages and read every move of each), SQL Server treats it as an inner join.
 /// </summary>
 public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IPipelineMetricsStore
 {
+    private const long MillisecondsPerDay = 86_400_000;
+
     /// <summary>
     /// The opportunities open at <c>@AsOf</c>: created by then, not deleted, in the stage entered by their last move at or before
     /// it (ties by move number) when that stage is open. Owner then: the last owner change at or before it, else the first
@@ -37,6 +43,50 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         WHERE o.deleted_at IS NULL AND o.created_at <= @AsOf AND st.kind = 'open' AND {"{pipeline}"}
           AND NOT EXISTS (SELECT 1 FROM stage_moves m2 WHERE m2.opportunity_id = o.id AND m2.occurred_at <= @AsOf
                             AND (m2.occurred_at > m.occurred_at OR (m2.occurred_at = m.occurred_at AND m2.move_number > m.move_number)))
+        """;
+
+    /// <summary>The owner of opportunity <c>o</c> at <c>@AsOf</c>, as <see cref="OpenAsOf"/> decides it.</summary>
+    private const string OwnerAsOf = """
+        COALESCE(
+            (SELECT c.to_owner_id FROM owner_changes c
+             WHERE c.opportunity_id = o.id AND c.occurred_at <= @AsOf
+               AND NOT EXISTS (SELECT 1 FROM owner_changes c2 WHERE c2.opportunity_id = o.id AND c2.occurred_at <= @AsOf
+                                 AND (c2.occurred_at > c.occurred_at OR (c2.occurred_at = c.occurred_at AND c2.id > c.id)))),
+            (SELECT c.from_owner_id FROM owner_changes c
+             WHERE c.opportunity_id = o.id
+               AND NOT EXISTS (SELECT 1 FROM owner_changes c2 WHERE c2.opportunity_id = o.id
+                                 AND (c2.occurred_at < c.occurred_at OR (c2.occurred_at = c.occurred_at AND c2.id < c.id)))),
+            o.owner_id)
+        """;
+
+    /// <summary>
+    /// The same deals as <see cref="OpenAsOf"/> without replaying the history. A stage move is never dated before the one it
+    /// follows, so the last move at or before <c>@AsOf</c> is either the opportunity's current stage (entered at or before
+    /// it: read from the opportunity) or the move that was left after it (<c>occurred_at &lt;= @AsOf &lt; left_at</c>: found
+    /// through the moves left after <c>@AsOf</c>, none when it is now).
+    /// </summary>
+    private const string OpenAsOfFast = $"""
+        SELECT o.id AS OpportunityId, o.name AS Name, o.amount AS Amount, o.stage_id AS StageId, o.stage_entered_at AS EnteredAt,
+               {OwnerAsOf} AS OwnerId
+        FROM opportunities o
+        JOIN stages st ON st.id = o.stage_id
+        WHERE st.kind = 'open' AND o.deleted_at IS NULL AND o.created_at <= @AsOf AND o.stage_entered_at <= @AsOf AND {"{pipeline}"}
+        UNION ALL
+        SELECT o.id, o.name, o.amount, m.to_stage_id, m.occurred_at, {OwnerAsOf}
+        FROM stage_moves m
+        CROSS JOIN stages st
+        CROSS JOIN opportunities o
+        WHERE st.id = m.to_stage_id AND o.id = m.opportunity_id AND m.left_at > @AsOf AND m.occurred_at <= @AsOf AND st.kind = 'open' AND o.deleted_at IS NULL AND o.created_at <= @AsOf
+          AND {"{pipeline}"}
+        """;
+
+    /// <summary>
+    /// The subject filter on a stage move's denormalised owner, as an <c>IN</c> over the subject's users so one index on
+    /// (owner, instant) serves a rep, a team and the organisation alike. Owners are users, so this is <see cref="MetricSql.Subject"/>.
+    /// </summary>
+    private const string MoveOwnerInSubject = """
+        m.owner_id IN (SELECT mu.id FROM users mu
+                       WHERE (@SubjectUserId IS NULL OR mu.id = @SubjectUserId) AND (@SubjectTeamId IS NULL OR mu.team_id = @SubjectTeamId))
         """;
 
     /// <summary>An exit from an open stage (<c>lv</c>, a move leaving it) joined to the move that entered it (<c>e</c>, the move before).</summary>
@@ -78,28 +128,57 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
 
     public static readonly Sql OpenAt = new($"""
         SELECT y.OpportunityId, y.Name, y.OwnerId, u.display_name AS OwnerName, y.StageId, y.Amount, y.EnteredAt
-        FROM ({Pipeline(OpenAsOf)}) y
+        FROM ({Pipeline(OpenAsOfFast)}) y
         LEFT JOIN users u ON u.id = y.OwnerId
         WHERE {MetricSql.Subject("y.OwnerId")}
         """);
 
+    /// <summary>The exits from open stages in the window: the moves that left them, with the instant each stage was entered.</summary>
     public static readonly Sql Exits = new($"""
-        SELECT lv.from_stage_id AS StageId, e.occurred_at AS EnteredAt, lv.occurred_at AS ExitedAt
-        {ExitsFrom}
-          AND lv.occurred_at >= @WindowFrom AND lv.occurred_at < @WindowTo
-          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+        SELECT m.from_stage_id AS StageId, m.from_entered_at AS EnteredAt, m.occurred_at AS ExitedAt
+        FROM stage_moves m
+        CROSS JOIN stages fs
+        WHERE fs.id = m.from_stage_id AND m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND m.opportunity_deleted = 0 AND m.from_entered_at IS NOT NULL
+          AND fs.kind = 'open' AND {MoveOwnerInSubject} AND {MetricSql.Pipeline("fs.pipeline_id")}
         """);
 
-    public static readonly Sql AllExits = new($"""
-        SELECT lv.from_stage_id AS StageId, e.occurred_at AS EnteredAt, lv.occurred_at AS ExitedAt
-        {ExitsFrom}
-          AND {MetricSql.Pipeline("o.pipeline_id")}
+    /// <summary>The exits of each open stage per whole day spent in it (every owner, opportunities not deleted): where its median lies.</summary>
+    public static readonly Sql StageExitDays = new($"""
+        SELECT d.stage_id AS StageId, d.day AS Day, d.exits AS Exits
+        FROM stage_exit_days d
+        JOIN stages fs ON fs.id = d.stage_id
+        WHERE d.exits > 0 AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
+        ORDER BY d.day
         """);
 
+    /// <summary>The time spent in <c>@StageId</c> by its exits from <c>@FromMs</c> on, shortest first, skipping <c>@Skip</c> and taking <c>@Take</c>.</summary>
+    public static readonly Sql StageExitDurations = new(
+        """
+        SELECT from_stage_ms FROM stage_moves
+        WHERE from_stage_id = @StageId AND opportunity_deleted = 0 AND from_stage_ms >= @FromMs
+        ORDER BY from_stage_ms
+        LIMIT @Take OFFSET @Skip
+        """,
+        """
+        SELECT from_stage_ms FROM stage_moves
+        WHERE from_stage_id = @StageId AND opportunity_deleted = 0 AND from_stage_ms >= @FromMs
+        ORDER BY from_stage_ms
+        OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
+        """);
+
+    /// <summary>The entries into open stages in the window, each with its fate (decided by the stages as they are now).</summary>
     public static readonly Sql Entries = new($"""
-        SELECT n.to_stage_id AS StageId, n.occurred_at AS EnteredAt, {Fate} AS Fate
-        {EntriesFrom}
-          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+        SELECT m.to_stage_id AS StageId, m.occurred_at AS EnteredAt,
+               CASE WHEN m.next_stage_id IS NULL THEN 'still_in'
+                    WHEN ns.kind = 'won' THEN 'advanced'
+                    WHEN ns.kind = 'lost' THEN 'lost'
+                    WHEN ns.position > s.position THEN 'advanced'
+                    ELSE 'moved_back' END AS Fate
+        FROM stage_moves m
+        CROSS JOIN stages s
+        LEFT JOIN stages ns ON ns.id = m.next_stage_id
+        WHERE s.id = m.to_stage_id AND m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND m.opportunity_deleted = 0 AND s.kind = 'open'
+          AND {MoveOwnerInSubject} AND {MetricSql.Pipeline("s.pipeline_id")}
         """);
 
     public static readonly Sql OpenNow = new($"""
@@ -152,8 +231,34 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     public async Task<IReadOnlyList<StageExit>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<ExitRow>(Exits, scope, DateTimeOffset.UtcNow, null, cancellationToken)).Select(e => e.ToExit()).ToList();
 
-    public async Task<IReadOnlyList<StageExit>> AllExitsAsync(Guid? pipelineId, CancellationToken cancellationToken) =>
-        (await QueryAsync<ExitRow>(AllExits, new { PipelineId = pipelineId }, cancellationToken)).Select(e => e.ToExit()).ToList();
+    /// <summary>
+    /// The middle exit of each stage's history by time spent (the two middle ones for an even count): the day counts say which
+    /// whole day of time spent holds the middle rank, and the index on (stage, deleted, duration) is read from that day on, so
+    /// the cost follows the exits of one day, not every exit. Their median is the median of all of them.
+    /// </summary>
+    public async Task<IReadOnlyList<StageExit>> MedianExitsAsync(Guid? pipelineId, CancellationToken cancellationToken)
+    {
+        var exits = new List<StageExit>();
+        foreach (var stage in (await QueryAsync<StageExitDay>(StageExitDays, new { PipelineId = pipelineId }, cancellationToken)).GroupBy(d => d.StageId))
+        {
+            var days = stage.ToList();
+            var total = days.Sum(d => d.Exits);
+            var rank = (total - 1) / 2;
+            var before = 0L;
+            var day = days.First(d => (before += d.Exits) > rank);
+            var middle = new
+            {
+                StageId = stage.Key,
+                FromMs = day.Day * MillisecondsPerDay,
+                Skip = rank - (before - day.Exits),
+                Take = total % 2 == 1 ? 1 : 2,
+            };
+            exits.AddRange((await QueryAsync<long>(StageExitDurations, middle, cancellationToken))
+                .Select(ms => new StageExit(stage.Key, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMilliseconds(ms))));
+        }
+
+        return exits;
+    }
 
     public async Task<IReadOnlyList<StageEntry>> EntriesAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<EntryRow>(Entries, scope, DateTimeOffset.UtcNow, null, cancellationToken))
@@ -208,6 +313,15 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         public int? StaleAfterDays { get; init; }
 
         public int Archived { get; init; }
+    }
+
+    private sealed class StageExitDay
+    {
+        public Guid StageId { get; init; }
+
+        public long Day { get; init; }
+
+        public long Exits { get; init; }
     }
 
     private sealed class EntryRow

@@ -173,7 +173,7 @@ public static class MetricCases
             cases.Add(new("stage conversion", subject, $"/api/v1/metrics/pipeline/conversion?{window}{query}", () => pipeline.EntriesAsync(scope, default)));
             cases.Add(new("stale deals", subject, $"/api/v1/metrics/pipeline/stale?limit=50{query}", async () =>
             {
-                await pipeline.AllExitsAsync(null, default);
+                await pipeline.MedianExitsAsync(null, default);
                 await pipeline.OpenNowAsync(scope, default);
             }));
             cases.Add(new("quota attainment", subject, $"/api/v1/metrics/quota-attainment?{window}{query}", () => attainment.QuotasAsync(scope, null, null, default)));

@@ -14,8 +14,11 @@ public interface IPipelineMetricsStore
     /// <summary>The exits from any stage in the scope's window (all spans fall inside it).</summary>
     Task<IReadOnlyList<StageExit>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken);
 
-    /// <summary>Every exit ever recorded from the stages of the pipeline(s), for every owner: the stages' historical norm.</summary>
-    Task<IReadOnlyList<StageExit>> AllExitsAsync(Guid? pipelineId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The exits that decide each open stage's historical norm, over every exit ever recorded from it (every owner): the middle
+    /// exit by time spent, or the two middle ones for an even count, so their median is the median of all of them.
+    /// </summary>
+    Task<IReadOnlyList<StageExit>> MedianExitsAsync(Guid? pipelineId, CancellationToken cancellationToken);
 
     /// <summary>The entries into open stages in the scope's window, each with its fate.</summary>
     Task<IReadOnlyList<StageEntry>> EntriesAsync(MetricScope scope, CancellationToken cancellationToken);

@@ -25,7 +25,7 @@ public sealed class ListStaleDealsQueryHandler(MetricSubjects subjects, MetricSc
         var after = Decode(query.Cursor);
         var scope = await scopes.AtInstantAsync(subjects, query.TeamId, query.UserId, query.PipelineId, now, cancellationToken);
         var stages = (await store.StagesAsync(scope.PipelineId, cancellationToken)).ToDictionary(s => s.Id);
-        var medians = (await store.AllExitsAsync(scope.PipelineId, cancellationToken))
+        var medians = (await store.MedianExitsAsync(scope.PipelineId, cancellationToken))
             .GroupBy(e => e.StageId)
             .ToDictionary(g => g.Key, g => Ratio.Median(g.Select(e => e.Days)));
         var stale = new List<StaleDeal>();

@@ -1,0 +1,224 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Application.Metrics.Pipeline;
+using SalesCrm.Infrastructure.Auth;
+using SalesCrm.Infrastructure.Data;
+using SalesCrm.Infrastructure.Demo;
+using SalesCrm.Infrastructure.Metrics;
+using SalesCrm.Infrastructure.Metrics.Rollups;
+using SalesCrm.Infrastructure.Opportunities;
+using SalesCrm.IntegrationTests.Data;
+
+namespace SalesCrm.IntegrationTests.Demo;
+
+/// <summary>
+/// The columns migration 0015 keeps on stage moves (neighbours' instants and stages, owner, deleted flag) and the exits per
+/// stage and day must always say what the records say: after a generated history, after new moves, reassignments,
+/// soft-deletes and restores, and after a rebuild. The pipeline figures read from them must equal the records behind them
+/// (the explain queries, which replay the history) and the historical medians must equal the median of every exit.
+/// </summary>
+public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTests(database)
+{
+    private static readonly GeneratorProfile Tiny = GeneratorProfile.Small with { Teams = 1, RepsPerTeam = 2, Days = 90, Seed = 11 };
+
+    /// <summary>Every move with its neighbours and opportunity, as the records say (the raw definition the columns summarise).</summary>
+    private const string ColumnsDisagree = """
+        SELECT COUNT(*) FROM stage_moves m
+        JOIN opportunities o ON o.id = m.opportunity_id
+        LEFT JOIN stage_moves p ON p.opportunity_id = m.opportunity_id AND p.move_number = m.move_number - 1
+        LEFT JOIN stage_moves n ON n.opportunity_id = m.opportunity_id AND n.move_number = m.move_number + 1
+        WHERE (p.id IS NULL AND (m.from_entered_at IS NOT NULL OR m.from_stage_ms IS NOT NULL))
+           OR (p.id IS NOT NULL AND (m.from_entered_at IS NULL OR m.from_entered_at <> p.occurred_at OR m.from_stage_ms IS NULL))
+           OR (n.id IS NULL AND (m.left_at IS NOT NULL OR m.next_stage_id IS NOT NULL))
+           OR (n.id IS NOT NULL AND (m.left_at IS NULL OR m.left_at <> n.occurred_at OR m.next_stage_id IS NULL OR m.next_stage_id <> n.to_stage_id))
+           OR m.owner_id IS NULL OR m.owner_id <> o.owner_id
+           OR m.opportunity_deleted <> CASE WHEN o.deleted_at IS NULL THEN 0 ELSE 1 END
+        """;
+
+    /// <summary>Days counted by the records but not by the rollup (or differently), and days only the rollup counts.</summary>
+    private const string ExitDaysDisagree = """
+        SELECT (SELECT COUNT(*) FROM (
+                    SELECT from_stage_id AS stage_id, from_stage_ms / 86400000 AS day, COUNT(*) AS exits FROM stage_moves
+                    WHERE from_stage_id IS NOT NULL AND from_stage_ms IS NOT NULL AND opportunity_deleted = 0
+                    GROUP BY from_stage_id, from_stage_ms / 86400000) r
+                LEFT JOIN stage_exit_days d ON d.stage_id = r.stage_id AND d.day = r.day
+                WHERE d.exits IS NULL OR d.exits <> r.exits)
+             + (SELECT COUNT(*) FROM stage_exit_days d
+                WHERE d.exits <> 0 AND NOT EXISTS (SELECT 1 FROM stage_moves m
+                                                   WHERE m.from_stage_id = d.stage_id AND m.opportunity_deleted = 0
+                                                     AND m.from_stage_ms / 86400000 = d.day))
+        """;
+
+    /// <summary>Every exit from an open stage of an opportunity not deleted, with the move before it: the stages' norm from the records.</summary>
+    private const string RawExits = """
+        SELECT lv.from_stage_id AS StageId, e.occurred_at AS EnteredAt, lv.occurred_at AS ExitedAt
+        FROM stage_moves lv
+        JOIN stage_moves e ON e.opportunity_id = lv.opportunity_id AND e.move_number = lv.move_number - 1
+        JOIN stages fs ON fs.id = lv.from_stage_id
+        JOIN opportunities o ON o.id = lv.opportunity_id
+        WHERE fs.kind = 'open' AND o.deleted_at IS NULL
+        """;
+
+    [Fact]
+    public async Task The_stage_move_columns_and_the_pipeline_figures_agree_with_the_records_through_every_change()
+    {
+        await new SalesHistoryGenerator(Connections, new IdentityPasswordHasher(), new FixedClock(Now), NullLogger<SalesHistoryGenerator>.Instance)
+            .GenerateAsync(Tiny, reps: null, Cancellation);
+        await using var connection = await Connections.OpenAsync(Cancellation);
+        await AssertAgreeAsync(connection);
+
+        await MoveOpenDealsAsync(connection);
+        await ReassignAsync(connection);
+        var digit = Connections.Dialect == SqlDialect.Sqlite ? "SUBSTR(CAST(id AS VARCHAR(36)), 1, 1)" : "SUBSTRING(CAST(id AS VARCHAR(36)), 1, 1)";
+        await connection.ExecuteAsync($"UPDATE opportunities SET deleted_at = @Now, deleted_by = owner_id WHERE {digit} IN ('a', 'b', 'c')", new { Now });
+        await connection.ExecuteAsync($"UPDATE opportunities SET deleted_at = NULL, deleted_by = NULL WHERE {digit} = 'a'");
+        await AssertAgreeAsync(connection);
+
+        // A rebuild (after a migration, or on a zone change) recomputes what a broken row would hold.
+        await connection.ExecuteAsync("UPDATE stage_moves SET left_at = NULL, next_stage_id = NULL, owner_id = NULL, from_stage_ms = NULL");
+        await connection.ExecuteAsync("DELETE FROM stage_exit_days");
+        foreach (var statement in StageMoveRollup.Statements)
+        {
+            await connection.ExecuteAsync(statement.For(Connections.Dialect));
+        }
+
+        await AssertAgreeAsync(connection);
+    }
+
+    private async Task AssertAgreeAsync(System.Data.Common.DbConnection connection)
+    {
+        Assert.Equal(0, await Count(connection, ColumnsDisagree));
+        var durations = await connection.QueryAsync<(DateTimeOffset EnteredAt, DateTimeOffset OccurredAt, long Ms)>(
+            "SELECT from_entered_at, occurred_at, from_stage_ms FROM stage_moves WHERE from_entered_at IS NOT NULL");
+        Assert.All(durations, d => Assert.Equal((long)(d.OccurredAt - d.EnteredAt).TotalMilliseconds, d.Ms));
+        Assert.Equal(0, await Count(connection, ExitDaysDisagree));
+
+        var store = new PipelineMetricsStore(Connections);
+        var rep = await connection.QueryFirstAsync<Guid>("SELECT owner_id FROM opportunities ORDER BY id");
+        foreach (var subject in new[] { MetricSubject.Organisation, new MetricSubject(null, rep) })
+        {
+            foreach (var asOf in new[] { Now, Now.AddDays(-3), Now.AddDays(-20), Now.AddDays(-61), Now.AddYears(-1) })
+            {
+                await AssertSnapshotAsync(store, subject, asOf);
+            }
+
+            var today = DateOnly.FromDateTime(Now.UtcDateTime);
+            foreach (var (from, to) in new[] { (today.AddYears(-2), today.AddDays(1)), (today.AddDays(-40), today.AddDays(-10)), (today.AddDays(-7), today) })
+            {
+                await AssertWindowAsync(store, MetricScope.Create(subject, null, from, to, null, TimeZoneInfo.Utc));
+            }
+        }
+
+        var medians = (await store.MedianExitsAsync(null, Cancellation)).GroupBy(e => e.StageId).ToDictionary(g => g.Key, g => Ratio.Median(g.Select(e => e.Days)));
+        var raw = (await connection.QueryAsync<StageExit>(RawExits)).GroupBy(e => e.StageId).ToDictionary(g => g.Key, g => Ratio.Median(g.Select(e => e.Days)));
+        Assert.NotEmpty(raw);
+        Assert.Equal(raw.OrderBy(p => p.Key), medians.OrderBy(p => p.Key));
+    }
+
+    private static async Task AssertSnapshotAsync(PipelineMetricsStore store, MetricSubject subject, DateTimeOffset asOf)
+    {
+        var day = DateOnly.FromDateTime(asOf.UtcDateTime);
+        var scope = MetricScope.Create(subject, null, day, day.AddDays(1), null, TimeZoneInfo.Utc);
+        var deals = (await store.OpenAtAsync(scope, asOf, Cancellation)).Select(d => (d.OpportunityId, d.EnteredAt, d.OwnerId)).Order();
+        var records = (await ExplainAsync(store, scope, PipelineFigure.OpenOpportunities, asOf)).Select(r => (r.Id, r.At, r.OwnerId)).Order();
+        Assert.Equal(records, deals);
+    }
+
+    private static async Task AssertWindowAsync(PipelineMetricsStore store, MetricScope scope)
+    {
+        var exits = (await store.ExitsAsync(scope, Cancellation)).Select(e => (e.ExitedAt, Math.Round(e.Days, 6))).Order().ToList();
+        var exitRecords = (await ExplainAsync(store, scope, PipelineFigure.StageExits, Now)).Select(r => (r.At, Math.Round(r.Value ?? -1, 6))).Order();
+        Assert.Equal(exitRecords, exits);
+
+        var entries = (await store.EntriesAsync(scope, Cancellation)).Select(e => (e.EnteredAt, Fate(e.Fate))).Order().ToList();
+        var entryRecords = (await ExplainAsync(store, scope, PipelineFigure.StageEntries, Now)).Select(r => (r.At, r.Label ?? "")).Order();
+        Assert.Equal(entryRecords, entries);
+    }
+
+    private static async Task<IReadOnlyList<MetricRecord>> ExplainAsync(PipelineMetricsStore store, MetricScope scope, PipelineFigure figure, DateTimeOffset asOf) =>
+        (await store.ExplainAsync(new ExplainRequest<PipelineFigure>(scope, figure, 1_000_000, null), asOf, null, Cancellation)).Items;
+
+    private static string Fate(EntryFate fate) => fate switch
+    {
+        EntryFate.StillIn => "still_in",
+        EntryFate.MovedBack => "moved_back",
+        _ => fate.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Half the open deals move on (the next stage, or back to the first, or Lost), a few hours to days after they entered their stage.</summary>
+    private async Task MoveOpenDealsAsync(System.Data.Common.DbConnection connection)
+    {
+        var stages = (await connection.QueryAsync<(Guid Id, Guid PipelineId, int Position, string Kind)>(
+            "SELECT id, pipeline_id, position, kind FROM stages")).ToList();
+        var open = await connection.QueryAsync<(Guid Id, Guid StageId, Guid OwnerId, DateTimeOffset EnteredAt)>("""
+            SELECT o.id, o.stage_id, o.owner_id, o.stage_entered_at FROM opportunities o JOIN stages s ON s.id = o.stage_id
+            WHERE s.kind = 'open' AND o.deleted_at IS NULL ORDER BY o.id
+            """);
+        var lostReason = await connection.QueryFirstOrDefaultAsync<Guid?>("SELECT id FROM lost_reasons ORDER BY id");
+        var i = 0;
+        foreach (var deal in open.Where((_, index) => index % 2 == 0))
+        {
+            var here = stages.Single(s => s.Id == deal.StageId);
+            var pipeline = stages.Where(s => s.PipelineId == here.PipelineId).OrderBy(s => s.Position).ToList();
+            var target = (i++ % 3) switch
+            {
+                0 => pipeline.First(s => s.Position > here.Position),
+                1 when lostReason is not null => pipeline.First(s => s.Kind == "lost"),
+                _ => pipeline.First(s => s.Id != here.Id && s.Kind == "open"),
+            };
+            var at = deal.EnteredAt + (Now - deal.EnteredAt) * ((i % 5) + 1) / 6;
+            at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+            await connection.ExecuteAsync(OpportunityStore.AppendMove.For(Connections.Dialect), new
+            {
+                Id = Guid.CreateVersion7(),
+                OpportunityId = deal.Id,
+                FromStageId = deal.StageId,
+                ToStageId = target.Id,
+                OccurredAt = at,
+                MovedBy = deal.OwnerId,
+                RecordedAt = Now,
+                LostReasonId = target.Kind == "lost" ? lostReason : null,
+            });
+            await connection.ExecuteAsync(
+                "UPDATE opportunities SET stage_id = @StageId, stage_entered_at = @At, version = version + 1 WHERE id = @Id",
+                new { StageId = target.Id, At = at, deal.Id });
+        }
+    }
+
+    /// <summary>A quarter of the deals change hands ten days ago (with the owner change recorded, as the API does).</summary>
+    private async Task ReassignAsync(System.Data.Common.DbConnection connection)
+    {
+        var reps = (await connection.QueryAsync<Guid>("SELECT DISTINCT owner_id FROM opportunities ORDER BY owner_id")).ToList();
+        var deals = (await connection.QueryAsync<(Guid Id, Guid OwnerId, DateTimeOffset CreatedAt)>(
+            "SELECT id, owner_id, created_at FROM opportunities ORDER BY id")).Where((_, index) => index % 4 == 1).ToList();
+        foreach (var deal in deals.Where(d => d.CreatedAt <= Now.AddDays(-10)))
+        {
+            var to = reps.First(r => r != deal.OwnerId);
+            await connection.ExecuteAsync(OpportunityStore.InsertOwnerChange.For(Connections.Dialect), new
+            {
+                Id = Guid.CreateVersion7(),
+                OpportunityId = deal.Id,
+                FromOwnerId = deal.OwnerId,
+                ToOwnerId = to,
+                OccurredAt = Now.AddDays(-10),
+                ChangedBy = to,
+            });
+            await connection.ExecuteAsync("UPDATE opportunities SET owner_id = @To, version = version + 1 WHERE id = @Id", new { To = to, deal.Id });
+        }
+    }
+
+    private static async Task<long> Count(System.Data.Common.DbConnection connection, string sql) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: Cancellation));
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
+
+public sealed class SqliteStageMoveRollupTests(SqliteDatabase database)
+    : StageMoveRollupTests(database), IClassFixture<SqliteDatabase>;
+
+public sealed class SqlServerStageMoveRollupTests(SqlServerDatabase database)
+    : StageMoveRollupTests(database), IClassFixture<SqlServerDatabase>;
