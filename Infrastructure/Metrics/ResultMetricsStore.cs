@@ -76,10 +76,11 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
 
     public static readonly Sql ExplainDeals = new(ExplainDealsText(SqliteCycleDays), ExplainDealsText(SqlServerCycleDays));
 
+    /// <summary>The leads created in the window with their first logged activity (kept on the lead by triggers, migration 0018).</summary>
     public static readonly Sql Leads = new($"""
         SELECT l.id AS Id, l.created_at AS CreatedAt,
                CASE WHEN l.status = 'converted' OR l.converted_opportunity_id IS NOT NULL THEN 1 ELSE 0 END AS Converted,
-               (SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = l.id AND a.deleted_at IS NULL) AS FirstActivityAt
+               l.first_activity_at AS FirstActivityAt
         FROM leads l
         WHERE l.deleted_at IS NULL AND {MetricSql.Subject("l.owner_id")} AND l.created_at >= @WindowFrom AND l.created_at < @WindowTo
         """);

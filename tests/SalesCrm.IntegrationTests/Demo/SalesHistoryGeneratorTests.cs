@@ -77,17 +77,33 @@ public abstract class SalesHistoryGeneratorTests(TestDatabase database) : Databa
         await using var connection = await Connections.OpenAsync(Cancellation);
         await AssertRollupsMatchAsync(connection);
 
+        string Portable(string sql) => Connections.Dialect == SqlDialect.Sqlite ? sql.Replace("SUBSTRING", "SUBSTR", StringComparison.Ordinal) : sql;
+
         // Soft-delete every fifth call, turn some no-answers into connected calls, restore a few: the triggers follow.
         // (A pseudo-random pick of rows that reads the same on both databases: the id's first hex digit.)
         var now = Now;
-        await connection.ExecuteAsync("UPDATE activities SET deleted_at = @now WHERE type = 'call' AND SUBSTRING(CAST(id AS VARCHAR(36)), 1, 1) IN ('0', '1', '2', '3')".Replace("SUBSTRING", Connections.Dialect == SqlDialect.Sqlite ? "SUBSTR" : "SUBSTRING", StringComparison.Ordinal), new { now });
+        await connection.ExecuteAsync(Portable("UPDATE activities SET deleted_at = @now WHERE type = 'call' AND SUBSTRING(CAST(id AS VARCHAR(36)), 1, 1) IN ('0', '1', '2', '3')"), new { now });
         await connection.ExecuteAsync("UPDATE activities SET outcome = 'connected' WHERE type = 'call' AND outcome = 'no_answer' AND deleted_at IS NULL");
-        await connection.ExecuteAsync("UPDATE activities SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND SUBSTRING(CAST(id AS VARCHAR(36)), 1, 1) = '0'".Replace("SUBSTRING", Connections.Dialect == SqlDialect.Sqlite ? "SUBSTR" : "SUBSTRING", StringComparison.Ordinal));
+        await connection.ExecuteAsync(Portable("UPDATE activities SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND SUBSTRING(CAST(id AS VARCHAR(36)), 1, 1) = '0'"));
+        // Hard-delete some lead activities and unlink others from their lead: the leads' first activity follows.
+        await connection.ExecuteAsync(Portable("UPDATE follow_ups SET fulfilled_by_activity_id = NULL WHERE fulfilled_by_activity_id IN (SELECT id FROM activities WHERE lead_id IS NOT NULL AND SUBSTRING(CAST(id AS VARCHAR(36)), 1, 1) = 'f')"));
+        await connection.ExecuteAsync(Portable("DELETE FROM activities WHERE lead_id IS NOT NULL AND SUBSTRING(CAST(id AS VARCHAR(36)), 1, 1) = 'f'"));
+        await connection.ExecuteAsync(Portable("UPDATE activities SET lead_id = NULL WHERE lead_id IS NOT NULL AND SUBSTRING(CAST(id AS VARCHAR(36)), 1, 1) = 'e'"));
         await AssertRollupsMatchAsync(connection);
     }
 
     private static async Task AssertRollupsMatchAsync(System.Data.Common.DbConnection connection)
     {
+        // Each lead's first logged activity (kept by triggers on activities) is the earliest of its live activities.
+        Assert.True(await Count(connection, "SELECT COUNT(*) FROM leads WHERE first_activity_at IS NOT NULL") > 0);
+        Assert.Equal(0, await Count(connection, """
+            SELECT COUNT(*) FROM leads l
+            LEFT JOIN (SELECT a.lead_id, MIN(a.occurred_at) AS first_at FROM activities a
+                       WHERE a.lead_id IS NOT NULL AND a.deleted_at IS NULL GROUP BY a.lead_id) f ON f.lead_id = l.id
+            WHERE (l.first_activity_at IS NULL AND f.first_at IS NOT NULL) OR (l.first_activity_at IS NOT NULL AND f.first_at IS NULL)
+               OR l.first_activity_at <> f.first_at
+            """));
+
         const string raw = """
             SELECT SUM(CASE WHEN type = 'call' AND direction = 'outbound' THEN 1 ELSE 0 END) AS OutboundCalls,
                    SUM(CASE WHEN type = 'call' AND outcome = 'connected' THEN 1 ELSE 0 END) AS ConnectedCalls,
