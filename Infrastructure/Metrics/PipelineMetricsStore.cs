@@ -19,33 +19,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
 {
     private const long MillisecondsPerDay = 86_400_000;
 
-    /// <summary>
-    /// The opportunities open at <c>@AsOf</c>: created by then, not deleted, in the stage entered by their last move at or before
-    /// it (ties by move number) when that stage is open. Owner then: the last owner change at or before it, else the first
-    /// change's previous owner, else the current owner.
-    /// </summary>
-    private const string OpenAsOf = $"""
-        SELECT o.id AS OpportunityId, o.name AS Name, o.amount AS Amount, m.to_stage_id AS StageId, m.occurred_at AS EnteredAt,
-               st.probability AS Probability,
-               COALESCE(
-                   (SELECT c.to_owner_id FROM owner_changes c
-                    WHERE c.opportunity_id = o.id AND c.occurred_at <= @AsOf
-                      AND NOT EXISTS (SELECT 1 FROM owner_changes c2 WHERE c2.opportunity_id = o.id AND c2.occurred_at <= @AsOf
-                                        AND (c2.occurred_at > c.occurred_at OR (c2.occurred_at = c.occurred_at AND c2.id > c.id)))),
-                   (SELECT c.from_owner_id FROM owner_changes c
-                    WHERE c.opportunity_id = o.id
-                      AND NOT EXISTS (SELECT 1 FROM owner_changes c2 WHERE c2.opportunity_id = o.id
-                                        AND (c2.occurred_at < c.occurred_at OR (c2.occurred_at = c.occurred_at AND c2.id < c.id)))),
-                   o.owner_id) AS OwnerId
-        FROM opportunities o
-        JOIN stage_moves m ON m.opportunity_id = o.id AND m.occurred_at <= @AsOf
-        JOIN stages st ON st.id = m.to_stage_id
-        WHERE o.deleted_at IS NULL AND o.created_at <= @AsOf AND st.kind = 'open' AND {"{pipeline}"}
-          AND NOT EXISTS (SELECT 1 FROM stage_moves m2 WHERE m2.opportunity_id = o.id AND m2.occurred_at <= @AsOf
-                            AND (m2.occurred_at > m.occurred_at OR (m2.occurred_at = m.occurred_at AND m2.move_number > m.move_number)))
-        """;
-
-    /// <summary>The owner of opportunity <c>o</c> at <c>@AsOf</c>, as <see cref="OpenAsOf"/> decides it.</summary>
+    /// <summary>The owner of opportunity <c>o</c> at <c>@AsOf</c>: the last owner change at or before it gives it, else the first change's previous owner, else the current owner.</summary>
     private const string OwnerAsOf = """
         COALESCE(
             (SELECT c.to_owner_id FROM owner_changes c
@@ -58,6 +32,23 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
                                  AND (c2.occurred_at < c.occurred_at OR (c2.occurred_at = c.occurred_at AND c2.id < c.id)))),
             o.owner_id)
         """;
+
+    /// <summary>
+    /// The opportunities open at <c>@AsOf</c>: created by then, not deleted, in the stage entered by their last move at or before
+    /// it (ties by move number) when that stage is open, with their owner then (<see cref="OwnerAsOf"/>).
+    /// </summary>
+    private const string OpenAsOf = $"""
+        SELECT o.id AS OpportunityId, o.name AS Name, o.amount AS Amount, m.to_stage_id AS StageId, m.occurred_at AS EnteredAt,
+               st.probability AS Probability,
+               {OwnerAsOf} AS OwnerId
+        FROM opportunities o
+        JOIN stage_moves m ON m.opportunity_id = o.id AND m.occurred_at <= @AsOf
+        JOIN stages st ON st.id = m.to_stage_id
+        WHERE o.deleted_at IS NULL AND o.created_at <= @AsOf AND st.kind = 'open' AND {"{pipeline}"}
+          AND NOT EXISTS (SELECT 1 FROM stage_moves m2 WHERE m2.opportunity_id = o.id AND m2.occurred_at <= @AsOf
+                            AND (m2.occurred_at > m.occurred_at OR (m2.occurred_at = m.occurred_at AND m2.move_number > m.move_number)))
+        """;
+
 
     /// <summary>
     /// The same deals as <see cref="OpenAsOf"/> without replaying the history. A stage move is never dated before the one it

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { admin } from './accounts';
+import { post, tokenFor } from './api';
 import { expectNoSeriousA11yViolations } from './axe';
 import { phoneScreenshot, screenshot } from './screenshots';
 import { signIn } from './session';
@@ -10,18 +11,6 @@ test.describe.configure({ mode: 'serial' });
 const manager = { email: 'dora.manager@e2e.test', name: 'Dora Manager', password: 'Dora-Initial-Pass-1' };
 const rep = { email: 'remy.rep@e2e.test', name: 'Remy Rep', password: 'Remy-Initial-Pass-1' };
 const deal = { name: 'Globex expansion', account: 'Globex' };
-
-async function tokenFor(request: APIRequestContext, email: string, password: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/token', { data: { grantType: 'password', email, password } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function post<T>(request: APIRequestContext, token: string, url: string, data: unknown): Promise<T> {
-  const response = await request.post(url, { headers: { Authorization: `Bearer ${token}` }, data });
-  expect(response.status(), `${url}: ${await response.text()}`).toBe(201);
-  return (await response.json()) as T;
-}
 
 /** A team with a manager and a rep, the rep's deal, and three calls the rep logged today (two connected). */
 async function seed(request: APIRequestContext): Promise<{ dealId: string }> {

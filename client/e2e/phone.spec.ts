@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { admin } from './accounts';
+import { post, tokenFor } from './api';
 import { expectNoSeriousA11yViolations } from './axe';
 import { screenshot } from './screenshots';
 import { signIn } from './session';
@@ -14,18 +15,6 @@ const records = {
   deal: 'Initech printer fleet replacement, phase two',
   lead: 'Milton Waddams',
 };
-
-async function tokenFor(request: APIRequestContext, email: string, password: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/token', { data: { grantType: 'password', email, password } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function post<T>(request: APIRequestContext, token: string, url: string, data: unknown): Promise<T> {
-  const response = await request.post(url, { headers: { Authorization: `Bearer ${token}` }, data });
-  expect(response.status(), `${url}: ${await response.text()}`).toBe(201);
-  return (await response.json()) as T;
-}
 
 /** A rep with a deal, a lead, a contact and a logged call: long names, so every list has a row to wrap. */
 async function seed(request: APIRequestContext): Promise<{ dealId: string; leadId: string }> {

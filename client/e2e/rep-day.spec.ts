@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { admin } from './accounts';
+import { post, tokenFor } from './api';
 import { expectNoSeriousA11yViolations } from './axe';
 import { phoneScreenshot, screenshot } from './screenshots';
 import { accessToken, signIn } from './session';
@@ -31,18 +32,6 @@ async function expectDashboardFigures(page: Page, expected: { calls: number; fol
   const results = page.getByRole('list', { name: 'Result figures' });
   await expect(results.getByRole('button', { name: /^Deals won/ })).toContainText(`${String(expected.dealsLost)} lost`);
   await expect(page.getByText(`${String(expected.dealsLost)} deals lost`)).toBeVisible();
-}
-
-async function tokenFor(request: APIRequestContext, email: string, password: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/token', { data: { grantType: 'password', email, password } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function post<T>(request: APIRequestContext, token: string, url: string, data: unknown): Promise<T> {
-  const response = await request.post(url, { headers: { Authorization: `Bearer ${token}` }, data });
-  expect(response.status(), `${url}: ${await response.text()}`).toBe(201);
-  return (await response.json()) as T;
 }
 
 /** An admin sets up a team, a rep, an account and the rep's deal, through the API. */
