@@ -57,21 +57,25 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         FROM {"{spans}"} s
         """);
 
+    /// <summary>Deals lost in the window by lost reason (none: the empty id), from the day rollup (lost_reason_days, kept exact by triggers).</summary>
     public static readonly Sql LostReasons = new($"""
-        SELECT o.lost_reason_id AS LostReasonId, lr.name AS Name, COUNT(*) AS Count, SUM(o.amount) AS Amount
-        FROM opportunities o
-        LEFT JOIN lost_reasons lr ON lr.id = o.lost_reason_id
-        WHERE o.outcome = 'lost' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {Deals}
-        GROUP BY o.lost_reason_id, lr.name
-        ORDER BY COUNT(*) DESC, SUM(o.amount) DESC, lr.name
+        SELECT NULLIF(d.lost_reason_id, @NoLostReason) AS LostReasonId, lr.name AS Name, SUM(d.lost) AS Count, SUM(d.lost_amount) AS Amount
+        FROM lost_reason_days d
+        LEFT JOIN lost_reasons lr ON lr.id = d.lost_reason_id
+        WHERE d.day >= @WindowFromDay AND d.day < @WindowToDay AND {DayRows}
+        GROUP BY d.lost_reason_id, lr.name
+        HAVING SUM(d.lost) <> 0
+        ORDER BY SUM(d.lost) DESC, SUM(d.lost_amount) DESC, lr.name
         """);
 
+    /// <summary>Deals lost in the window by competitor (none: ''), from the same rollup.</summary>
     public static readonly Sql LostCompetitors = new($"""
-        SELECT o.competitor AS Competitor, COUNT(*) AS Count, SUM(o.amount) AS Amount
-        FROM opportunities o
-        WHERE o.outcome = 'lost' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {Deals}
-        GROUP BY o.competitor
-        ORDER BY COUNT(*) DESC, SUM(o.amount) DESC, o.competitor
+        SELECT NULLIF(d.competitor, '') AS Competitor, SUM(d.lost) AS Count, SUM(d.lost_amount) AS Amount
+        FROM lost_reason_days d
+        WHERE d.day >= @WindowFromDay AND d.day < @WindowToDay AND {DayRows}
+        GROUP BY d.competitor
+        HAVING SUM(d.lost) <> 0
+        ORDER BY SUM(d.lost) DESC, SUM(d.lost_amount) DESC, NULLIF(d.competitor, '')
         """);
 
     public static readonly Sql ExplainDeals = new(ExplainDealsText(SqliteCycleDays), ExplainDealsText(SqlServerCycleDays));
@@ -99,7 +103,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         (await SpanQueryAsync<SpanCount>(OpenAtSpanEnds, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.Count);
 
     public async Task<IReadOnlyList<LostReasonRow>> LostReasonsAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<GroupRow>(LostReasons, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+        (await SpanQueryAsync<GroupRow>(LostReasons, scope, DateTimeOffset.UtcNow, new { NoLostReason = Guid.Empty }, cancellationToken))
             .Select(r => new LostReasonRow(r.LostReasonId, r.Name, r.Count, r.Amount, null))
             .ToList();
 

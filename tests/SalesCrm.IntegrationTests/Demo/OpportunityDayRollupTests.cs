@@ -125,6 +125,9 @@ public abstract class OpportunityDayRollupTests(TestDatabase database) : Databas
                 case 4:
                     await connection.ExecuteAsync("UPDATE opportunities SET amount = amount + 125 WHERE id = @Id", new { deal.Id });
                     break;
+                case 5 when deal.Outcome == "lost":
+                    await connection.ExecuteAsync("UPDATE opportunities SET competitor = 'Other CRM', lost_reason_id = NULL WHERE id = @Id", new { deal.Id });
+                    break;
                 case 5 when deal.Outcome is null:
                     await MoveAsync(deal, "lost", later);
                     break;
@@ -175,6 +178,27 @@ public abstract class OpportunityDayRollupTests(TestDatabase database) : Databas
                     """, new { From = from, To = to, Organisation = Guid.Empty });
                 Assert.True(mismatches == 0, $"{column} in {from}..{to}: {mismatches} {scope}/pipeline pairs disagree");
             }
+        }
+
+        foreach (var (from, to) in Windows)
+        {
+            // Lost deals and their amounts per reason and competitor (lost_reason_days, migration 0019).
+            var mismatches = await Count(connection, $"""
+                SELECT COUNT(*) FROM (
+                    SELECT k.owner_id FROM (
+                        SELECT {owner} AS owner_id, o.pipeline_id, COALESCE(o.lost_reason_id, @Organisation) AS lost_reason_id,
+                               COALESCE(o.competitor, '') AS competitor, 1 AS n, o.amount AS amount
+                        FROM opportunities o
+                        WHERE o.deleted_at IS NULL AND o.outcome = 'lost'
+                          AND o.closed_at >= (SELECT starts_at FROM metric_calendar WHERE day = @From)
+                          AND o.closed_at < (SELECT starts_at FROM metric_calendar WHERE day = @To)
+                        UNION ALL
+                        SELECT d.owner_id, d.pipeline_id, d.lost_reason_id, d.competitor, -d.lost, -d.lost_amount
+                        FROM lost_reason_days d WHERE d.day >= @From AND d.day < @To AND {rows}) k
+                    GROUP BY k.owner_id, k.pipeline_id, k.lost_reason_id, k.competitor
+                    HAVING SUM(k.n) <> 0 OR SUM(k.amount) <> 0) x
+                """, new { From = from, To = to, Organisation = Guid.Empty });
+            Assert.True(mismatches == 0, $"lost reasons in {from}..{to}: {mismatches} {scope} groups disagree");
         }
 
         foreach (var day in OpenDays)
