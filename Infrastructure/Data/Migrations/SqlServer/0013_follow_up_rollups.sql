@@ -26,6 +26,12 @@ ALTER TABLE stage_moves ADD follow_ups_in_stage INT NOT NULL CONSTRAINT df_stage
 ALTER TABLE opportunities ADD follow_ups_at_close INT NOT NULL CONSTRAINT df_opportunities_follow_ups_at_close DEFAULT 0;
 GO
 
+-- Follow-up discipline reads a window's moves and closed deals with their counts from these indexes alone.
+CREATE INDEX ix_stage_moves_occurred_follow_ups ON stage_moves (occurred_at, opportunity_id, from_stage_id, to_stage_id, follow_ups_in_stage);
+CREATE INDEX ix_opportunities_id_live_owner ON opportunities (id, deleted_at, owner_id);
+CREATE INDEX ix_opportunities_closed_follow_ups ON opportunities (closed_at, outcome, deleted_at, owner_id, pipeline_id, follow_ups_at_close);
+GO
+
 CREATE TRIGGER tr_follow_ups_rollup ON follow_ups AFTER INSERT, UPDATE, DELETE AS
 BEGIN
     SET NOCOUNT ON;

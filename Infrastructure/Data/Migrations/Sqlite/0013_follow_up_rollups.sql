@@ -25,6 +25,11 @@ DROP INDEX ix_follow_ups_completed_cover;
 ALTER TABLE stage_moves ADD COLUMN follow_ups_in_stage INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE opportunities ADD COLUMN follow_ups_at_close INTEGER NOT NULL DEFAULT 0;
 
+-- Follow-up discipline reads a window's moves and closed deals with their counts from these indexes alone.
+CREATE INDEX ix_stage_moves_occurred_follow_ups ON stage_moves (occurred_at, opportunity_id, from_stage_id, to_stage_id, follow_ups_in_stage);
+CREATE INDEX ix_opportunities_id_live_owner ON opportunities (id, deleted_at, owner_id);
+CREATE INDEX ix_opportunities_closed_follow_ups ON opportunities (closed_at, outcome, deleted_at, owner_id, pipeline_id, follow_ups_at_close);
+
 CREATE TRIGGER tr_follow_ups_rollup_insert AFTER INSERT ON follow_ups
 BEGIN
     INSERT INTO follow_up_days (owner_id, day, due, open_due)
