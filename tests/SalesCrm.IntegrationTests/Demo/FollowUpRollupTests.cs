@@ -62,6 +62,16 @@ public abstract class FollowUpRollupTests(TestDatabase database) : DatabaseTests
             """);
         await Execute(connection, "UPDATE follow_ups SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND {pick} = '0'");
         await Execute(connection, "DELETE FROM follow_ups WHERE {pick} = '9'");
+
+        // Open follow-ups due today, before and after now: overdue reads today's part from the records.
+        foreach (var dueAt in new[] { Now.AddHours(-1), Now.AddMilliseconds(-1), Now, Now.AddHours(1) })
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO follow_ups (id, owner_id, channel, due_at, opportunity_id, status, created_at, created_by, version)
+                SELECT @Id, o.owner_id, 'call', @dueAt, o.id, 'open', @dueAt, o.owner_id, 1
+                FROM opportunities o WHERE o.id = (SELECT MIN(CAST(x.id AS VARCHAR(36))) FROM opportunities x)
+                """, new { Id = Guid.NewGuid(), dueAt }, cancellationToken: Cancellation));
+        }
     }
 
     /// <summary>Reopen deals, close others at another time, move stage moves in time, append new moves.</summary>
@@ -133,6 +143,7 @@ public abstract class FollowUpRollupTests(TestDatabase database) : DatabaseTests
             foreach (var now in new[] { Now, Now.AddDays(-2).AddHours(-5), Now.AddDays(3) })
             {
                 var counts = await activity.CountAsync(scope, now, Cancellation);
+                Assert.True(now != Now || counts[0].FollowUpsOverdue > 0);
                 foreach (var span in scope.Spans)
                 {
                     var window = new { From = span.FromUtc, To = span.ToUtc, now };
