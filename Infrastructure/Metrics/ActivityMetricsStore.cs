@@ -31,8 +31,14 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         GROUP BY s.idx
         """);
 
-    /// <summary>The local day of @Now: days before it ended before now, so their still-open due follow-ups are overdue.</summary>
-    private const string Today = "(SELECT MAX(mc.day) AS day, MAX(mc.starts_at) AS starts_at FROM metric_calendar mc WHERE mc.starts_at <= @Now)";
+    /// <summary>
+    /// The local day of @Now and the instant it starts: days before it ended before now, so their still-open due
+    /// follow-ups are overdue. (One MAX, so the calendar's index finds it instead of scanning every earlier day.)
+    /// </summary>
+    private const string Today = """
+        (SELECT mc.day, mc.starts_at FROM metric_calendar mc
+         WHERE mc.starts_at = (SELECT MAX(tc.starts_at) FROM metric_calendar tc WHERE tc.starts_at <= @Now))
+        """;
 
     /// <summary>
     /// Due follow-ups from the day rollups (follow_up_days, kept exact by triggers), and the overdue ones of the days before
@@ -47,12 +53,15 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         GROUP BY s.idx
         """);
 
-    /// <summary>Open follow-ups due today before @Now: the one part of a window read from the records.</summary>
+    /// <summary>
+    /// Open follow-ups due today before @Now: the one part of a window read from the records. The span test is a CASE so
+    /// the index range is today's, never the span's.
+    /// </summary>
     public static readonly Sql CountFollowUpsOverdueToday = new($"""
         SELECT s.idx AS Idx, COUNT(*) AS FollowUpsOverdue
         FROM {Today} t
         JOIN follow_ups f ON f.due_at >= t.starts_at AND f.due_at < @Now
-        JOIN {"{spans}"} s ON f.due_at >= s.from_at AND f.due_at < s.to_at
+        JOIN {"{spans}"} s ON CASE WHEN f.due_at >= s.from_at AND f.due_at < s.to_at THEN 1 ELSE 0 END = 1
         WHERE f.status = 'open' AND f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
         GROUP BY s.idx
         """);
