@@ -52,33 +52,42 @@ public static class FollowUpDayRollup
         WHEN NOT MATCHED THEN INSERT (day, owner_id, completed, completed_on_time) VALUES (s.day, s.owner_id, s.completed, s.completed_on_time);
         """);
 
-    public static readonly Sql ClearInStage = new("UPDATE stage_moves SET follow_ups_in_stage = 0 WHERE follow_ups_in_stage <> 0");
+    /// <summary>Zeroes the moves no completed follow-up counts for (writing only rows that change: a rebuild runs after every migration).</summary>
+    public static readonly Sql ClearInStage = new($"""
+        UPDATE stage_moves SET follow_ups_in_stage = 0
+        WHERE follow_ups_in_stage <> 0 AND id NOT IN (SELECT x.id FROM ({InStageCounts}) x)
+        """);
 
     /// <summary>Each completed follow-up counts for the moves whose previous move it came at or after, and which it came before.</summary>
     public static readonly Sql RebuildInStage = new(
         $"""
         UPDATE stage_moves SET follow_ups_in_stage = x.n
         FROM ({InStageCounts}) x
-        WHERE x.id = stage_moves.id
+        WHERE x.id = stage_moves.id AND stage_moves.follow_ups_in_stage <> x.n
         """,
         $"""
         UPDATE sm SET follow_ups_in_stage = x.n
         FROM stage_moves sm
         JOIN ({InStageCounts}) x ON x.id = sm.id
+        WHERE sm.follow_ups_in_stage <> x.n
         """);
 
-    public static readonly Sql ClearAtClose = new("UPDATE opportunities SET follow_ups_at_close = 0 WHERE follow_ups_at_close <> 0");
+    public static readonly Sql ClearAtClose = new($"""
+        UPDATE opportunities SET follow_ups_at_close = 0
+        WHERE follow_ups_at_close <> 0 AND id NOT IN (SELECT x.id FROM ({AtCloseCounts}) x)
+        """);
 
     public static readonly Sql RebuildAtClose = new(
         $"""
         UPDATE opportunities SET follow_ups_at_close = x.n
         FROM ({AtCloseCounts}) x
-        WHERE x.id = opportunities.id
+        WHERE x.id = opportunities.id AND opportunities.follow_ups_at_close <> x.n
         """,
         $"""
         UPDATE oc SET follow_ups_at_close = x.n
         FROM opportunities oc
         JOIN ({AtCloseCounts}) x ON x.id = oc.id
+        WHERE oc.follow_ups_at_close <> x.n
         """);
 
     public static readonly IReadOnlyList<Sql> Statements = [Clear, RebuildDue, RebuildCompleted, ClearInStage, RebuildInStage, ClearAtClose, RebuildAtClose];
