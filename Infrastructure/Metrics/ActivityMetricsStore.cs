@@ -32,21 +32,46 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         GROUP BY s.idx
         """);
 
+    /// <summary>
+    /// The local day of @Now and the instant it starts: days before it ended before now, so their still-open due
+    /// follow-ups are overdue. (One MAX, so the calendar's index finds it instead of scanning every earlier day.)
+    /// </summary>
+    private const string Today = """
+        (SELECT mc.day, mc.starts_at FROM metric_calendar mc
+         WHERE mc.starts_at = (SELECT MAX(tc.starts_at) FROM metric_calendar tc WHERE tc.starts_at <= @Now))
+        """;
+
+    /// <summary>
+    /// Due follow-ups from the day rollups (follow_up_days, kept exact by triggers), and the overdue ones of the days before
+    /// today; today's overdue part is <see cref="CountFollowUpsOverdueToday"/>.
+    /// </summary>
     public static readonly Sql CountFollowUpsDue = new($"""
-        SELECT s.idx AS Idx,
-               SUM(CASE WHEN f.status <> 'cancelled' THEN 1 ELSE 0 END) AS FollowUpsDue,
-               SUM(CASE WHEN f.due_at < @Now AND f.status = 'open' THEN 1 ELSE 0 END) AS FollowUpsOverdue
+        SELECT s.idx AS Idx, SUM(d.due) AS FollowUpsDue, SUM(CASE WHEN d.day < t.day THEN d.open_due ELSE 0 END) AS FollowUpsOverdue
         FROM {"{spans}"} s
-        JOIN follow_ups f ON f.due_at >= s.from_at AND f.due_at < s.to_at
-        WHERE f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
+        CROSS JOIN {Today} t
+        JOIN follow_up_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE {MetricSql.Subject("d.owner_id")}
+        GROUP BY s.idx
+        """);
+
+    /// <summary>
+    /// Open follow-ups due today before @Now: the one part of a window read from the records. The span test is a CASE so
+    /// the index range is today's, never the span's.
+    /// </summary>
+    public static readonly Sql CountFollowUpsOverdueToday = new($"""
+        SELECT s.idx AS Idx, COUNT(*) AS FollowUpsOverdue
+        FROM {Today} t
+        JOIN follow_ups f ON f.due_at >= t.starts_at AND f.due_at < @Now
+        JOIN {"{spans}"} s ON CASE WHEN f.due_at >= s.from_at AND f.due_at < s.to_at THEN 1 ELSE 0 END = 1
+        WHERE f.status = 'open' AND f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
         GROUP BY s.idx
         """);
 
     public static readonly Sql CountFollowUpsCompleted = new($"""
-        SELECT s.idx AS Idx, COUNT(*) AS FollowUpsCompleted
+        SELECT s.idx AS Idx, SUM(d.completed) AS FollowUpsCompleted
         FROM {"{spans}"} s
-        JOIN follow_ups f ON f.completed_at >= s.from_at AND f.completed_at < s.to_at
-        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
+        JOIN follow_up_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE {MetricSql.Subject("d.owner_id")}
         GROUP BY s.idx
         """);
 
@@ -120,6 +145,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         var activities = await CountLoggedAsync(scope, cancellationToken);
         var opportunities = (await SpanQueryAsync<SpanCount>(CountOpportunities, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.OpportunitiesCreated);
         var followUps = (await SpanQueryAsync<FollowUpRow>(CountFollowUpsDue, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx);
+        var overdueToday = (await SpanQueryAsync<FollowUpRow>(CountFollowUpsOverdueToday, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.FollowUpsOverdue);
         var completed = (await SpanQueryAsync<SpanCount>(CountFollowUpsCompleted, scope, now, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.FollowUpsCompleted);
         return scope.Spans.ToDictionary(s => s.Index, s =>
         {
@@ -128,7 +154,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
             return new ActivityCounts(
                 a.OutboundCalls, a.InboundCalls, a.ConnectedCalls, a.EmailsSent, a.EmailReplies,
                 a.MeetingsBooked, a.MeetingsHeld, opportunities.GetValueOrDefault(s.Index), a.Notes,
-                completed.GetValueOrDefault(s.Index), f.FollowUpsDue, f.FollowUpsOverdue);
+                completed.GetValueOrDefault(s.Index), f.FollowUpsDue, f.FollowUpsOverdue + overdueToday.GetValueOrDefault(s.Index));
         });
     }
 

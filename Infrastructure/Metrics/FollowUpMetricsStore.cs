@@ -6,18 +6,18 @@ using SalesCrm.Infrastructure.Data;
 namespace SalesCrm.Infrastructure.Metrics;
 
 /// <summary>
-/// Section B: one compact row per forward stage move, closed deal and completed follow-up of the window, with the
-/// follow-ups each record counts summed in SQL; averages, medians and spans are worked out in the application.
+/// Section B: one compact row per forward stage move and closed deal of the window with the follow-ups it counts (kept
+/// on the record by triggers, migration 0013), completed and on-time counts per span from follow_up_days, and one row
+/// per late follow-up; averages, medians and spans are worked out in the application. Explain reads the records.
 /// </summary>
 public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeProvider clock) : MetricStore(connections), IFollowUpMetricsStore
 {
     /// <summary>
-    /// Forward moves in the window: from an open stage to a later open stage of the same pipeline, or to its Won stage.
-    /// <c>p</c> is the move that entered the stage left (the creation move has no from stage, so it never qualifies).
+    /// Forward moves in the window: from an open stage to a later open stage of the same pipeline, or to its Won stage
+    /// (the creation move has no from stage, so it never qualifies).
     /// </summary>
     private static readonly string ForwardMoves = $"""
         FROM stage_moves m
-        JOIN stage_moves p ON p.opportunity_id = m.opportunity_id AND p.move_number = m.move_number - 1
         JOIN stages fs ON fs.id = m.from_stage_id
         JOIN stages ts ON ts.id = m.to_stage_id
         JOIN opportunities o ON o.id = m.opportunity_id
@@ -26,9 +26,13 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
           AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("fs.pipeline_id")}
         """;
 
-    /// <summary>Completed follow-ups on the opportunity from entering the stage it left (inclusive) to leaving it (exclusive).</summary>
+    /// <summary>
+    /// Completed follow-ups on the opportunity from entering the stage it left (inclusive) to leaving it (exclusive), counted
+    /// from the records (explain); the figures read the same count from <c>m.follow_ups_in_stage</c>.
+    /// </summary>
     private const string FollowUpsInStage = """
         (SELECT COUNT(*) FROM follow_ups f
+         JOIN stage_moves p ON p.opportunity_id = m.opportunity_id AND p.move_number = m.move_number - 1
          WHERE f.opportunity_id = m.opportunity_id AND f.status = 'completed' AND f.deleted_at IS NULL
            AND f.completed_at >= p.occurred_at AND f.completed_at < m.occurred_at)
         """;
@@ -40,7 +44,7 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
           AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
         """;
 
-    /// <summary>Completed follow-ups over the deal's life, up to and including its close.</summary>
+    /// <summary>Completed follow-ups over the deal's life, up to and including its close, from the records (explain; figures read <c>o.follow_ups_at_close</c>).</summary>
     private const string FollowUpsBeforeClose = """
         (SELECT COUNT(*) FROM follow_ups f
          WHERE f.opportunity_id = o.id AND f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at <= o.closed_at)
@@ -56,18 +60,39 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
 
     public static readonly Sql Advances = new($"""
         SELECT m.occurred_at AS At, fs.id AS StageId, fs.name AS StageName, fs.position AS Position, fs.pipeline_id AS PipelineId,
-               {FollowUpsInStage} AS FollowUps
+               m.follow_ups_in_stage AS FollowUps
         {ForwardMoves}
         """);
 
     public static readonly Sql Deals = new($"""
-        SELECT o.closed_at AS ClosedAt, o.outcome AS Outcome, {FollowUpsBeforeClose} AS FollowUps
+        SELECT o.closed_at AS ClosedAt, o.outcome AS Outcome, o.follow_ups_at_close AS FollowUps
         {ClosedDeals}
         """);
 
-    public static readonly Sql Completed = new($"""
+    /// <summary>Completed and on-time follow-ups per span from follow_up_days (kept exact by triggers): every pipeline.</summary>
+    public static readonly Sql CountCompleted = new($"""
+        SELECT s.idx AS Idx, SUM(d.completed) AS Completed, SUM(d.completed_on_time) AS OnTime
+        FROM {"{spans}"} s
+        JOIN follow_up_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE {MetricSql.Subject("d.owner_id")}
+        GROUP BY s.idx
+        """);
+
+    /// <summary>The same counts for one pipeline, from the records (the day rollups have no pipeline).</summary>
+    public static readonly Sql CountCompletedInPipeline = new($"""
+        SELECT s.idx AS Idx, COUNT(*) AS Completed, SUM(CASE WHEN f.completed_at <= f.due_at THEN 1 ELSE 0 END) AS OnTime
+        FROM {"{spans}"} s
+        JOIN follow_ups f ON f.completed_at >= s.from_at AND f.completed_at < s.to_at
+        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
+          AND f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId)
+        GROUP BY s.idx
+        """);
+
+    /// <summary>Follow-ups completed in the window after their due time, for the lateness figures (read from the index).</summary>
+    public static readonly Sql Late = new($"""
         SELECT f.completed_at AS CompletedAt, f.due_at AS DueAt
         {CompletedFollowUps}
+          AND f.completed_at > f.due_at
         """);
 
     public static readonly Sql ExplainAdvances = new($"""
@@ -101,11 +126,14 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         var now = clock.GetUtcNow(); // no figure here depends on now; every metric statement binds it
         var advances = await SpanQueryAsync<AdvanceRow>(Advances, scope, now, null, cancellationToken);
         var deals = await SpanQueryAsync<DealRow>(Deals, scope, now, null, cancellationToken);
-        var completed = await SpanQueryAsync<CompletedRow>(Completed, scope, now, null, cancellationToken);
+        var counts = await SpanQueryAsync<CompletedCountRow>(
+            scope.PipelineId is null ? CountCompleted : CountCompletedInPipeline, scope, now, null, cancellationToken);
+        var late = await SpanQueryAsync<LateRow>(Late, scope, now, null, cancellationToken);
         return new FollowUpRows(
             advances.Select(a => new StageAdvance(a.At, a.StageId, a.StageName, (int)a.Position, a.PipelineId, a.FollowUps)).ToList(),
             deals.Select(d => new ClosedDeal(d.ClosedAt, d.Outcome == "won", d.FollowUps)).ToList(),
-            completed.Select(f => new CompletedFollowUp(f.CompletedAt, f.DueAt)).ToList());
+            counts.ToDictionary(c => c.Idx, c => new CompletedFollowUps(c.Completed, c.OnTime)),
+            late.Select(f => new LateFollowUp(f.CompletedAt, f.DueAt)).ToList());
     }
 
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<FollowUpFigure> request, CancellationToken cancellationToken)
@@ -153,7 +181,16 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         public long FollowUps { get; init; }
     }
 
-    private sealed class CompletedRow
+    private sealed class CompletedCountRow
+    {
+        public int Idx { get; init; }
+
+        public long Completed { get; init; }
+
+        public long OnTime { get; init; }
+    }
+
+    private sealed class LateRow
     {
         public DateTimeOffset CompletedAt { get; init; }
 

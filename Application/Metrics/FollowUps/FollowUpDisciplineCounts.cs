@@ -21,8 +21,9 @@ public static class FollowUpDisciplineCounts
 
         var advances = rows.Advances.Where(a => In(a.At)).ToList();
         var deals = rows.Deals.Where(d => In(d.ClosedAt)).ToList();
-        var completed = rows.Completed.Where(f => In(f.CompletedAt)).ToList();
-        return new FollowUpDiscipline(StageAdvances(advances, stages), BeforeWin(deals), EarlyGiveUp(deals), Timeliness(completed));
+        var late = rows.Late.Where(f => In(f.CompletedAt)).ToList();
+        var completed = rows.Completed.GetValueOrDefault(span.Index, CompletedFollowUps.None);
+        return new FollowUpDiscipline(StageAdvances(advances, stages), BeforeWin(deals), EarlyGiveUp(deals), Timeliness(completed, late));
     }
 
     private static StageAdvanceFollowUps StageAdvances(List<StageAdvance> advances, IReadOnlyList<StageAdvance> stages)
@@ -51,12 +52,12 @@ public static class FollowUpDisciplineCounts
         return new EarlyGiveUp(lost.Count, atMostOne, Ratio.Of(atMostOne, lost.Count));
     }
 
-    private static FollowUpTimeliness Timeliness(List<CompletedFollowUp> completed)
+    private static FollowUpTimeliness Timeliness(CompletedFollowUps completed, List<LateFollowUp> late)
     {
-        var lateness = completed.Where(f => f.CompletedAt > f.DueAt).Select(f => (f.CompletedAt - f.DueAt).TotalHours).ToList();
-        var onTime = completed.Count - lateness.Count;
+        var lateness = late.Select(f => (f.CompletedAt - f.DueAt).TotalHours).ToList();
         return new FollowUpTimeliness(
-            completed.Count, onTime, Ratio.Of(onTime, completed.Count), lateness.Count, Ratio.Median(lateness), Ratio.Average(lateness));
+            completed.Completed, completed.OnTime, Ratio.Of(completed.OnTime, completed.Completed), lateness.Count,
+            Ratio.Median(lateness), Ratio.Average(lateness));
     }
 
     private static FollowUpDistribution Distribution(List<double> counts) => new(

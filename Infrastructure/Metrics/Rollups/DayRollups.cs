@@ -10,5 +10,13 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// </summary>
 public static class DayRollups
 {
-    public static readonly IReadOnlyList<Sql> Rebuild = [.. ActivityDayRollup.Statements, .. OpportunityDayRollup.Statements, .. StageMoveRollup.Statements, .. LostReasonDayRollup.Statements, .. LeadFirstActivity.Statements];
+    public static readonly IReadOnlyList<Sql> Rebuild =
+    [
+        .. ActivityDayRollup.Statements,
+        .. FollowUpDayRollup.Statements,
+        .. OpportunityDayRollup.Statements,
+        .. StageMoveRollup.Statements,
+        .. LostReasonDayRollup.Statements,
+        .. LeadFirstActivity.Statements,
+    ];
 }
