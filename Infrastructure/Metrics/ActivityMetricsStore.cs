@@ -50,7 +50,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         FROM {"{spans}"} s
         CROSS JOIN {Today} t
         JOIN follow_up_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE {MetricSql.Subject("d.owner_id")}
+        WHERE {MetricSql.RollupOwners("d.owner_id")}
         GROUP BY s.idx
         """);
 
@@ -71,7 +71,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         SELECT s.idx AS Idx, SUM(d.completed) AS FollowUpsCompleted
         FROM {"{spans}"} s
         JOIN follow_up_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE {MetricSql.Subject("d.owner_id")}
+        WHERE {MetricSql.RollupOwners("d.owner_id")}
         GROUP BY s.idx
         """);
 

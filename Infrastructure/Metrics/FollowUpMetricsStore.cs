@@ -74,7 +74,7 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         SELECT s.idx AS Idx, SUM(d.completed) AS Completed, SUM(d.completed_on_time) AS OnTime
         FROM {"{spans}"} s
         JOIN follow_up_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE {MetricSql.Subject("d.owner_id")}
+        WHERE {MetricSql.RollupOwners("d.owner_id")}
         GROUP BY s.idx
         """);
 
