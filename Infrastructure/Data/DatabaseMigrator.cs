@@ -46,6 +46,24 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
         }
 
         EnsureMetricCalendar(rebuildRollups: result.Scripts.Any());
+        if (result.Scripts.Any() && connections.Dialect == SqlDialect.Sqlite)
+        {
+            RefreshStatistics();
+        }
+    }
+
+    /// <summary>
+    /// SQLite plans from the statistics ANALYZE gathers; an index a migration added has none until then, and the planner may
+    /// pass it over (or pick a worse one). A sampled ANALYZE (analysis_limit) takes seconds even on millions of rows.
+    /// SQL Server keeps its statistics itself.
+    /// </summary>
+    private void RefreshStatistics()
+    {
+        using var connection = new SqliteConnection(connections.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA analysis_limit = 1000; ANALYZE;";
+        command.ExecuteNonQuery();
     }
 
     /// <summary>

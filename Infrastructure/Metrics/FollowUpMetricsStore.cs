@@ -14,14 +14,15 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
 {
     /// <summary>
     /// Forward moves in the window: from an open stage to a later open stage of the same pipeline, or to its Won stage
-    /// (the creation move has no from stage, so it never qualifies).
+    /// (the creation move has no from stage, so it never qualifies). The window's moves drive the join (<c>CROSS JOIN</c>:
+    /// SQLite keeps that order; otherwise it may start from the few stages and read every move ever made from each).
     /// </summary>
     private static readonly string ForwardMoves = $"""
         FROM stage_moves m
-        JOIN stages fs ON fs.id = m.from_stage_id
-        JOIN stages ts ON ts.id = m.to_stage_id
+        CROSS JOIN stages fs
+        CROSS JOIN stages ts
         JOIN opportunities o ON o.id = m.opportunity_id
-        WHERE m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND o.deleted_at IS NULL
+        WHERE fs.id = m.from_stage_id AND ts.id = m.to_stage_id AND m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND o.deleted_at IS NULL
           AND fs.kind = 'open' AND ts.pipeline_id = fs.pipeline_id AND ((ts.kind = 'open' AND ts.position > fs.position) OR ts.kind = 'won')
           AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("fs.pipeline_id")}
         """;

@@ -176,7 +176,8 @@ public static class MetricCases
                 await pipeline.MedianExitsAsync(null, default);
                 await pipeline.OpenNowAsync(scope, default);
             }));
-            cases.Add(new("quota attainment", subject, $"/api/v1/metrics/quota-attainment?{window}{query}", () => attainment.QuotasAsync(scope, null, null, default)));
+            cases.Add(new("quota attainment", subject, $"/api/v1/metrics/quota-attainment?{window}{query}", () =>
+                Application.Metrics.Attainment.QuotaMeasure.MeasureAsync(attainment, scope, null, null, DateTimeOffset.UtcNow, default)));
             cases.Add(new("three-number funnel", subject, $"/api/v1/metrics/funnel?{window}{query}", async () =>
             {
                 await activity.CountLoggedAsync(scope, default);
@@ -184,7 +185,12 @@ public static class MetricCases
             }));
             if (subject == "organisation")
             {
-                cases.Add(new("leaderboard", subject, $"/api/v1/metrics/leaderboard?{window}", () => attainment.LeaderboardAsync(scope, default)));
+                cases.Add(new("leaderboard", subject, $"/api/v1/metrics/leaderboard?{window}", async () =>
+                {
+                    await attainment.LeaderboardAsync(scope, default);
+                    await Application.Metrics.Attainment.QuotaMeasure.MeasureAsync(
+                        attainment, scope, null, Domain.Quotas.QuotaKind.Revenue, DateTimeOffset.UtcNow, default);
+                }));
             }
         }
 
