@@ -10,5 +10,5 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// </summary>
 public static class DayRollups
 {
-    public static readonly IReadOnlyList<Sql> Rebuild = [.. ActivityDayRollup.Statements, .. OpportunityDayRollup.Statements, .. StageMoveRollup.Statements];
+    public static readonly IReadOnlyList<Sql> Rebuild = [.. ActivityDayRollup.Statements, .. OpportunityDayRollup.Statements, .. StageMoveRollup.Statements, .. StageDayRollup.Statements];
 }
