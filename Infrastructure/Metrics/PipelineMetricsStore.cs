@@ -135,15 +135,18 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
 
     /// <summary>
     /// The exits from each open stage in each span by whole day spent in it, from the day rollup kept by triggers
-    /// (organisation rows for the organisation): count and total time spent (ms).
+    /// (organisation rows for the organisation): count and total time spent (ms). The spans drive the join (SQLite would
+    /// otherwise read every day of the owner's rows and then the spans), the stages are joined to the grouped rows.
     /// </summary>
     public static readonly Sql SpanExitDays = new($"""
-        SELECT s.idx AS SpanIndex, d.stage_id AS StageId, d.spent_days AS SpentDays, SUM(d.exits) AS Exits, SUM(d.spent_ms) AS SpentMs
-        FROM {"{spans}"} s
-        JOIN stage_time_days d ON d.day >= s.from_day AND d.day < s.to_day
-        JOIN stages fs ON fs.id = d.stage_id
-        WHERE {MetricSql.RollupOwners("d.owner_id")} AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
-        GROUP BY s.idx, d.stage_id, d.spent_days
+        SELECT x.SpanIndex, x.StageId, x.SpentDays, x.Exits, x.SpentMs
+        FROM (SELECT s.idx AS SpanIndex, d.stage_id AS StageId, d.spent_days AS SpentDays, SUM(d.exits) AS Exits, SUM(d.spent_ms) AS SpentMs
+              FROM {"{spans}"} s
+              CROSS JOIN stage_time_days d
+              WHERE d.day >= s.from_day AND d.day < s.to_day AND {MetricSql.RollupOwners("d.owner_id")}
+              GROUP BY s.idx, d.stage_id, d.spent_days) x
+        JOIN stages fs ON fs.id = x.StageId
+        WHERE x.Exits <> 0 AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
         """);
 
     /// <summary>
@@ -200,8 +203,8 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
                x.Entries AS Count
         FROM (SELECT s.idx AS SpanIndex, d.stage_id AS StageId, d.next_stage_id AS NextStageId, SUM(d.entries) AS Entries
               FROM {"{spans}"} s
-              JOIN stage_entry_days d ON d.day >= s.from_day AND d.day < s.to_day
-              WHERE {MetricSql.RollupOwners("d.owner_id")}
+              CROSS JOIN stage_entry_days d
+              WHERE d.day >= s.from_day AND d.day < s.to_day AND {MetricSql.RollupOwners("d.owner_id")}
               GROUP BY s.idx, d.stage_id, d.next_stage_id) x
         JOIN stages st ON st.id = x.StageId
         LEFT JOIN stages ns ON ns.id = x.NextStageId
