@@ -11,7 +11,9 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// exits (days in stage), stage entries with their fate (conversion), the deals open now, and the records behind each figure.
 /// Durations are computed in C# from the instants read here (no timestamp arithmetic in portable SQL). The figures read the
 /// columns migration 0015 keeps on each stage move (its neighbours' instants and stages, the opportunity's owner and deleted
-/// flag: see <see cref="Rollups.StageMoveRollup"/>); the explain queries read the records themselves, so they check them.
+/// flag: see <see cref="Rollups.StageMoveRollup"/>); days in stage and stage conversion read the day rollups of migration 0017
+/// (<see cref="Rollups.StageDayRollup"/>, organisation rows for the organisation) and, for a median, the exits of the one
+/// whole day spent that holds it. The explain queries read the records themselves, so they check them.
 /// Where the moves must drive a join, it is written <c>CROSS JOIN</c> with the condition in <c>WHERE</c>: SQLite keeps that join
 /// order (it would otherwise start from the few stages and read every move of each), SQL Server treats it as an inner join.
 /// </summary>
