@@ -11,7 +11,9 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// exits (days in stage), stage entries with their fate (conversion), the deals open now, and the records behind each figure.
 /// Durations are computed in C# from the instants read here (no timestamp arithmetic in portable SQL). The figures read the
 /// columns migration 0015 keeps on each stage move (its neighbours' instants and stages, the opportunity's owner and deleted
-/// flag: see <see cref="Rollups.StageMoveRollup"/>); the explain queries read the records themselves, so they check them.
+/// flag: see <see cref="Rollups.StageMoveRollup"/>); days in stage and stage conversion read the day rollups of migration 0017
+/// (<see cref="Rollups.StageDayRollup"/>, organisation rows for the organisation) and, for a median, the exits of the one
+/// whole day spent that holds it. The explain queries read the records themselves, so they check them.
 /// Where the moves must drive a join, it is written <c>CROSS JOIN</c> with the condition in <c>WHERE</c>: SQLite keeps that join
 /// order (it would otherwise start from the few stages and read every move of each), SQL Server treats it as an inner join.
 /// </summary>
@@ -124,14 +126,37 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         WHERE {MetricSql.Subject("y.OwnerId")}
         """);
 
-    /// <summary>The exits from open stages in the window: the moves that left them, with the instant each stage was entered.</summary>
-    public static readonly Sql Exits = new($"""
-        SELECT m.from_stage_id AS StageId, m.from_entered_at AS EnteredAt, m.occurred_at AS ExitedAt
-        FROM stage_moves m
-        CROSS JOIN stages fs
-        WHERE fs.id = m.from_stage_id AND m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND m.opportunity_deleted = 0 AND m.from_entered_at IS NOT NULL
-          AND fs.kind = 'open' AND {MoveOwnerInSubject} AND {MetricSql.Pipeline("fs.pipeline_id")}
+    /// <summary>
+    /// The exits from each open stage in each span by whole day spent in it, from the day rollup kept by triggers
+    /// (organisation rows for the organisation): count and total time spent (ms). The spans drive the join (SQLite would
+    /// otherwise read every day of the owner's rows and then the spans), the stages are joined to the grouped rows.
+    /// </summary>
+    public static readonly Sql SpanExitDays = new($"""
+        SELECT x.SpanIndex, x.StageId, x.SpentDays, x.Exits, x.SpentMs
+        FROM (SELECT s.idx AS SpanIndex, d.stage_id AS StageId, d.spent_days AS SpentDays, SUM(d.exits) AS Exits, SUM(d.spent_ms) AS SpentMs
+              FROM {"{spans}"} s
+              CROSS JOIN stage_time_days d
+              WHERE d.day >= s.from_day AND d.day < s.to_day AND {MetricSql.RollupOwners("d.owner_id")}
+              GROUP BY s.idx, d.stage_id, d.spent_days) x
+        JOIN stages fs ON fs.id = x.StageId
+        WHERE x.Exits <> 0 AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
         """);
+
+    /// <summary>
+    /// The time spent (ms) by the subject's exits of each target: one stage, one whole day spent in it, one span (the day
+    /// that holds a span's middle rank), read from the index on (stage, whole days spent, instant).
+    /// </summary>
+    public static readonly Sql TargetExitDurations = new(
+        TargetExitDurationsText("""
+            (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.s') AS stage_id,
+                    json_extract(tj.value, '$.d') AS days, json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
+             FROM json_each(@Targets) tj)
+            """),
+        TargetExitDurationsText("""
+            (SELECT i, stage_id, days, from_at, to_at
+             FROM OPENJSON(@Targets) WITH (i INT '$.i', stage_id UNIQUEIDENTIFIER '$.s', days BIGINT '$.d',
+                                           from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
+            """));
 
     /// <summary>The exits of each open stage per whole day spent in it (every owner, opportunities not deleted): where its median lies.</summary>
     public static readonly Sql StageExitDays = new($"""
@@ -157,19 +182,26 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
         """);
 
-    /// <summary>The entries into open stages in the window, each with its fate (decided by the stages as they are now).</summary>
-    public static readonly Sql Entries = new($"""
-        SELECT m.to_stage_id AS StageId, m.occurred_at AS EnteredAt,
-               CASE WHEN m.next_stage_id IS NULL THEN 'still_in'
+    /// <summary>
+    /// The entries into each open stage in each span by fate, from the day rollup kept by triggers (organisation rows for the
+    /// organisation), keyed by the stage the next move went to: the fate is decided by the stages as they are now.
+    /// </summary>
+    public static readonly Sql SpanEntries = new($"""
+        SELECT x.SpanIndex, x.StageId,
+               CASE WHEN x.NextStageId = '{Rollups.StageDayRollup.StillIn}' THEN 'still_in'
                     WHEN ns.kind = 'won' THEN 'advanced'
                     WHEN ns.kind = 'lost' THEN 'lost'
-                    WHEN ns.position > s.position THEN 'advanced'
-                    ELSE 'moved_back' END AS Fate
-        FROM stage_moves m
-        CROSS JOIN stages s
-        LEFT JOIN stages ns ON ns.id = m.next_stage_id
-        WHERE s.id = m.to_stage_id AND m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND m.opportunity_deleted = 0 AND s.kind = 'open'
-          AND {MoveOwnerInSubject} AND {MetricSql.Pipeline("s.pipeline_id")}
+                    WHEN ns.position > st.position THEN 'advanced'
+                    ELSE 'moved_back' END AS Fate,
+               x.Entries AS Count
+        FROM (SELECT s.idx AS SpanIndex, d.stage_id AS StageId, d.next_stage_id AS NextStageId, SUM(d.entries) AS Entries
+              FROM {"{spans}"} s
+              CROSS JOIN stage_entry_days d
+              WHERE d.day >= s.from_day AND d.day < s.to_day AND {MetricSql.RollupOwners("d.owner_id")}
+              GROUP BY s.idx, d.stage_id, d.next_stage_id) x
+        JOIN stages st ON st.id = x.StageId
+        LEFT JOIN stages ns ON ns.id = x.NextStageId
+        WHERE x.Entries <> 0 AND st.kind = 'open' AND {MetricSql.Pipeline("st.pipeline_id")}
         """);
 
     public static readonly Sql OpenNow = new($"""
@@ -219,8 +251,48 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         .Select(d => new OpenDeal(d.OpportunityId, d.Name, d.OwnerId, d.OwnerName, d.StageId, d.Amount, d.EnteredAt))
         .ToList();
 
-    public async Task<IReadOnlyList<StageExit>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<ExitRow>(Exits, scope, DateTimeOffset.UtcNow, null, cancellationToken)).Select(e => e.ToExit()).ToList();
+    /// <summary>
+    /// Count and total time per stage and span from the day rollup; the middle exit(s) by time spent from the moves of the
+    /// one or two whole days spent that hold the middle ranks (found by summing the day counts in order), all spans and
+    /// stages in one read. The cost follows the window's days and the exits of those few days, not every exit.
+    /// </summary>
+    public async Task<IReadOnlyList<StageSpanExits>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken)
+    {
+        var days = await SpanQueryAsync<SpanExitDay>(SpanExitDays, scope, DateTimeOffset.UtcNow, null, cancellationToken);
+        var groups = days.Where(d => d.Exits != 0).GroupBy(d => (d.SpanIndex, d.StageId))
+            .Select(g => (g.Key.SpanIndex, g.Key.StageId, Days: g.OrderBy(d => d.SpentDays).ToList()))
+            .ToList();
+        var targets = new List<MiddleTarget>();
+        foreach (var (spanIndex, stageId, stageDays) in groups)
+        {
+            var total = stageDays.Sum(d => d.Exits);
+            var ranks = new[] { (total - 1) / 2, total / 2 }.Distinct();
+            var before = 0L;
+            foreach (var day in stageDays)
+            {
+                var held = ranks.Where(r => r >= before && r < before + day.Exits).Select(r => r - before).ToList();
+                if (held.Count > 0)
+                {
+                    targets.Add(new MiddleTarget(targets.Count, scope.Spans[spanIndex], stageId, day.SpentDays, held));
+                }
+
+                before += day.Exits;
+            }
+        }
+
+        var read = targets.Count == 0
+            ? []
+            : await SpanQueryAsync<TargetDuration>(TargetExitDurations, scope, DateTimeOffset.UtcNow, new { Targets = MiddleTarget.Json(targets) }, cancellationToken);
+        var durations = read.ToLookup(d => d.Target, d => d.Ms);
+        var middles = targets.ToLookup(t => (t.Span.Index, t.StageId), t =>
+        {
+            var sorted = durations[t.Index].Order().ToList();
+            return t.Ranks.Select(r => new StageExit(t.StageId, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMilliseconds(sorted[(int)r])));
+        });
+        return groups.Select(g => new StageSpanExits(
+                g.SpanIndex, g.StageId, g.Days.Sum(d => d.Exits), g.Days.Sum(d => d.SpentMs), middles[(g.SpanIndex, g.StageId)].SelectMany(m => m).ToList()))
+            .ToList();
+    }
 
     /// <summary>
     /// The middle exit of each stage's history by time spent (the two middle ones for an even count): the day counts say which
@@ -251,9 +323,9 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         return exits;
     }
 
-    public async Task<IReadOnlyList<StageEntry>> EntriesAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<EntryRow>(Entries, scope, DateTimeOffset.UtcNow, null, cancellationToken))
-        .Select(e => new StageEntry(e.StageId, e.EnteredAt, Enum.Parse<EntryFate>(e.Fate.Replace("_", "", StringComparison.Ordinal), ignoreCase: true)))
+    public async Task<IReadOnlyList<StageSpanEntries>> EntriesAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<EntryRow>(SpanEntries, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+        .Select(e => new StageSpanEntries(e.SpanIndex, e.StageId, Enum.Parse<EntryFate>(e.Fate.Replace("_", "", StringComparison.Ordinal), ignoreCase: true), e.Count))
         .ToList();
 
     public async Task<IReadOnlyList<CurrentDeal>> OpenNowAsync(MetricScope scope, CancellationToken cancellationToken) =>
@@ -274,6 +346,14 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     }
 
     private static string Pipeline(string text) => text.Replace("{pipeline}", MetricSql.Pipeline("o.pipeline_id"), StringComparison.Ordinal);
+
+    private static string TargetExitDurationsText(string targets) => $"""
+        SELECT t.i AS Target, m.from_stage_ms AS Ms
+        FROM {targets} t
+        CROSS JOIN stage_moves m
+        WHERE m.from_stage_id = t.stage_id AND m.from_stage_days = t.days AND m.occurred_at >= t.from_at AND m.occurred_at < t.to_at
+          AND m.opportunity_deleted = 0 AND {MoveOwnerInSubject}
+        """;
 
     private static string ExplainExitsText(string days) => $"""
         SELECT * FROM (
@@ -317,11 +397,49 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
 
     private sealed class EntryRow
     {
+        public int SpanIndex { get; init; }
+
         public Guid StageId { get; init; }
 
-        public DateTimeOffset EnteredAt { get; init; }
-
         public string Fate { get; init; } = "";
+
+        public long Count { get; init; }
+    }
+
+    private sealed class SpanExitDay
+    {
+        public int SpanIndex { get; init; }
+
+        public Guid StageId { get; init; }
+
+        public long SpentDays { get; init; }
+
+        public long Exits { get; init; }
+
+        public long SpentMs { get; init; }
+    }
+
+    private sealed class TargetDuration
+    {
+        public int Target { get; init; }
+
+        public long Ms { get; init; }
+    }
+
+    /// <summary>One span's exits from one stage with one whole day spent, and the ranks (from 0, shortest first) wanted among them.</summary>
+    private sealed record MiddleTarget(int Index, MetricSpan Span, Guid StageId, long SpentDays, IReadOnlyList<long> Ranks)
+    {
+        public static string Json(IEnumerable<MiddleTarget> targets) =>
+            System.Text.Json.JsonSerializer.Serialize(targets.Select(t => new Dictionary<string, object>
+            {
+                ["i"] = t.Index,
+                ["s"] = t.StageId.ToString("D"),
+                ["d"] = t.SpentDays,
+                ["fm"] = t.Span.FromUtc.ToUnixTimeMilliseconds(),
+                ["tm"] = t.Span.ToUtc.ToUnixTimeMilliseconds(),
+                ["f"] = t.Span.FromUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
+                ["t"] = t.Span.ToUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
+            }));
     }
 
     private sealed class DealRow
@@ -341,16 +459,5 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         public DateTimeOffset EnteredAt { get; init; }
 
         public DateTimeOffset StageEnteredAt { get; init; }
-    }
-
-    private sealed class ExitRow
-    {
-        public Guid StageId { get; init; }
-
-        public DateTimeOffset EnteredAt { get; init; }
-
-        public DateTimeOffset ExitedAt { get; init; }
-
-        public StageExit ToExit() => new(StageId, EnteredAt, ExitedAt);
     }
 }

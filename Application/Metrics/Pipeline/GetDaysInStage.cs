@@ -18,16 +18,12 @@ public sealed class GetDaysInStageQueryHandler(MetricScopes scopes, IPipelineMet
         var scope = await scopes.ResolveAsync(query, cancellationToken);
         var stages = (await store.StagesAsync(scope.PipelineId, cancellationToken)).Where(s => s.Kind == StageKind.Open).ToList();
         var exits = await store.ExitsAsync(scope, cancellationToken);
-        var shown = stages.Where(s => !s.Archived || exits.Any(e => e.StageId == s.Id)).ToList();
-        return scope.Report(span =>
-        {
-            var inSpan = exits.Where(e => e.ExitedAt >= span.FromUtc && e.ExitedAt < span.ToUtc).ToLookup(e => e.StageId);
-            return new DaysInStageMetrics(shown.Select(s =>
-            {
-                var days = inSpan[s.Id].Select(e => e.Days).ToList();
-                return new StageDays(s.PipelineId, s.Id, s.Name, s.Position, days.Count, Ratio.Average(days), Ratio.Median(days));
-            }).ToList());
-        });
+        var shown = stages.Where(s => !s.Archived || exits.Any(e => e.StageId == s.Id && e.Exits > 0)).ToList();
+        var bySpan = exits.ToDictionary(e => (e.SpanIndex, e.StageId));
+        return scope.Report(span => new DaysInStageMetrics(shown.Select(s =>
+            bySpan.TryGetValue((span.Index, s.Id), out var e) && e.Exits > 0
+                ? new StageDays(s.PipelineId, s.Id, s.Name, s.Position, e.Exits, e.AverageDays, e.MedianDays)
+                : new StageDays(s.PipelineId, s.Id, s.Name, s.Position, 0, null, null)).ToList()));
     }
 }
 

@@ -18,21 +18,19 @@ public sealed class GetStageConversionQueryHandler(MetricScopes scopes, IPipelin
         var scope = await scopes.ResolveAsync(query, cancellationToken);
         var stages = (await store.StagesAsync(scope.PipelineId, cancellationToken)).Where(s => s.Kind == StageKind.Open).ToList();
         var entries = await store.EntriesAsync(scope, cancellationToken);
-        var shown = stages.Where(s => !s.Archived || entries.Any(e => e.StageId == s.Id)).ToList();
-        return scope.Report(span =>
-        {
-            var inSpan = entries.Where(e => e.EnteredAt >= span.FromUtc && e.EnteredAt < span.ToUtc).ToLookup(e => e.StageId);
-            return new StageConversionMetrics(shown.Select(s => Row(s, inSpan[s.Id].ToList())).ToList());
-        });
+        var shown = stages.Where(s => !s.Archived || entries.Any(e => e.StageId == s.Id && e.Count > 0)).ToList();
+        var bySpan = entries.ToLookup(e => (e.SpanIndex, e.StageId));
+        return scope.Report(span => new StageConversionMetrics(shown.Select(s => Row(s, bySpan[(span.Index, s.Id)].ToList())).ToList()));
     }
 
-    private static StageConversion Row(StageInfo stage, List<StageEntry> entries)
+    private static StageConversion Row(StageInfo stage, List<StageSpanEntries> entries)
     {
-        long Count(EntryFate fate) => entries.Count(e => e.Fate == fate);
+        long Count(EntryFate fate) => entries.Where(e => e.Fate == fate).Sum(e => e.Count);
         var (advanced, lost, back, stillIn) = (Count(EntryFate.Advanced), Count(EntryFate.Lost), Count(EntryFate.MovedBack), Count(EntryFate.StillIn));
+        var entered = advanced + lost + back + stillIn;
         return new StageConversion(
-            stage.PipelineId, stage.Id, stage.Name, stage.Position, entries.Count, advanced, lost, back, stillIn,
-            Ratio.Of(advanced, entries.Count), Ratio.Of(lost, entries.Count), Ratio.Of(back, entries.Count), Ratio.Of(stillIn, entries.Count));
+            stage.PipelineId, stage.Id, stage.Name, stage.Position, entered, advanced, lost, back, stillIn,
+            Ratio.Of(advanced, entered), Ratio.Of(lost, entered), Ratio.Of(back, entered), Ratio.Of(stillIn, entered));
     }
 }
 

@@ -11,8 +11,11 @@ public interface IPipelineMetricsStore
     /// <summary>The opportunities open at <paramref name="asOf"/> whose owner then is in the scope's subject.</summary>
     Task<IReadOnlyList<OpenDeal>> OpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken);
 
-    /// <summary>The exits from any stage in the scope's window (all spans fall inside it).</summary>
-    Task<IReadOnlyList<StageExit>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken);
+    /// <summary>
+    /// The exits from each open stage in each of the scope's spans (none listed for a stage without exits in a span): count,
+    /// total time spent and the middle exit(s) by time spent.
+    /// </summary>
+    Task<IReadOnlyList<StageSpanExits>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken);
 
     /// <summary>
     /// The exits that decide each open stage's historical norm, over every exit ever recorded from it (every owner): the middle
@@ -20,8 +23,8 @@ public interface IPipelineMetricsStore
     /// </summary>
     Task<IReadOnlyList<StageExit>> MedianExitsAsync(Guid? pipelineId, CancellationToken cancellationToken);
 
-    /// <summary>The entries into open stages in the scope's window, each with its fate.</summary>
-    Task<IReadOnlyList<StageEntry>> EntriesAsync(MetricScope scope, CancellationToken cancellationToken);
+    /// <summary>The entries into each open stage in each of the scope's spans, counted by fate.</summary>
+    Task<IReadOnlyList<StageSpanEntries>> EntriesAsync(MetricScope scope, CancellationToken cancellationToken);
 
     /// <summary>The opportunities open now whose owner is in the scope's subject.</summary>
     Task<IReadOnlyList<CurrentDeal>> OpenNowAsync(MetricScope scope, CancellationToken cancellationToken);

@@ -113,5 +113,19 @@ public enum EntryFate
 /// <summary>An entry into an open stage and its fate.</summary>
 public sealed record StageEntry(Guid StageId, DateTimeOffset EnteredAt, EntryFate Fate);
 
+/// <summary>
+/// The exits from one open stage in one span: how many, the total time spent in it (ms), and the middle exit by time
+/// spent (the two middle ones for an even count), whose median is the median of all of them.
+/// </summary>
+public sealed record StageSpanExits(int SpanIndex, Guid StageId, long Exits, long TotalMs, IReadOnlyList<StageExit> Middle)
+{
+    public double? AverageDays => Common.Ratio.Of(TotalMs / (double)TimeSpan.MillisecondsPerDay, Exits);
+
+    public double? MedianDays => Common.Ratio.Median(Middle.Select(e => e.Days));
+}
+
+/// <summary>The entries into one open stage in one span that met one fate.</summary>
+public sealed record StageSpanEntries(int SpanIndex, Guid StageId, EntryFate Fate, long Count);
+
 /// <summary>An opportunity open now, in its current stage.</summary>
 public sealed record CurrentDeal(Guid OpportunityId, string Name, Guid OwnerId, Guid StageId, decimal Amount, DateTimeOffset StageEnteredAt);

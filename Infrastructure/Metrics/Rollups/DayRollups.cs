@@ -16,6 +16,7 @@ public static class DayRollups
         .. FollowUpDayRollup.Statements,
         .. OpportunityDayRollup.Statements,
         .. StageMoveRollup.Statements,
+        .. StageDayRollup.Statements,
         .. LostReasonDayRollup.Statements,
         .. LeadFirstActivity.Statements,
     ];

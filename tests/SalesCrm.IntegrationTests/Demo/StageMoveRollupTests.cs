@@ -78,7 +78,9 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
         // A rebuild (after a migration, or on a zone change) recomputes what a broken row would hold.
         await connection.ExecuteAsync("UPDATE stage_moves SET left_at = NULL, next_stage_id = NULL, owner_id = NULL, from_stage_ms = NULL");
         await connection.ExecuteAsync("DELETE FROM stage_exit_days");
-        foreach (var statement in StageMoveRollup.Statements)
+        await connection.ExecuteAsync("UPDATE stage_time_days SET exits = exits + 1");
+        await connection.ExecuteAsync("DELETE FROM stage_entry_days WHERE owner_id <> @Organisation", new { Organisation = Guid.Empty });
+        foreach (var statement in StageMoveRollup.Statements.Concat(StageDayRollup.Statements))
         {
             await connection.ExecuteAsync(statement.For(Connections.Dialect));
         }
@@ -93,6 +95,7 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
             "SELECT from_entered_at, occurred_at, from_stage_ms FROM stage_moves WHERE from_entered_at IS NOT NULL");
         Assert.All(durations, d => Assert.Equal((long)(d.OccurredAt - d.EnteredAt).TotalMilliseconds, d.Ms));
         Assert.Equal(0, await Count(connection, ExitDaysDisagree));
+        await AssertDayRollupsAsync(connection);
 
         var store = new PipelineMetricsStore(Connections);
         var rep = await connection.QueryFirstAsync<Guid>("SELECT owner_id FROM opportunities ORDER BY id");
@@ -108,6 +111,8 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
             {
                 await AssertWindowAsync(store, MetricScope.Create(subject, null, from, to, null, TimeZoneInfo.Utc));
             }
+
+            await AssertWindowAsync(store, MetricScope.Create(subject, null, today.AddDays(-63), today.AddDays(1), Bucket.Week, TimeZoneInfo.Utc));
         }
 
         var medians = (await store.MedianExitsAsync(null, Cancellation)).GroupBy(e => e.StageId).ToDictionary(g => g.Key, g => Ratio.Median(g.Select(e => e.Days)));
@@ -125,19 +130,86 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
         Assert.Equal(records, deals);
     }
 
-    private static async Task AssertWindowAsync(PipelineMetricsStore store, MetricScope scope)
+    /// <summary>
+    /// Each span's exits and entries per open stage, as the store reads them from the day rollups (and the exits of the
+    /// middle day), equal the figures computed from the records the explain queries list: count, average and median days,
+    /// entries by fate.
+    /// </summary>
+    private async Task AssertWindowAsync(PipelineMetricsStore store, MetricScope scope)
     {
-        var exits = (await store.ExitsAsync(scope, Cancellation)).Select(e => (e.ExitedAt, Math.Round(e.Days, 6))).Order().ToList();
-        var exitRecords = (await ExplainAsync(store, scope, PipelineFigure.StageExits, Now)).Select(r => (r.At, Math.Round(r.Value ?? -1, 6))).Order();
-        Assert.Equal(exitRecords, exits);
+        var exits = (await store.ExitsAsync(scope, Cancellation)).Where(e => e.Exits > 0)
+            .Select(e => (e.SpanIndex, e.StageId, e.Exits, e.AverageDays, e.MedianDays)).Order().ToList();
+        var entries = (await store.EntriesAsync(scope, Cancellation)).GroupBy(e => (e.SpanIndex, e.StageId, Fate(e.Fate)))
+            .Select(g => (g.Key.SpanIndex, g.Key.StageId, g.Key.Item3, g.Sum(e => e.Count))).Where(e => e.Item4 > 0).Order().ToList();
+        var expectedExits = new List<(int, Guid, long, double?, double?)>();
+        var expectedEntries = new List<(int, Guid, string, long)>();
+        await using var connection = await Connections.OpenAsync(Cancellation);
+        foreach (var stage in await connection.QueryAsync<Guid>("SELECT id FROM stages WHERE kind = 'open'"))
+        {
+            var exitRecords = await ExplainAsync(store, scope, PipelineFigure.StageExits, Now, stage);
+            var entryRecords = await ExplainAsync(store, scope, PipelineFigure.StageEntries, Now, stage);
+            foreach (var span in scope.Spans)
+            {
+                var days = exitRecords.Where(r => r.At >= span.FromUtc && r.At < span.ToUtc).Select(r => r.Value ?? -1).ToList();
+                if (days.Count > 0)
+                {
+                    expectedExits.Add((span.Index, stage, days.Count, Ratio.Average(days), Ratio.Median(days)));
+                }
 
-        var entries = (await store.EntriesAsync(scope, Cancellation)).Select(e => (e.EnteredAt, Fate(e.Fate))).Order().ToList();
-        var entryRecords = (await ExplainAsync(store, scope, PipelineFigure.StageEntries, Now)).Select(r => (r.At, r.Label ?? "")).Order();
-        Assert.Equal(entryRecords, entries);
+                expectedEntries.AddRange(entryRecords.Where(r => r.At >= span.FromUtc && r.At < span.ToUtc)
+                    .GroupBy(r => r.Label ?? "").Select(g => (span.Index, stage, g.Key, (long)g.Count())));
+            }
+        }
+
+        Assert.NotEmpty(expectedExits);
+        Assert.NotEmpty(expectedEntries);
+        Assert.Equal(expectedExits.Order(), exits);
+        Assert.Equal(expectedEntries.Order(), entries);
     }
 
-    private static async Task<IReadOnlyList<MetricRecord>> ExplainAsync(PipelineMetricsStore store, MetricScope scope, PipelineFigure figure, DateTimeOffset asOf) =>
-        (await store.ExplainAsync(new ExplainRequest<PipelineFigure>(scope, figure, 1_000_000, null), asOf, null, Cancellation)).Items;
+    /// <summary>
+    /// The day rollups kept by the triggers hold what a rebuild from the moves would (rows netting to zero aside), and every
+    /// organisation row is the sum of the owners' rows of its day and keys.
+    /// </summary>
+    private async Task AssertDayRollupsAsync(System.Data.Common.DbConnection connection)
+    {
+        var kept = (await RollupRowsAsync(connection)).ToList();
+        await using (var transaction = await connection.BeginTransactionAsync(Cancellation))
+        {
+            foreach (var statement in StageDayRollup.Statements)
+            {
+                await connection.ExecuteAsync(statement.For(Connections.Dialect), transaction: transaction);
+            }
+
+            Assert.Equal((await RollupRowsAsync(connection, transaction)).ToList(), kept);
+            await transaction.RollbackAsync(Cancellation);
+        }
+
+        var owners = kept.Where(r => r.Owner != Guid.Empty).GroupBy(r => (r.Table, r.Day, r.Stage, r.Key))
+            .Select(g => (g.Key.Table, Owner: Guid.Empty, g.Key.Day, g.Key.Stage, g.Key.Key, Count: g.Sum(r => r.Count), Ms: g.Sum(r => r.Ms)))
+            .Where(r => r.Count != 0 || r.Ms != 0).Order();
+        Assert.NotEmpty(owners);
+        Assert.Equal(owners, kept.Where(r => r.Owner == Guid.Empty));
+    }
+
+    private async Task<IEnumerable<(string Table, Guid Owner, string Day, Guid Stage, string Key, long Count, long Ms)>> RollupRowsAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction = null)
+    {
+        var day = Connections.Dialect == SqlDialect.Sqlite ? "day" : "CONVERT(CHAR(10), day, 23)";
+        var key = Connections.Dialect == SqlDialect.Sqlite ? "CAST(spent_days AS TEXT)" : "CAST(spent_days AS VARCHAR(20))";
+        var rows = await connection.QueryAsync<(string Table, Guid Owner, string Day, Guid Stage, string Key, long Count, long Ms)>($"""
+            SELECT 'entries', owner_id, {day}, stage_id, CAST(next_stage_id AS VARCHAR(36)), CAST(entries AS BIGINT), CAST(0 AS BIGINT)
+            FROM stage_entry_days WHERE entries <> 0
+            UNION ALL
+            SELECT 'times', owner_id, {day}, stage_id, {key}, CAST(exits AS BIGINT), spent_ms
+            FROM stage_time_days WHERE exits <> 0 OR spent_ms <> 0
+            """, transaction: transaction);
+        return rows.Select(r => r with { Key = r.Key.ToLowerInvariant() }).Order();
+    }
+
+    private static async Task<IReadOnlyList<MetricRecord>> ExplainAsync(
+        PipelineMetricsStore store, MetricScope scope, PipelineFigure figure, DateTimeOffset asOf, Guid? stageId = null) =>
+        (await store.ExplainAsync(new ExplainRequest<PipelineFigure>(scope, figure, 1_000_000, null), asOf, stageId, Cancellation)).Items;
 
     private static string Fate(EntryFate fate) => fate switch
     {
