@@ -39,10 +39,10 @@ public static class MetricsBenchmark
         Console.WriteLine($"Profile {profileName}: {await CountAsync(host, "activities"):N0} activities, {await CountAsync(host, "opportunities"):N0} opportunities, "
             + $"{await CountAsync(host, "stage_moves"):N0} stage moves; quarter {quarter.From:yyyy-MM-dd}..{quarter.To:yyyy-MM-dd}; {requests} requests each.");
         Console.WriteLine();
-        Console.WriteLine("| endpoint | subject | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | API over SQL (p50) |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| endpoint | subject | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | API over SQL (p50) | p95 target ms |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
         var failures = 0;
-        foreach (var (name, subject, path, bare) in cases)
+        foreach (var (name, subject, path, bare, target) in cases.Select(c => (c.Name, c.Subject, c.Path, c.Bare, c.TargetMs)))
         {
             var api = await TimeAsync(requests, async () =>
             {
@@ -55,13 +55,13 @@ public static class MetricsBenchmark
                 await response.Content.ReadAsByteArrayAsync();
             });
             var sql = await TimeAsync(requests, bare);
-            failures += api.P95 > (subject == "rep" ? 10 : 50) ? 1 : 0;
+            failures += api.P95 > target ? 1 : 0;
             Console.WriteLine(FormattableString.Invariant(
-                $"| {name} | {subject} | {api.P50:0.00} | {api.P95:0.00} | {sql.P50:0.00} | {sql.P95:0.00} | {(api.P50 / sql.P50 - 1) * 100:0}% |"));
+                $"| {name} | {subject} | {api.P50:0.00} | {api.P95:0.00} | {sql.P50:0.00} | {sql.P95:0.00} | {(api.P50 / sql.P50 - 1) * 100:0}% | {target:0} |"));
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{cases.Count - failures} of {cases.Count} cases within the p95 target (organisation/team 50 ms, rep 10 ms).");
+        Console.WriteLine($"{cases.Count - failures} of {cases.Count} cases within the p95 target (organisation 50 ms, rep 10 ms, a snapshot as of a past time 500 ms).");
         return 0;
     }
 
@@ -124,7 +124,11 @@ public static class MetricsBenchmark
 }
 
 /// <summary>One measured request: the endpoint over HTTP, and the same figures read directly from the store.</summary>
-public sealed record MetricCase(string Name, string Subject, string Path, Func<Task> Bare);
+/// <summary>One measured request and its bare store calls; the issue's p95 target: 50 ms for the organisation, 10 ms for a rep, 500 ms for a snapshot as of a past time.</summary>
+public sealed record MetricCase(string Name, string Subject, string Path, Func<Task> Bare, bool PastSnapshot = false)
+{
+    public double TargetMs => PastSnapshot ? 500 : Subject == "rep" ? 10 : 50;
+}
 
 /// <summary>The endpoints measured, each for the whole organisation and for one rep, over one quarter.</summary>
 public static class MetricCases
@@ -168,7 +172,7 @@ public static class MetricCases
             {
                 await pipeline.StagesAsync(null, default);
                 await pipeline.OpenAtAsync(scope, yearAgo, default);
-            }));
+            }, PastSnapshot: true));
             cases.Add(new("days in stage", subject, $"/api/v1/metrics/pipeline/days-in-stage?{window}{query}", () => pipeline.ExitsAsync(scope, default)));
             cases.Add(new("stage conversion", subject, $"/api/v1/metrics/pipeline/conversion?{window}{query}", () => pipeline.EntriesAsync(scope, default)));
             cases.Add(new("stale deals", subject, $"/api/v1/metrics/pipeline/stale?limit=50{query}", async () =>
