@@ -68,6 +68,10 @@ public static class DependencyInjection
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IRecordVisibility, RecordVisibility>();
         services.AddSingleton<Application.Quotas.IQuotaStore, Quotas.QuotaStore>();
+        services.AddSingleton<Application.TimeEntries.ITimeEntryStore, TimeEntries.TimeEntryStore>();
+        services.AddSingleton<Application.Calendar.ICalendarStore, Calendar.CalendarStore>();
+        services.AddSingleton<Application.Planner.IPlannerHistoryStore, Planner.PlannerHistoryStore>();
+        services.AddSingleton<Application.Metrics.SellingTime.ISellingTimeMetricsStore, Metrics.SellingTimeMetricsStore>();
         services.AddSingleton<Demo.SalesHistoryGenerator>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IContactStore, ContactStore>();
