@@ -105,11 +105,10 @@ public sealed class GetPlanQueryValidator : AbstractValidator<GetPlanQuery>
 
     public GetPlanQueryValidator(TimeProvider clock)
     {
-        RuleFor(x => x.Month).NotEmpty().WithMessage("month is required: the month to plan, as yyyy-MM.")
-            .Must(m => PlannerMonths.Parse(m) is not null).When(x => !string.IsNullOrEmpty(x.Month)).WithMessage("month must be a month as yyyy-MM (2027-01).")
-            .Must(m => PlannerMonths.IsNear(PlannerMonths.Parse(m)!.Value, clock.GetUtcNow()))
-            .When(x => PlannerMonths.Parse(x.Month) is not null)
-            .WithMessage($"month must be at most {PlannerMonths.MaxMonthsAway} months from the current month.");
+        RuleFor(x => x.Month).Must(m => PlannerMonths.Parse(m) is { } start && PlannerMonths.IsNear(start, clock.GetUtcNow()))
+            .WithMessage(x => PlannerMonths.Parse(x.Month) is null
+                ? "month is required: the month to plan, as yyyy-MM (2027-01)."
+                : $"month must be at most {PlannerMonths.MaxMonthsAway} months from the current month.");
         RuleFor(x => x.GoalDeals).Must((q, _) => q.GoalDeals is null != q.GoalRevenue is null)
             .WithMessage("Give exactly one goal: goalDeals (won deals) or goalRevenue (won revenue) for the month.");
         RuleFor(x => x.GoalDeals).InclusiveBetween(1L, 100_000L)

@@ -19,6 +19,8 @@ public sealed class AdminEndpointRoleTests(ApiFactory factory) : IClassFixture<A
         { "POST", "/api/v1/integration-clients", """{"name":"Dialer","scopes":["metrics:read"]}""" },
         { "DELETE", "/api/v1/integration-clients/{user}", "" },
         { "PUT", "/api/v1/organisation", """{"name":"X","timeZone":"UTC","currency":"EUR"}""" },
+        { "POST", "/api/v1/calendar/non-working-days", """{"date":"2099-01-05","name":"Role test day"}""" },
+        { "DELETE", "/api/v1/calendar/non-working-days/2099-01-06", "" },
     };
 
     [Theory]
