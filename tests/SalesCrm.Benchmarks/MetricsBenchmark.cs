@@ -141,6 +141,10 @@ public static class MetricCases
         var results = services.GetRequiredService<Application.Metrics.Results.IResultMetricsStore>();
         var pipeline = services.GetRequiredService<Application.Metrics.Pipeline.IPipelineMetricsStore>();
         var attainment = services.GetRequiredService<Application.Metrics.Attainment.IAttainmentMetricsStore>();
+        var sellingTime = services.GetRequiredService<Application.Metrics.SellingTime.ISellingTimeMetricsStore>();
+        var plannerHistory = services.GetRequiredService<Application.Planner.IPlannerHistoryStore>();
+        var calendar = services.GetRequiredService<Application.Calendar.ICalendarStore>();
+        var month = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
         var yearAgo = new DateTimeOffset(quarter.From.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var cases = new List<MetricCase>();
         foreach (var (subject, query, metricSubject) in Subjects(rep))
@@ -187,6 +191,21 @@ public static class MetricCases
                 await activity.CountLoggedAsync(scope, default);
                 await attainment.DealsWonAsync(scope, default);
             }));
+            cases.Add(new("selling time", subject, $"/api/v1/metrics/selling-time?{window}{query}", async () =>
+            {
+                await sellingTime.SellingAsync(scope, DateTimeOffset.UtcNow, default);
+                await sellingTime.NonSellingAsync(scope, default);
+            }));
+            if (subject == "rep")
+            {
+                cases.Add(new("planner", subject, $"/api/v1/planner?month={month:yyyy-MM}&goalDeals=50&dealsPerOpportunity=0.25&opportunitiesPerMeeting=0.5&meetingsPerCall=0.2{query}", async () =>
+                {
+                    await plannerHistory.HistoryAsync(rep, month.AddMonths(-6), month, default);
+                    await plannerHistory.HistoryAsync(null, month.AddMonths(-6), month, default);
+                    await calendar.ListAsync(month, month.AddMonths(1), default);
+                }));
+            }
+
             if (subject == "organisation")
             {
                 cases.Add(new("leaderboard", subject, $"/api/v1/metrics/leaderboard?{window}", async () =>
