@@ -22,7 +22,7 @@ CREATE INDEX ix_time_entries_occurred ON time_entries (occurred_at);
 -- The organisation's selling time over a window reads only what it sums: live calls, emails and meetings by start,
 -- with owner, type, duration and outcome in the index, so a quarter never touches the activity rows themselves.
 CREATE INDEX ix_activities_selling_time ON activities (occurred_at, type)
-    INCLUDE (owner_id, duration_seconds, outcome) WHERE deleted_at IS NULL;
+    INCLUDE (owner_id, duration_seconds, outcome, deleted_at) WHERE deleted_at IS NULL;
 
 CREATE TABLE non_working_days (
     day DATE NOT NULL PRIMARY KEY,
