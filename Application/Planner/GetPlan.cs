@@ -51,6 +51,27 @@ public sealed class GetPlanQueryHandler(
             await history.HistoryAsync(repId, historyFrom, historyTo, cancellationToken),
             () => history.HistoryAsync(null, historyFrom, historyTo, cancellationToken));
 
+        PlannerNeeds perMonth;
+        try
+        {
+            perMonth = await FunnelAsync(query, rates);
+        }
+        catch (OverflowException)
+        {
+            throw RequestValidationException.For(
+                query.GoalDeals is null ? "goalRevenue" : "goalDeals", "At these rates the goal needs more activity than can be counted; check the goal and the rates.");
+        }
+
+        var nonWorking = (await calendar.ListAsync(monthStart, monthEnd, cancellationToken))
+            .Where(d => WorkingCalendar.IsWorkingWeekday(d.Date)).ToList();
+        var workingDays = WorkingCalendar.WorkingDays(monthStart, monthEnd, nonWorking.Select(d => d.Date).ToHashSet()).Count;
+        return new PlannerReport(
+            repId, query.Month!, query.GoalDeals, query.GoalRevenue, workingDays, nonWorking, historyFrom, historyTo, rates.Used,
+            perMonth, PerDay(perMonth, workingDays));
+    }
+
+    private static async Task<PlannerNeeds> FunnelAsync(GetPlanQuery query, PlannerRates rates)
+    {
         var deals = query.GoalDeals is { } goalDeals
             ? goalDeals
             : ReverseFunnel.Needed(query.GoalRevenue!.Value, await rates.DealSizeAsync(query.AverageDealSize));
@@ -68,13 +89,7 @@ public sealed class GetPlanQueryHandler(
             calls = ReverseFunnel.Needed(deals, winRate, meetingRate, callRate);
         }
 
-        var perMonth = new PlannerNeeds(deals, ReverseFunnel.Needed(deals, winRate), ReverseFunnel.Needed(deals, winRate, meetingRate), calls);
-        var nonWorking = (await calendar.ListAsync(monthStart, monthEnd, cancellationToken))
-            .Where(d => WorkingCalendar.IsWorkingWeekday(d.Date)).ToList();
-        var workingDays = WorkingCalendar.WorkingDays(monthStart, monthEnd, nonWorking.Select(d => d.Date).ToHashSet()).Count;
-        return new PlannerReport(
-            repId, query.Month!, query.GoalDeals, query.GoalRevenue, workingDays, nonWorking, historyFrom, historyTo, rates.Used,
-            perMonth, PerDay(perMonth, workingDays));
+        return new PlannerNeeds(deals, ReverseFunnel.Needed(deals, winRate), ReverseFunnel.Needed(deals, winRate, meetingRate), calls);
     }
 
     private static PlannerNeeds? PerDay(PlannerNeeds month, int workingDays) => workingDays == 0 ? null : new PlannerNeeds(

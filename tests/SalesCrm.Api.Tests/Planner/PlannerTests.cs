@@ -123,6 +123,9 @@ public sealed class PlannerTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("month=January&goalDeals=5", "month")]
     [InlineData("goalDeals=5", "month")]
     [InlineData("month=2090-01&goalDeals=5", "month")]
+    [InlineData("month=2027-01&goalDeals=2.5", "goalDeals")]
+    [InlineData("month=2027-01&goalDeals=5&callToDeal=five", "callToDeal")]
+    [InlineData("month=2027-01&goalDeals=100000&dealsPerOpportunity=0.5&opportunitiesPerMeeting=0.5&callToDeal=0.0000000000000000000000000001", "goalDeals")]
     public async Task Bad_plans_are_400_naming_the_field(string query, string field)
     {
         var (_, client) = await factory.PersonAsync("rep");
