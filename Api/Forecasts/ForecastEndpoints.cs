@@ -56,8 +56,8 @@ public static class ForecastEndpoints
         group.MapGet("/accuracy", Accuracy).WithName("getForecastAccuracy").RequireAuthorization(Policies.MetricsReader)
             .QueryEnum<ForecastPeriod>("period")
             .Doc("Forecast accuracy",
-                "The subject's ended periods of kind `period` that have snapshots, newest first, at most `limit` (default 12, up to 60) "
-                + "periods back from the current one: per method the forecast saved by the snapshot (`forecast`, `wonSoFarAtSnapshot`, "
+                "The subject's ended periods of kind `period` that have snapshots, newest first, the latest `limit` of them (default 12, "
+                + "up to 60): per method the forecast saved by the snapshot (`forecast`, `wonSoFarAtSnapshot`, "
                 + "`takenAt`), the actual revenue won in the period (`actual`: count and amount of deals won in it, as the records "
                 + "stand now), and accuracy = 1 − |forecast − actual| / actual, rounded to 4 places (null when nothing was won; below "
                 + "0 when the forecast missed by more than the actual). " + Subject)

@@ -40,7 +40,11 @@ public sealed class ForecastSnapshotStore(IDbConnectionFactory connections) : Sq
                f.method AS Method, f.forecast AS Forecast, f.won_so_far AS WonSoFar, f.taken_at AS TakenAt, f.taken_by AS TakenBy
         FROM forecast_snapshots f
         WHERE f.subject_kind = @Kind AND f.subject_id = @SubjectId AND f.period = @Period
-          AND f.period_start >= @StartFrom AND f.period_start < @StartBefore
+          AND f.period_start IN (SELECT p.period_start FROM (
+                SELECT DISTINCT s.period_start FROM forecast_snapshots s
+                WHERE s.subject_kind = @Kind AND s.subject_id = @SubjectId AND s.period = @Period AND s.period_start < @StartBefore
+                ORDER BY s.period_start DESC
+                {limit}) p)
         """);
 
     public async Task<IReadOnlyList<SnapshotSubject>> SubjectsAsync(CancellationToken cancellationToken) =>
@@ -81,7 +85,7 @@ public sealed class ForecastSnapshotStore(IDbConnectionFactory connections) : Sq
         (await QueryAsync<SnapshotRow>(List, new
         {
             Kind = subject.Kind.ToName(), SubjectId = subject.Id, Period = period.ToName(),
-            StartFrom = startBefore.AddMonths(-periods * ForecastPeriods.Months(period)), StartBefore = startBefore,
+            StartBefore = startBefore, Limit = periods,
         }, cancellationToken))
             .Select(r => new ForecastSnapshot(
                 r.Id, subject, period, r.Start, EnumNames.Parse<ForecastMethod>(r.Method), r.Forecast, r.WonSoFar, r.TakenAt, r.TakenBy))

@@ -16,7 +16,7 @@ public interface IForecastSnapshotStore
     /// <summary>Saves the snapshots not saved yet (unique by subject, period, start and method); returns how many were new.</summary>
     Task<int> SaveMissingAsync(IReadOnlyList<ForecastSnapshot> snapshots, CancellationToken cancellationToken);
 
-    /// <summary>A subject's snapshots of periods starting before <paramref name="startBefore"/>, the <paramref name="periods"/> latest periods.</summary>
+    /// <summary>A subject's snapshots of periods starting before <paramref name="startBefore"/>, of the <paramref name="periods"/> latest such periods that have any.</summary>
     Task<IReadOnlyList<ForecastSnapshot>> ListAsync(
         SnapshotSubject subject, ForecastPeriod period, DateOnly startBefore, int periods, CancellationToken cancellationToken);
 }
