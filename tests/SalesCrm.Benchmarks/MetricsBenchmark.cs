@@ -142,6 +142,9 @@ public static class MetricCases
         var pipeline = services.GetRequiredService<Application.Metrics.Pipeline.IPipelineMetricsStore>();
         var attainment = services.GetRequiredService<Application.Metrics.Attainment.IAttainmentMetricsStore>();
         var yearAgo = new DateTimeOffset(quarter.From.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var forecasts = services.GetRequiredService<Application.Forecasts.ForecastCalculator>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var thisQuarter = Domain.Forecasts.ForecastPeriods.StartHolding(Domain.Forecasts.ForecastPeriod.Quarter, today);
         var cases = new List<MetricCase>();
         foreach (var (subject, query, metricSubject) in Subjects(rep))
         {
@@ -187,6 +190,11 @@ public static class MetricCases
                 await activity.CountLoggedAsync(scope, default);
                 await attainment.DealsWonAsync(scope, default);
             }));
+            var forecast = new Application.Forecasts.ForecastRequest(
+                metricSubject, null, Domain.Forecasts.ForecastPeriod.Quarter, thisQuarter, TimeZoneInfo.Utc, DateTimeOffset.UtcNow,
+                Application.Forecasts.HistoricalInputs.Defaults);
+            cases.Add(new("forecast, this quarter", subject, $"/api/v1/forecasts?period=quarter&start={thisQuarter:yyyy-MM-dd}{query}", () =>
+                forecasts.LoadAsync(forecast, default)));
             if (subject == "organisation")
             {
                 cases.Add(new("leaderboard", subject, $"/api/v1/metrics/leaderboard?{window}", async () =>
