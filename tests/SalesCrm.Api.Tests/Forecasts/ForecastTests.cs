@@ -124,6 +124,9 @@ public sealed class ForecastTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal(1_075_000m, h.Forecast);
         Assert.Equal((ThisMonth.AddMonths(-3), ThisMonth), (h.TrailingFrom, h.TrailingTo));
 
+        var explained = await client.ExplainAllAsync($"{ForecastPath}/explain?method=historical&{query}");
+        Assert.Equal([1_000_000m, 1_000_000m, 1_000_000m], explained.Select(r => r.Amount!.Value)); // the three trailing wins, not the older one
+
         var defaults = (await client.ForecastAsync(query)).Historical;
         Assert.Equal((1_000_000m, 0m, 0, 1, 1_000_000m), (defaults.Forecast, defaults.GrowthRate, defaults.NewReps, defaults.NewRepDeals, defaults.NewRepDealSize));
         var quarter = (await client.ForecastAsync($"period=quarter&start={Iso(ThisQuarter)}&userId={rep.Id}&newReps=2")).Historical;
@@ -200,6 +203,8 @@ public sealed class ForecastTests(ApiFactory factory) : IClassFixture<ApiFactory
     [InlineData("period=month&start={month}&newRepDeals=5000", "newRepDeals")]
     [InlineData("period=month&start={month}&newRepDealSize=-5", "newRepDealSize")]
     [InlineData("period=month&start={month}&newRepDealSize=1.00001", "newRepDealSize")]
+    [InlineData("period=month&start={month}&growthRate=lots", "growthRate")]
+    [InlineData("period=month&start=2026-13-01", "start")]
     public async Task Bad_input_is_a_400_naming_the_field(string query, string field)
     {
         using var admin = await factory.AdminClientAsync();

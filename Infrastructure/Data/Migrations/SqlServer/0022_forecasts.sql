@@ -12,8 +12,6 @@ CREATE INDEX ix_opportunities_expected_close ON opportunities (expected_close_da
 CREATE INDEX ix_opportunities_owner_expected_close ON opportunities (owner_id, expected_close_date)
     INCLUDE (pipeline_id, stage_id, amount, created_at, forecast_category)
     WHERE outcome IS NULL AND deleted_at IS NULL;
-CREATE INDEX ix_opportunities_owner_open_created ON opportunities (owner_id, created_at)
-    WHERE outcome IS NULL AND deleted_at IS NULL;
 
 CREATE TABLE forecast_snapshots (
     id UNIQUEIDENTIFIER NOT NULL PRIMARY KEY NONCLUSTERED,

@@ -8,8 +8,6 @@ CREATE INDEX ix_opportunities_expected_close ON opportunities (expected_close_da
     WHERE outcome IS NULL AND deleted_at IS NULL;
 CREATE INDEX ix_opportunities_owner_expected_close ON opportunities (owner_id, expected_close_date)
     WHERE outcome IS NULL AND deleted_at IS NULL;
-CREATE INDEX ix_opportunities_owner_open_created ON opportunities (owner_id, created_at)
-    WHERE outcome IS NULL AND deleted_at IS NULL;
 
 CREATE TABLE forecast_snapshots (
     id TEXT NOT NULL PRIMARY KEY,
