@@ -27,6 +27,8 @@ public static class DependencyInjection
         services.AddScoped<Metrics.Common.MetricSubjects>();
         services.AddScoped<Metrics.Common.MetricScopes>();
         services.AddScoped<Activities.ActivityRecorder>();
+        services.AddSingleton<Forecasts.ForecastCalculator>();
+        services.AddSingleton<Forecasts.Snapshots.ForecastSnapshotter>();
         return services;
     }
 }

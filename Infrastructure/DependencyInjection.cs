@@ -89,6 +89,9 @@ public static class DependencyInjection
         services.AddSingleton<Application.Metrics.Pipeline.IPipelineMetricsStore, Metrics.PipelineMetricsStore>();
         services.AddSingleton<Application.Metrics.Attainment.IAttainmentMetricsStore, Metrics.AttainmentMetricsStore>();
         services.AddSingleton<ITimelineReader, TimelineReader>();
+        services.AddSingleton<Application.Forecasts.IForecastStore, Forecasts.ForecastStore>();
+        services.AddSingleton<Application.Forecasts.Snapshots.IForecastSnapshotStore, Forecasts.ForecastSnapshotStore>();
+        services.AddHostedService<Forecasts.ForecastSnapshotService>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);

@@ -146,6 +146,9 @@ public static class MetricCases
         var calendar = services.GetRequiredService<Application.Calendar.ICalendarStore>();
         var month = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
         var yearAgo = new DateTimeOffset(quarter.From.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var forecasts = services.GetRequiredService<Application.Forecasts.ForecastCalculator>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var thisQuarter = Domain.Forecasts.ForecastPeriods.StartHolding(Domain.Forecasts.ForecastPeriod.Quarter, today);
         var cases = new List<MetricCase>();
         foreach (var (subject, query, metricSubject) in Subjects(rep))
         {
@@ -206,6 +209,11 @@ public static class MetricCases
                 }));
             }
 
+            var forecast = new Application.Forecasts.ForecastRequest(
+                metricSubject, null, Domain.Forecasts.ForecastPeriod.Quarter, thisQuarter, TimeZoneInfo.Utc, DateTimeOffset.UtcNow,
+                Application.Forecasts.HistoricalInputs.Defaults);
+            cases.Add(new("forecast, this quarter", subject, $"/api/v1/forecasts?period=quarter&start={thisQuarter:yyyy-MM-dd}{query}", () =>
+                forecasts.LoadAsync(forecast, default)));
             if (subject == "organisation")
             {
                 cases.Add(new("leaderboard", subject, $"/api/v1/metrics/leaderboard?{window}", async () =>
