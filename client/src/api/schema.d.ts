@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/opportunities/{id}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a deal's forecast category
+         * @description `category` is `commit`, `best_case`, `pipeline` (every deal's default) or `omitted`: the rep's call, rolled up per period in the forecast's `categories`. The deal's owner, their manager, an admin or an integration with `opportunities:write` may set it (others: 404). The expected close date that places the deal in a period is set with `updateOpportunity` (`expectedCloseDate`). Requires `If-Match` with the opportunity's ETag (428 without it, 412 when stale); the answer carries the new one.
+         */
+        put: operations["setForecastCategory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -352,6 +372,182 @@ export interface paths {
          * @description Every target the quota has had, oldest first, with who set it and when.
          */
         get: operations["getQuotaHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List time entries
+         * @description Time entries in the caller's scope (a rep their own, a manager their team's, an admin everyone's), newest `occurredAt` first, cursor-paginated. Filters: `ownerId`, `teamId` (the owner's current team), `kind`, `from` (inclusive) and `to` (exclusive) on `occurredAt`. Deleted entries are left out.
+         */
+        get: operations["listTimeEntries"];
+        put?: never;
+        /**
+         * Log non-selling time
+         * @description Non-selling time the selling-time metric sets against calls, meetings and emails. `kind` is `admin`, `training`, `internal_meeting` or `travel`; `durationMinutes` a whole number from 1 to 1,440; `occurredAt` when it started (default now, never in the future, so past weeks can be imported); `note` up to 2,000 characters. `ownerId` defaults to the caller: a rep logs their own, a manager for a rep of their team, an admin for anyone (400 on `ownerId` outside that). 201 with `Location` and `ETag`.
+         */
+        post: operations["createTimeEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a time entry
+         * @description One time entry with its `ETag`. Outside the caller's scope the answer is 404.
+         */
+        get: operations["getTimeEntry"];
+        /**
+         * Correct a time entry
+         * @description Sets kind, start, duration and note (the owner never changes). `kind` is `admin`, `training`, `internal_meeting` or `travel`; `durationMinutes` a whole number from 1 to 1,440; `occurredAt` when it started (default now, never in the future, so past weeks can be imported); `note` up to 2,000 characters. Requires `If-Match` (428 without it, 412 when stale); 404 outside the caller's scope.
+         */
+        put: operations["updateTimeEntry"];
+        post?: never;
+        /**
+         * Delete a time entry
+         * @description Removes the entry (soft) from lists and from the selling-time metric; 404 outside the caller's scope.
+         */
+        delete: operations["deleteTimeEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/non-working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List non-working days
+         * @description The organisation's non-working days (public holidays, company days off) in [`from`, `to`) (dates; default all), in date order. The working week is Monday to Friday; the working days of a month are its weekdays minus the non-working days of this calendar (a non-working day on a weekend changes nothing).
+         */
+        get: operations["listNonWorkingDays"];
+        put?: never;
+        /**
+         * Add a non-working day
+         * @description Admins only. `date` (2000-01-01 to 2100-12-31) and `name` (1 to 100 characters). A date already in the calendar is 409. The working week is Monday to Friday; the working days of a month are its weekdays minus the non-working days of this calendar (a non-working day on a weekend changes nothing).
+         */
+        post: operations["addNonWorkingDay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/non-working-days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a non-working day
+         * @description Admins only. The date (yyyy-MM-dd) becomes an ordinary day again; 404 when it is not in the calendar.
+         */
+        delete: operations["removeNonWorkingDay"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity planner (reverse funnel)
+         * @description For `month` (yyyy-MM, at most 60 months from now) and exactly one goal — `goalDeals` (whole won deals, 1 to 100,000) or `goalRevenue` (won revenue) — the won deals, opportunities, held meetings and outbound calls needed in the month and per working day, for the caller or `userId` (a rep in the caller's scope; 404 outside it; integrations must give it). Rates are fractions in (0, 1]: `dealsPerOpportunity` (win rate = won deals / opportunities created), `opportunitiesPerMeeting` (opportunities created / held meetings), `meetingsPerCall` (held meetings / outbound calls), and optionally `callToDeal` (won deals / outbound calls; when given it alone sets the calls). A rate not given is read from the rep's own history over the six full calendar months before the current month (organisation time zone; won deals by close date, opportunities by creation, meetings when held), rounded to 4 places and capped at 1; when that history has no numerator or no denominator, from the organisation's over the same months; failing that the answer is 400 naming the rate to give. A revenue goal becomes deals = goalRevenue / average won deal size (`averageDealSize`, given or from the same history: won amount / won deals). Each figure = goal / product of the rates below it, rounded up once; per working day = the month's figure / working days, rounded up (null without working days). Working days = Monday–Friday of the month minus the organisation's non-working days (`nonWorkingDays` lists those that fell on a weekday). Each rate is returned with its `source` (`given`, `rep_history`, `organisation`) and the counts behind it. Example: 50 deals at `callToDeal` 0.05 → 1,000 calls a month, 48 a day over 21 working days.
+         */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/selling-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Selling time
+         * @description Selling minutes (`sellingMinutes`, split into `callMinutes`, `meetingMinutes`, `emailMinutes`, 2 decimal places) are the logged durations of live calls, emails and meetings that started in the window; a cancelled meeting, or one whose start is still ahead, contributes nothing. An activity without a duration (emails usually have none) contributes nothing and is counted in `activitiesWithoutDuration` (beside `activitiesWithDuration`) so the gap shows. Non-selling minutes (`nonSellingMinutes`, split into `adminMinutes`, `trainingMinutes`, `internalMeetingMinutes`, `travelMinutes`; `timeEntries` = how many) are the time entries that started in the window. `sellingShare` = selling / (selling + non-selling), `null` when both are zero. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getSellingTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/selling-time/reps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Selling time per rep
+         * @description Every rep (and manager) of the subject with the selling-time figures over the whole window, by name; reps with nothing logged are listed with zeros. Selling minutes (`sellingMinutes`, split into `callMinutes`, `meetingMinutes`, `emailMinutes`, 2 decimal places) are the logged durations of live calls, emails and meetings that started in the window; a cancelled meeting, or one whose start is still ahead, contributes nothing. An activity without a duration (emails usually have none) contributes nothing and is counted in `activitiesWithoutDuration` (beside `activitiesWithDuration`) so the gap shows. Non-selling minutes (`nonSellingMinutes`, split into `adminMinutes`, `trainingMinutes`, `internalMeetingMinutes`, `travelMinutes`; `timeEntries` = how many) are the time entries that started in the window. `sellingShare` = selling / (selling + non-selling), `null` when both are zero. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getSellingTimeByRep"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/selling-time/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activities behind the selling time
+         * @description `selling_activities`: the calls, emails and meetings whose durations make the selling minutes (`value` = minutes); `activities_without_duration`: those counted in `activitiesWithoutDuration`. Same window and subject, oldest first, paginated with `limit` and `cursor`. Time entries are listed by `GET /api/v1/time-entries` with the same `from`/`to`.
+         */
+        get: operations["explainSellingTime"];
         put?: never;
         post?: never;
         delete?: never;
@@ -754,6 +950,86 @@ export interface paths {
         get: operations["getLeaderboard"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast a period
+         * @description The three forecasts of a month or quarter side by side, each with the counts and amounts behind it. Stage-weighted: won so far (deals won in the period up to now) + Σ amount × stage probability over open deals whose expected close date falls in the period. Cycle-age: won so far + Σ amount × min(1, age / typical cycle) over the same open deals, age = days from the deal's creation to now, typical cycle = median days from creation to close of the subject's deals won in the 12 months before now (no such deals: `typicalCycleDays` null and open deals add 0); probabilities are rounded to 4 places. Historical: trailing three-month average monthly won revenue (the three whole calendar months before the current one, / 3) × months in the period × (1 + `growthRate`) + `newReps` × `newRepDeals` × `newRepDealSize` (defaults: growthRate 0, newReps 0, newRepDeals 1, newRepDealSize = the average won deal size of the trailing three months, 0 without wins; bounds: growthRate −1 to 10, newReps 0 to 10,000, newRepDeals 0 to 1,000). Open deals without an expected close date are left out of every method and counted in `openWithoutCloseDate`; open deals expected to close before the period are left out too. `categories` rolls the open deals expected to close in the period up by forecast category (all four, empty ones included). Soft-deleted deals never count; `pipelineId` keeps one pipeline's deals (the historical method too). `period` is `month` or `quarter` and `start` its first day (yyyy-MM-dd), a calendar period in the organisation's time zone; it must be the current or a future period (an ended one is 400 on `start`) starting at most 2 years after today. `teamId` or `userId` cut the forecast to a team (its current members) or a rep; without either, a rep gets their own, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404.
+         */
+        get: operations["getForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecasts/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deals behind a forecast
+         * @description For `method` `stage_weighted` or `cycle_age`: the deals won so far in the period (`at` = close, `value` 1) and the open deals expected to close in it (`at` = creation, `value` = the probability the method gave it, a fraction); for `historical`: the deals won in the trailing three months (`at` = close, `value` null). `amount` is the deal's amount. Oldest first, paginated with `limit` and `cursor`. `period` is `month` or `quarter` and `start` its first day (yyyy-MM-dd), a calendar period in the organisation's time zone; it must be the current or a future period (an ended one is 400 on `start`) starting at most 2 years after today. `teamId` or `userId` cut the forecast to a team (its current members) or a rep; without either, a rep gets their own, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404.
+         */
+        get: operations["explainForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecasts/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast accuracy
+         * @description The subject's ended periods of kind `period` that have snapshots, newest first, the latest `limit` of them (default 12, up to 60): per method the forecast saved by the snapshot (`forecast`, `wonSoFarAtSnapshot`, `takenAt`), the actual revenue won in the period (`actual`: count and amount of deals won in it, as the records stand now), and accuracy = 1 − |forecast − actual| / actual, rounded to 4 places (null when nothing was won; below 0 when the forecast missed by more than the actual). `teamId` or `userId` cut the forecast to a team (its current members) or a rep; without either, a rep gets their own, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404.
+         */
+        get: operations["getForecastAccuracy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecasts/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the due forecast snapshots
+         * @description Saves the forecasts due and missing now: for the current month and the current quarter (organisation's zone), each method once (all pipelines, default historical inputs), for the team or rep named by `teamId`/`userId` (404 outside the caller's scope) or, without one, for everything the caller manages (an admin: the organisation, every team and every active rep; a manager: their team and its reps). A background run does the same for everyone on start and every 10 minutes, so each period is saved at its start. Idempotent: one snapshot per subject, period, start and method; existing ones are kept and `saved` counts the new ones.
+         */
+        post: operations["snapshotForecasts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1907,6 +2183,11 @@ export interface components {
         ActivityOutcome: "connected" | "no_answer" | "voicemail" | "busy" | "wrong_number" | "scheduled" | "held" | "no_show" | "cancelled" | null;
         /** @enum {unknown} */
         ActivityType: "call" | "email" | "meeting" | "note";
+        AddNonWorkingDayRequest: {
+            /** Format: date */
+            date: string;
+            name: string;
+        };
         AddStageRequest: {
             name: string;
             /** Format: int32 */
@@ -1960,6 +2241,13 @@ export interface components {
         CancelFollowUpRequest: {
             /** Format: date-time */
             cancelledAt?: null | string;
+        };
+        CategoryTotal: {
+            category: components["schemas"]["ForecastCategory"];
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            amount: number;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -2127,6 +2415,16 @@ export interface components {
         CreateTeamRequest: {
             name: string;
         };
+        CreateTimeEntryRequest: {
+            kind: components["schemas"]["TimeEntryKind"];
+            /** Format: int32 */
+            durationMinutes: number;
+            /** Format: date-time */
+            occurredAt?: null | string;
+            note?: null | string;
+            /** Format: uuid */
+            ownerId?: null | string;
+        };
         CreateTokenRequest: {
             grantType: components["schemas"]["GrantType"];
             email?: null | string;
@@ -2143,8 +2441,30 @@ export interface components {
             /** Format: uuid */
             teamId?: null | string;
         };
+        CycleAgeForecast: {
+            /** Format: double */
+            forecast: number;
+            wonSoFar: components["schemas"]["DealTotal"];
+            openDeals: components["schemas"]["DealTotal"];
+            /** Format: double */
+            weighted: number;
+            /** Format: double */
+            typicalCycleDays: null | number;
+            /** Format: int64 */
+            cycleDeals: number;
+            /** Format: date-time */
+            cycleFrom: string;
+            /** Format: date-time */
+            cycleTo: string;
+        };
         DaysInStageMetrics: {
             stages: components["schemas"]["StageDays"][];
+        };
+        DealTotal: {
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            amount: number;
         };
         EarlyGiveUp: {
             /** Format: int64 */
@@ -2233,8 +2553,81 @@ export interface components {
             /** Format: double */
             averageLatenessHours: null | number;
         };
+        ForecastAccuracyReport: {
+            period: components["schemas"]["ForecastPeriod"];
+            timeZone: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: uuid */
+            userId: null | string;
+            periods: components["schemas"]["PeriodAccuracy"][];
+        };
+        /** @enum {unknown} */
+        ForecastCategory: "commit" | "best_case" | "pipeline" | "omitted";
+        ForecastCategoryDto: {
+            /** Format: uuid */
+            opportunityId: string;
+            category: components["schemas"]["ForecastCategory"];
+            /** Format: date */
+            expectedCloseDate: null | string;
+            /** Format: int32 */
+            version: number;
+        };
+        ForecastContext: {
+            period: components["schemas"]["ForecastPeriod"];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            timeZone: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: uuid */
+            userId: null | string;
+            /** Format: uuid */
+            pipelineId: null | string;
+            /** Format: date-time */
+            asOf: string;
+        };
+        /** @enum {unknown} */
+        ForecastMethod: "stage_weighted" | "cycle_age" | "historical";
+        /** @enum {unknown} */
+        ForecastPeriod: "month" | "quarter";
+        ForecastReport: {
+            context: components["schemas"]["ForecastContext"];
+            stageWeighted: components["schemas"]["StageWeightedForecast"];
+            cycleAge: components["schemas"]["CycleAgeForecast"];
+            historical: components["schemas"]["HistoricalForecast"];
+            categories: components["schemas"]["CategoryTotal"][];
+            openWithoutCloseDate: components["schemas"]["DealTotal"];
+        };
         /** @enum {unknown} */
         GrantType: "password" | "refresh_token" | "client_credentials";
+        HistoricalForecast: {
+            /** Format: double */
+            forecast: number;
+            /** Format: date */
+            trailingFrom: string;
+            /** Format: date */
+            trailingTo: string;
+            trailingWon: components["schemas"]["DealTotal"];
+            /** Format: double */
+            averageMonthlyRevenue: number;
+            /** Format: int32 */
+            months: number;
+            /** Format: double */
+            growthRate: number;
+            /** Format: double */
+            baseline: number;
+            /** Format: int32 */
+            newReps: number;
+            /** Format: int32 */
+            newRepDeals: number;
+            /** Format: double */
+            newRepDealSize: number;
+            /** Format: double */
+            newRepRevenue: number;
+        };
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -2476,6 +2869,17 @@ export interface components {
             /** Format: uuid */
             teamId: null | string;
         };
+        MethodAccuracy: {
+            method: components["schemas"]["ForecastMethod"];
+            /** Format: double */
+            forecast: number;
+            /** Format: double */
+            wonSoFarAtSnapshot: number;
+            /** Format: date-time */
+            takenAt: string;
+            /** Format: double */
+            accuracy: null | number;
+        };
         MetricContext: {
             /** Format: date */
             from: string;
@@ -2524,6 +2928,13 @@ export interface components {
             /** Format: date */
             to: string;
             values: null | components["schemas"]["ResultMetrics"];
+        };
+        MetricPointOfSellingTime: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            values: null | components["schemas"]["SellingTime"];
         };
         MetricPointOfStageConversionMetrics: {
             /** Format: date */
@@ -2582,6 +2993,11 @@ export interface components {
             totals: null | components["schemas"]["ResultMetrics"];
             series: null | components["schemas"]["MetricPointOfResultMetrics"][];
         };
+        MetricReportOfSellingTime: {
+            context: components["schemas"]["MetricContext"];
+            totals: null | components["schemas"]["SellingTime"];
+            series: null | components["schemas"]["MetricPointOfSellingTime"][];
+        };
         MetricReportOfStageConversionMetrics: {
             context: components["schemas"]["MetricContext"];
             totals: null | components["schemas"]["StageConversionMetrics"];
@@ -2600,6 +3016,11 @@ export interface components {
             /** Format: uuid */
             lostReasonId?: null | string;
             competitor?: null | string;
+        };
+        NonWorkingDayDto: {
+            /** Format: date */
+            date: string;
+            name: string;
         };
         OpenPipelineTotals: {
             /** Format: int64 */
@@ -2731,6 +3152,10 @@ export interface components {
             items: components["schemas"]["TeamDto"][];
             nextCursor: null | string;
         };
+        PageOfTimeEntryDto: {
+            items: components["schemas"]["TimeEntryDto"][];
+            nextCursor: null | string;
+        };
         PageOfTimelineEntry: {
             items: components["schemas"]["TimelineEntry"][];
             nextCursor: null | string;
@@ -2738,6 +3163,14 @@ export interface components {
         PageOfUserDto: {
             items: components["schemas"]["UserDto"][];
             nextCursor: null | string;
+        };
+        PeriodAccuracy: {
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            actual: components["schemas"]["DealTotal"];
+            methods: components["schemas"]["MethodAccuracy"][];
         };
         PipelineDto: {
             /** Format: uuid */
@@ -2766,6 +3199,45 @@ export interface components {
             /** Format: uuid */
             userId: null | string;
             timeZone: string;
+        };
+        PlannerNeeds: {
+            /** Format: int64 */
+            deals: number;
+            /** Format: int64 */
+            opportunities: number;
+            /** Format: int64 */
+            meetings: number;
+            /** Format: int64 */
+            calls: number;
+        };
+        PlannerRate: {
+            name: string;
+            /** Format: double */
+            value: number;
+            source: components["schemas"]["RateSource"];
+            /** Format: double */
+            numerator: null | number;
+            /** Format: int64 */
+            denominator: null | number;
+        };
+        PlannerReport: {
+            /** Format: uuid */
+            userId: string;
+            month: string;
+            /** Format: int64 */
+            goalDeals: null | number;
+            /** Format: double */
+            goalRevenue: null | number;
+            /** Format: int32 */
+            workingDays: number;
+            nonWorkingDays: components["schemas"]["NonWorkingDayDto"][];
+            /** Format: date */
+            historyFrom: string;
+            /** Format: date */
+            historyTo: string;
+            rates: components["schemas"]["PlannerRate"][];
+            perMonth: components["schemas"]["PlannerNeeds"];
+            perWorkingDay: null | components["schemas"]["PlannerNeeds"];
         };
         ProblemDetails: {
             type?: null | string;
@@ -2857,6 +3329,8 @@ export interface components {
         QuotaKind: "revenue" | "deals";
         /** @enum {unknown} */
         QuotaPeriod: "month" | "quarter" | "year";
+        /** @enum {unknown} */
+        RateSource: "given" | "rep_history" | "organisation";
         ReassignOpportunityRequest: {
             /** Format: uuid */
             ownerId: string;
@@ -2911,8 +3385,67 @@ export interface components {
         };
         /** @enum {unknown} */
         Role: "rep" | "manager" | "admin";
+        SellingTime: {
+            /** Format: double */
+            sellingMinutes: number;
+            /** Format: double */
+            callMinutes: number;
+            /** Format: double */
+            meetingMinutes: number;
+            /** Format: double */
+            emailMinutes: number;
+            /** Format: int64 */
+            activitiesWithDuration: number;
+            /** Format: int64 */
+            activitiesWithoutDuration: number;
+            /** Format: int64 */
+            nonSellingMinutes: number;
+            /** Format: int64 */
+            adminMinutes: number;
+            /** Format: int64 */
+            trainingMinutes: number;
+            /** Format: int64 */
+            internalMeetingMinutes: number;
+            /** Format: int64 */
+            travelMinutes: number;
+            /** Format: int64 */
+            timeEntries: number;
+            /** Format: double */
+            sellingShare: null | number;
+        };
+        SellingTimeByRepReport: {
+            context: components["schemas"]["MetricContext"];
+            reps: components["schemas"]["SellingTimeRepRow"][];
+        };
+        SellingTimeRepRow: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: uuid */
+            teamId: null | string;
+            values: components["schemas"]["SellingTime"];
+        };
+        SetForecastCategoryRequest: {
+            category: null | components["schemas"]["ForecastCategory"];
+        };
         SignOutRequest: {
             refreshToken: string;
+        };
+        SnapshotPeriod: {
+            period: components["schemas"]["ForecastPeriod"];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+        };
+        SnapshotRun: {
+            /** Format: date-time */
+            asOf: string;
+            periods: components["schemas"]["SnapshotPeriod"][];
+            /** Format: int32 */
+            subjects: number;
+            /** Format: int32 */
+            saved: number;
         };
         StageAdvanceFollowUps: {
             /** Format: int64 */
@@ -3065,6 +3598,28 @@ export interface components {
             /** Format: double */
             medianDaysInStage: null | number;
         };
+        StageWeight: {
+            /** Format: uuid */
+            stageId: string;
+            name: string;
+            /** Format: int32 */
+            probability: number;
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            amount: number;
+            /** Format: double */
+            weighted: number;
+        };
+        StageWeightedForecast: {
+            /** Format: double */
+            forecast: number;
+            wonSoFar: components["schemas"]["DealTotal"];
+            openDeals: components["schemas"]["DealTotal"];
+            /** Format: double */
+            weighted: number;
+            stages: components["schemas"]["StageWeight"][];
+        };
         StaleDeal: {
             /** Format: uuid */
             opportunityId: string;
@@ -3109,6 +3664,26 @@ export interface components {
             /** Format: double */
             callToDealRate: null | number;
         };
+        TimeEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerId: string;
+            kind: components["schemas"]["TimeEntryKind"];
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: int32 */
+            durationMinutes: number;
+            note: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @enum {unknown} */
+        TimeEntryKind: "admin" | "training" | "internal_meeting" | "travel";
         TimelineEntry: {
             kind: components["schemas"]["TimelineEntryKind"];
             /** Format: date-time */
@@ -3193,6 +3768,14 @@ export interface components {
         UpdateTeamRequest: {
             name: string;
         };
+        UpdateTimeEntryRequest: {
+            kind: components["schemas"]["TimeEntryKind"];
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: int32 */
+            durationMinutes: number;
+            note?: null | string;
+        };
         UpdateUserRequest: {
             displayName: string;
             role: components["schemas"]["Role"];
@@ -3222,6 +3805,109 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    setForecastCategory: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The record's current `ETag` (its `version` in quotes, e.g. `"3"`). Without it the answer is 428; when the record changed since it was read, 412 and nothing is written. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetForecastCategoryRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastCategoryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     createToken: {
         parameters: {
             query?: never;
@@ -4796,6 +5482,792 @@ export interface operations {
             };
         };
     };
+    listTimeEntries: {
+        parameters: {
+            query?: {
+                ownerId?: string;
+                teamId?: string;
+                kind?: "admin" | "training" | "internal_meeting" | "travel";
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTimeEntryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTimeEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateTimeEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The record's current `ETag` (its `version` in quotes, e.g. `"3"`). Without it the answer is 428; when the record changed since it was read, 412 and nothing is written. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTimeEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listNonWorkingDays: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonWorkingDayDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    addNonWorkingDay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddNonWorkingDayRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonWorkingDayDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    removeNonWorkingDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: {
+                month?: string;
+                goalDeals?: number;
+                goalRevenue?: number;
+                userId?: string;
+                dealsPerOpportunity?: number;
+                opportunitiesPerMeeting?: number;
+                meetingsPerCall?: number;
+                callToDeal?: number;
+                averageDealSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannerReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSellingTime: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                bucket?: "day" | "week" | "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricReportOfSellingTime"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSellingTimeByRep: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellingTimeByRepReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    explainSellingTime: {
+        parameters: {
+            query?: {
+                figure?: "selling_activities" | "activities_without_duration";
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     getActivityMetrics: {
         parameters: {
             query?: {
@@ -6044,6 +7516,278 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getForecast: {
+        parameters: {
+            query?: {
+                period?: "month" | "quarter";
+                start?: string;
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
+                growthRate?: number;
+                newReps?: number;
+                newRepDeals?: number;
+                newRepDealSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    explainForecast: {
+        parameters: {
+            query?: {
+                method?: "stage_weighted" | "cycle_age" | "historical";
+                period?: "month" | "quarter";
+                start?: string;
+                teamId?: string;
+                userId?: string;
+                pipelineId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getForecastAccuracy: {
+        parameters: {
+            query?: {
+                period?: "month" | "quarter";
+                teamId?: string;
+                userId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastAccuracyReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    snapshotForecasts: {
+        parameters: {
+            query?: {
+                teamId?: string;
+                userId?: string;
+            };
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotRun"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
