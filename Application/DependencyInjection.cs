@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Records.RecordLinks>();
         services.AddScoped<Common.Records.OwnerAssignment>();
         services.AddScoped<Quotas.QuotaAccess>();
+        services.AddScoped<Surveys.SurveyAccess>();
         services.AddScoped<Metrics.Common.MetricSubjects>();
         services.AddScoped<Metrics.Common.MetricScopes>();
         services.AddScoped<Activities.ActivityRecorder>();
