@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<IRecordVisibility, RecordVisibility>();
         services.AddSingleton<Application.Quotas.IQuotaStore, Quotas.QuotaStore>();
         services.AddSingleton<Application.Surveys.ISurveyStore, Surveys.SurveyStore>();
+        services.AddSingleton<Application.Commission.ICommissionStore, Commission.CommissionStore>();
         services.AddSingleton<Demo.SalesHistoryGenerator>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IContactStore, ContactStore>();
