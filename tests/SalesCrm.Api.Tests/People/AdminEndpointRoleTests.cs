@@ -19,6 +19,7 @@ public sealed class AdminEndpointRoleTests(ApiFactory factory) : IClassFixture<A
         { "POST", "/api/v1/integration-clients", """{"name":"Dialer","scopes":["metrics:read"]}""" },
         { "DELETE", "/api/v1/integration-clients/{user}", "" },
         { "PUT", "/api/v1/organisation", """{"name":"X","timeZone":"UTC","currency":"EUR"}""" },
+        { "POST", "/api/v1/commission/plans", """{"name":"Role test plan","basePay":0,"target":1000,"rate":0.1,"threshold":1,"period":"month"}""" },
     };
 
     [Theory]

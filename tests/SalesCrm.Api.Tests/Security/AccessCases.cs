@@ -25,6 +25,7 @@ public static class AccessCases
         new("deleteQuota", QuotaAsync, id => Delete($"/api/v1/quotas/{id}"),
             Expect((Callers.Manager, Access.Allowed), (Callers.OtherTeamManager, Access.Hidden), (Callers.Admin, Access.Allowed))),
         .. SurveyAccessCases.All,
+        .. CommissionAccessCases.All,
     ];
 
     private static async Task<string> QuotaAsync(AccessWorld world)
