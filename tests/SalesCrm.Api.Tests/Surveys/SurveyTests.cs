@@ -83,6 +83,25 @@ public sealed class SurveyTests(SurveyClockFactory factory) : IClassFixture<Surv
     }
 
     [Fact]
+    public async Task No_log_line_carries_the_answer_or_who_gave_it()
+    {
+        factory.Clock.Offset = TimeSpan.Zero;
+        var team = await factory.TeamAsync();
+        var (_, manager) = await factory.PersonAsync("manager", team.Id);
+        var (person, client) = await factory.PersonAsync("rep", team.Id);
+        var survey = await manager.CreateSurveyAsync(factory.Today, factory.Today, team.Id);
+        factory.Logs.Lines.Clear();
+
+        await client.AnsweredAsync(survey.Id, 7);
+        await (await client.AnswerAsync(survey.Id, 3)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        var lines = factory.Logs.Lines.ToList();
+        Assert.Contains(lines, l => l.Contains(survey.Id.ToString(), StringComparison.OrdinalIgnoreCase));   // request logging ran
+        Assert.DoesNotContain(lines, l => l.Contains(person.Id.ToString(), StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(lines, l => l.Contains("score", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Below_five_answers_everything_is_withheld_even_the_count_and_five_show_the_bands()
     {
         factory.Clock.Offset = TimeSpan.Zero;
