@@ -24,6 +24,9 @@ public static class DependencyInjection
         services.AddScoped<Common.Records.RecordLinks>();
         services.AddScoped<Common.Records.OwnerAssignment>();
         services.AddScoped<Quotas.QuotaAccess>();
+        services.AddScoped<Surveys.SurveyAccess>();
+        services.AddScoped<Commission.CommissionAccess>();
+        services.AddScoped<Commission.CommissionWindow>();
         services.AddScoped<Metrics.Common.MetricSubjects>();
         services.AddScoped<Metrics.Common.MetricScopes>();
         services.AddScoped<Activities.ActivityRecorder>();

@@ -72,6 +72,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Calendar.ICalendarStore, Calendar.CalendarStore>();
         services.AddSingleton<Application.Planner.IPlannerHistoryStore, Planner.PlannerHistoryStore>();
         services.AddSingleton<Application.Metrics.SellingTime.ISellingTimeMetricsStore, Metrics.SellingTimeMetricsStore>();
+        services.AddSingleton<Application.Surveys.ISurveyStore, Surveys.SurveyStore>();
+        services.AddSingleton<Application.Commission.ICommissionStore, Commission.CommissionStore>();
         services.AddSingleton<Demo.SalesHistoryGenerator>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IContactStore, ContactStore>();

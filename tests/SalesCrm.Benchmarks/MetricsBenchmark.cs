@@ -225,7 +225,22 @@ public static class MetricCases
             }
         }
 
+        cases.AddRange(CommissionCases(services, quarter, rep));
         return cases;
+    }
+
+    /// <summary>A rep's commission statement and the organisation's earnings for the quarter.</summary>
+    private static IEnumerable<MetricCase> CommissionCases(IServiceProvider services, MetricWindow quarter, Guid rep)
+    {
+        var commission = services.GetRequiredService<Application.Commission.ICommissionStore>();
+        var period = $"period=quarter&start={quarter.From:yyyy-MM-dd}";
+        yield return new("commission statement", "rep", $"/api/v1/commission/statements/{rep}?{period}", async () =>
+        {
+            await commission.PlanInForceAsync(rep, quarter.From, default);
+            await commission.WonDealsAsync(rep, quarter.FromUtc, quarter.ToUtc, default);
+        });
+        yield return new("commission earnings", "organisation", $"/api/v1/commission/earnings?{period}", () =>
+            commission.EarningsAsync(null, Domain.Commission.CommissionPeriod.Quarter, quarter.From, quarter.FromUtc, quarter.ToUtc, default));
     }
 
     private static IEnumerable<(string Name, string Query, MetricSubject Subject)> Subjects(Guid rep) =>

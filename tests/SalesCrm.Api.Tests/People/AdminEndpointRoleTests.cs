@@ -21,6 +21,7 @@ public sealed class AdminEndpointRoleTests(ApiFactory factory) : IClassFixture<A
         { "PUT", "/api/v1/organisation", """{"name":"X","timeZone":"UTC","currency":"EUR"}""" },
         { "POST", "/api/v1/calendar/non-working-days", """{"date":"2099-01-05","name":"Role test day"}""" },
         { "DELETE", "/api/v1/calendar/non-working-days/2099-01-06", "" },
+        { "POST", "/api/v1/commission/plans", """{"name":"Role test plan","basePay":0,"target":1000,"rate":0.1,"threshold":1,"period":"month"}""" },
     };
 
     [Theory]

@@ -26,6 +26,8 @@ public static class AccessCases
             Expect((Callers.Manager, Access.Allowed), (Callers.OtherTeamManager, Access.Hidden), (Callers.Admin, Access.Allowed))),
         .. TimeEntryAccessCases.All,
         .. ForecastAccessCases.All,
+        .. SurveyAccessCases.All,
+        .. CommissionAccessCases.All,
     ];
 
     private static async Task<string> QuotaAsync(AccessWorld world)
