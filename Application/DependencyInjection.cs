@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddScoped<Quotas.QuotaAccess>();
         services.AddScoped<Metrics.Common.MetricSubjects>();
         services.AddScoped<Metrics.Common.MetricScopes>();
+        services.AddScoped<Readiness.ReadinessAccess>();
+        services.AddScoped<Readiness.ReadinessScope>();
         services.AddScoped<Activities.ActivityRecorder>();
         return services;
     }

@@ -85,6 +85,10 @@ public static class DependencyInjection
         services.AddSingleton<Application.Metrics.Pipeline.IPipelineMetricsStore, Metrics.PipelineMetricsStore>();
         services.AddSingleton<Application.Metrics.Attainment.IAttainmentMetricsStore, Metrics.AttainmentMetricsStore>();
         services.AddSingleton<ITimelineReader, TimelineReader>();
+        services.AddSingleton<Application.Readiness.ICertificationStore, Readiness.CertificationStore>();
+        services.AddSingleton<Application.Readiness.IAssessmentStore, Readiness.AssessmentStore>();
+        services.AddSingleton<Application.Readiness.IReadinessStore, Readiness.ReadinessStore>();
+        services.AddSingleton<Application.Metrics.People.IPeopleMetricsStore, Metrics.PeopleMetricsStore>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);
