@@ -19,6 +19,10 @@ public sealed class AdminEndpointRoleTests(ApiFactory factory) : IClassFixture<A
         { "POST", "/api/v1/integration-clients", """{"name":"Dialer","scopes":["metrics:read"]}""" },
         { "DELETE", "/api/v1/integration-clients/{user}", "" },
         { "PUT", "/api/v1/organisation", """{"name":"X","timeZone":"UTC","currency":"EUR"}""" },
+        { "POST", "/api/v1/certifications", """{"name":"Role test certification","required":false}""" },
+        { "PUT", "/api/v1/certifications/00000000-0000-0000-0000-0000000000c1", """{"name":"Renamed","required":true}""" },
+        { "POST", "/api/v1/certifications/00000000-0000-0000-0000-0000000000c1/archive", "" },
+        { "DELETE", "/api/v1/certifications/00000000-0000-0000-0000-0000000000c1", "" },
     };
 
     [Theory]
