@@ -187,6 +187,7 @@ public static class MetricCases
                 await activity.CountLoggedAsync(scope, default);
                 await attainment.DealsWonAsync(scope, default);
             }));
+            cases.AddRange(PeopleMetricCases.For(services, quarter, subject, query, metricSubject));
             if (subject == "organisation")
             {
                 cases.Add(new("leaderboard", subject, $"/api/v1/metrics/leaderboard?{window}", async () =>
