@@ -1,4 +1,5 @@
 using System.Net;
+using SalesCrm.Api.Tests.Activities;
 using SalesCrm.Api.Tests.Infrastructure;
 using SalesCrm.Api.Tests.Opportunities;
 using SalesCrm.Api.Tests.Readiness;
@@ -84,6 +85,21 @@ public sealed class PeopleRampTests(ApiFactory factory) : IClassFixture<ApiFacto
         await (await repClient.GetAsync($"{Ramp}?userId={teammate.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await manager.GetAsync($"{Ramp}?userId={stranger.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await manager.GetAsync($"{Ramp}?teamId={other.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_start_date_out_of_range_is_400_naming_it_and_writes_nothing()
+    {
+        var team = await factory.TeamAsync();
+        var (rep, _) = await factory.NamedAsync("rep", team.Id, "Una", "2025-03-01");
+        using var admin = await factory.AdminClientAsync();
+
+        var response = await admin.WithIfMatchAsync(HttpMethod.Put, $"/api/v1/users/{rep.Id}",
+            new { displayName = "Una", role = "rep", teamId = team.Id, startedOn = "1969-12-31" }, rep.Version);
+
+        Assert.Equal(["startedOn"], (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        var kept = await admin.WithIfMatchAsync(HttpMethod.Put, $"/api/v1/users/{rep.Id}", new { displayName = "Una", role = "rep", teamId = team.Id }, rep.Version);
+        Assert.Equal(new DateOnly(2025, 3, 1), (await kept.ReadAsync<Application.People.UserDto>()).StartedOn);   // omitted: unchanged
     }
 
     [Theory]
