@@ -62,6 +62,7 @@ public sealed class SalesHistoryGenerator(
         }
 
         await batch.FlushAsync(cancellationToken);
+        await PeopleHistory.AddStartDatesAsync(connection, connections.Dialect, reps, random, start, now, cancellationToken);
         logger.LogInformation("Generated sales history: {Counts}", batch.Counts);
         return batch.Counts;
     }
