@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped<Commission.CommissionWindow>();
         services.AddScoped<Metrics.Common.MetricSubjects>();
         services.AddScoped<Metrics.Common.MetricScopes>();
+        services.AddScoped<Readiness.ReadinessAccess>();
+        services.AddScoped<Readiness.ReadinessScope>();
         services.AddScoped<Activities.ActivityRecorder>();
         services.AddSingleton<Forecasts.ForecastCalculator>();
         services.AddSingleton<Forecasts.Snapshots.ForecastSnapshotter>();

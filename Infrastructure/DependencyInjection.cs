@@ -94,6 +94,10 @@ public static class DependencyInjection
         services.AddSingleton<Application.Forecasts.IForecastStore, Forecasts.ForecastStore>();
         services.AddSingleton<Application.Forecasts.Snapshots.IForecastSnapshotStore, Forecasts.ForecastSnapshotStore>();
         services.AddHostedService<Forecasts.ForecastSnapshotService>();
+        services.AddSingleton<Application.Readiness.ICertificationStore, Readiness.CertificationStore>();
+        services.AddSingleton<Application.Readiness.IAssessmentStore, Readiness.AssessmentStore>();
+        services.AddSingleton<Application.Readiness.IReadinessStore, Readiness.ReadinessStore>();
+        services.AddSingleton<Application.Metrics.People.IPeopleMetricsStore, Metrics.PeopleMetricsStore>();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(auth);

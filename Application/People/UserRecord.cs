@@ -21,9 +21,12 @@ public sealed record UserRecord
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The rep's start date for ramp time, set by an admin; null reads as the date the user was created.</summary>
+    public DateOnly? StartedOn { get; init; }
+
     public int Version { get; init; }
 
-    public UserDto ToDto() => new(Id, Email, DisplayName, Role, TeamId, IsActive, CreatedAt, Version);
+    public UserDto ToDto() => new(Id, Email, DisplayName, Role, TeamId, IsActive, CreatedAt, Version, StartedOn);
 }
 
 /// <summary>A user as clients see it.</summary>
@@ -35,4 +38,5 @@ public sealed record UserDto(
     Guid? TeamId,
     bool IsActive,
     DateTimeOffset CreatedAt,
-    int Version) : Common.Records.IVersioned;
+    int Version,
+    DateOnly? StartedOn = null) : Common.Records.IVersioned;

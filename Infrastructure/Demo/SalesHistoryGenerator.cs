@@ -64,6 +64,7 @@ public sealed class SalesHistoryGenerator(
         await batch.FlushAsync(cancellationToken);
         await TimeEntryHistory.GenerateAsync(connection, connections.Dialect, reps, profile, start, now, cancellationToken);
         await PeopleHistory.AddAsync(connection, connections.Dialect, profile, reps, start, now, cancellationToken);
+        await RepStartDates.AddStartDatesAsync(connection, connections.Dialect, reps, random, start, now, cancellationToken);
         logger.LogInformation("Generated sales history: {Counts}", batch.Counts);
         return batch.Counts;
     }

@@ -10,7 +10,7 @@ public sealed class UserStore(IDbConnectionFactory connections) : SqlStore(conne
 {
     private const string Columns =
         "id AS Id, email AS Email, display_name AS DisplayName, role AS Role, team_id AS TeamId, " +
-        "password_hash AS PasswordHash, is_active AS IsActive, created_at AS CreatedAt, version AS Version";
+        "password_hash AS PasswordHash, is_active AS IsActive, created_at AS CreatedAt, started_on AS StartedOn, version AS Version";
 
     public static readonly Sql Any = new("SELECT COUNT(*) FROM users");
 
@@ -19,13 +19,13 @@ public sealed class UserStore(IDbConnectionFactory connections) : SqlStore(conne
     public static readonly Sql FindByEmail = new($"SELECT {Columns} FROM users WHERE email = @Email");
 
     public static readonly Sql Insert = new("""
-        INSERT INTO users (id, email, display_name, role, team_id, password_hash, is_active, created_at, version)
-        VALUES (@Id, @Email, @DisplayName, @Role, @TeamId, @PasswordHash, @IsActive, @CreatedAt, @Version)
+        INSERT INTO users (id, email, display_name, role, team_id, password_hash, is_active, created_at, started_on, version)
+        VALUES (@Id, @Email, @DisplayName, @Role, @TeamId, @PasswordHash, @IsActive, @CreatedAt, @StartedOn, @Version)
         """);
 
     public static readonly Sql Update = new("""
         UPDATE users
-        SET display_name = @DisplayName, role = @Role, team_id = @TeamId, is_active = @IsActive, version = @Version
+        SET display_name = @DisplayName, role = @Role, team_id = @TeamId, is_active = @IsActive, started_on = @StartedOn, version = @Version
         WHERE id = @Id AND version = @ExpectedVersion
         """);
 
@@ -82,6 +82,7 @@ public sealed class UserStore(IDbConnectionFactory connections) : SqlStore(conne
         user.PasswordHash,
         user.IsActive,
         user.CreatedAt,
+        user.StartedOn,
         user.Version,
     };
 }

@@ -214,6 +214,7 @@ public static class MetricCases
                 Application.Forecasts.HistoricalInputs.Defaults);
             cases.Add(new("forecast, this quarter", subject, $"/api/v1/forecasts?period=quarter&start={thisQuarter:yyyy-MM-dd}{query}", () =>
                 forecasts.LoadAsync(forecast, default)));
+            cases.AddRange(PeopleMetricCases.For(services, quarter, subject, query, metricSubject));
             if (subject == "organisation")
             {
                 cases.Add(new("leaderboard", subject, $"/api/v1/metrics/leaderboard?{window}", async () =>

@@ -7,8 +7,8 @@ using SalesCrm.Application.Common.Records;
 
 namespace SalesCrm.Application.People.CreateUser;
 
-/// <summary>An admin adds a person with a role, a team (required for managers) and an initial password.</summary>
-public sealed record CreateUserCommand(string Email, string DisplayName, Role Role, string Password, Guid? TeamId = null)
+/// <summary>An admin adds a person with a role, a team (required for managers), an initial password and optionally their start date.</summary>
+public sealed record CreateUserCommand(string Email, string DisplayName, Role Role, string Password, Guid? TeamId = null, DateOnly? StartedOn = null)
     : ICommand<UserDto>;
 
 public sealed class CreateUserCommandHandler(
@@ -30,6 +30,7 @@ public sealed class CreateUserCommandHandler(
             PasswordHash = passwordHasher.Hash(command.Password),
             IsActive = true,
             CreatedAt = clock.Now(),
+            StartedOn = command.StartedOn,
             Version = 1,
         };
         await users.InsertAsync(user, cancellationToken);

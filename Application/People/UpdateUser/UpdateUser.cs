@@ -5,8 +5,8 @@ using SalesCrm.Domain.People;
 
 namespace SalesCrm.Application.People.UpdateUser;
 
-/// <summary>An admin changes a person's name, role or team; guarded by the user's version.</summary>
-public sealed record UpdateUserCommand(Guid Id, int? ExpectedVersion, string DisplayName, Role Role, Guid? TeamId)
+/// <summary>An admin changes a person's name, role, team or start date (kept when not sent); guarded by the user's version.</summary>
+public sealed record UpdateUserCommand(Guid Id, int? ExpectedVersion, string DisplayName, Role Role, Guid? TeamId, DateOnly? StartedOn = null)
     : ICommand<UserDto>;
 
 public sealed class UpdateUserCommandHandler(IUserStore users, ITeamStore teams, IAccessCache accessCache)
@@ -23,6 +23,7 @@ public sealed class UpdateUserCommandHandler(IUserStore users, ITeamStore teams,
             DisplayName = command.DisplayName.Trim(),
             Role = command.Role,
             TeamId = command.TeamId,
+            StartedOn = command.StartedOn ?? user.StartedOn,
             Version = expectedVersion + 1,
         };
         Versions.EnsureWritten(await users.UpdateAsync(updated, expectedVersion, cancellationToken));

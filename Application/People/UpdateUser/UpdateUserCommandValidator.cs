@@ -11,5 +11,7 @@ public sealed class UpdateUserCommandValidator : AbstractValidator<UpdateUserCom
         RuleFor(x => x.Role).IsInEnum();
         RuleFor(x => x.TeamId).NotNull().When(x => UserRules.TeamIsRequired(x.Role))
             .WithMessage("A manager must be given the team they manage.");
+        RuleFor(x => x.StartedOn).Must(day => day is null || (day >= new DateOnly(1970, 1, 1) && day < new DateOnly(2100, 1, 1)))
+            .WithMessage("startedOn must be a date from 1970-01-01 to 2099-12-31.");
     }
 }

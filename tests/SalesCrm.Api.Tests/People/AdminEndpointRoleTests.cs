@@ -22,6 +22,10 @@ public sealed class AdminEndpointRoleTests(ApiFactory factory) : IClassFixture<A
         { "POST", "/api/v1/calendar/non-working-days", """{"date":"2099-01-05","name":"Role test day"}""" },
         { "DELETE", "/api/v1/calendar/non-working-days/2099-01-06", "" },
         { "POST", "/api/v1/commission/plans", """{"name":"Role test plan","basePay":0,"target":1000,"rate":0.1,"threshold":1,"period":"month"}""" },
+        { "POST", "/api/v1/certifications", """{"name":"Role test certification","required":false}""" },
+        { "PUT", "/api/v1/certifications/00000000-0000-0000-0000-0000000000c1", """{"name":"Renamed","required":true}""" },
+        { "POST", "/api/v1/certifications/00000000-0000-0000-0000-0000000000c1/archive", "" },
+        { "DELETE", "/api/v1/certifications/00000000-0000-0000-0000-0000000000c1", "" },
     };
 
     [Theory]

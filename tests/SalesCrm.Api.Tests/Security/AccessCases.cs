@@ -28,6 +28,7 @@ public static class AccessCases
         .. ForecastAccessCases.All,
         .. SurveyAccessCases.All,
         .. CommissionAccessCases.All,
+        .. ReadinessAccessCases.All,
     ];
 
     private static async Task<string> QuotaAsync(AccessWorld world)

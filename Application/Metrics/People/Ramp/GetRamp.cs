@@ -1,0 +1,93 @@
+using FluentValidation;
+using Mediator;
+using SalesCrm.Application.Common.Abstractions;
+using SalesCrm.Application.Common.Records;
+using SalesCrm.Application.Metrics.Attainment;
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Domain.People;
+
+namespace SalesCrm.Application.Metrics.People.Ramp;
+
+/// <summary>Ramp time of the subject's reps (optionally only those who started in [from, to)), and per hiring cohort.</summary>
+public sealed record GetRampQuery(Guid? TeamId = null, Guid? UserId = null, RampCohort Cohort = RampCohort.Month, DateOnly? From = null, DateOnly? To = null)
+    : IQuery<RampReport>;
+
+public sealed class GetRampQueryHandler(
+    MetricSubjects subjects, MetricScopes scopes, IPeopleMetricsStore store, IAttainmentMetricsStore attainment, ICurrentUser caller, TimeProvider clock)
+    : IQueryHandler<GetRampQuery, RampReport>
+{
+    public async ValueTask<RampReport> Handle(GetRampQuery query, CancellationToken cancellationToken)
+    {
+        var subject = await subjects.ResolveAsync(query.TeamId, query.UserId, cancellationToken);
+        var zone = await scopes.ZoneAsync(cancellationToken);
+        var now = clock.Now();
+        var reps = (await store.RampRepsAsync(subject, cancellationToken))
+            .Select(r => (Rep: r, Start: r.StartedOn ?? MetricWindow.DateOf(r.CreatedAt, zone)))
+            .Where(r => (query.From is null || r.Start >= query.From) && (query.To is null || r.Start < query.To))
+            .ToList();
+        if (reps.Count == 0)
+        {
+            return new RampReport(query.Cohort, query.From, query.To, [], []);
+        }
+
+        var firstWins = await store.FirstWinsAsync([.. reps.Select(r => (r.Rep.UserId, MetricWindow.StartOfDay(r.Start, zone)))], cancellationToken);
+        var quotas = await AttainedQuotasAsync(subject, reps.Min(r => r.Start), zone, now, cancellationToken);
+        var rows = reps.Select(r => Row(r.Rep, r.Start, firstWins, quotas[r.Rep.UserId], zone)).ToList();
+        return new RampReport(query.Cohort, query.From, query.To, Cohorts(rows, query.Cohort), [.. rows.Where(r => MayList(r.UserId))]);
+    }
+
+    /// <summary>
+    /// Attained quotas measured exactly as quota attainment measures them (QuotaMeasure), over periods starting from a year before the
+    /// earliest start (a year is the longest period) up to today; only finished periods count.
+    /// </summary>
+    private async Task<ILookup<Guid, QuotaAttainmentRow>> AttainedQuotasAsync(
+        MetricSubject subject, DateOnly earliestStart, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var from = earliestStart.AddYears(-1) < MetricWindow.EarliestDate ? MetricWindow.EarliestDate : earliestStart.AddYears(-1);
+        var today = MetricWindow.DateOf(now, zone);
+        if (from >= today)
+        {
+            return Array.Empty<QuotaAttainmentRow>().ToLookup(q => q.UserId);
+        }
+
+        var scope = MetricScope.Create(subject, null, from, today, null, zone);
+        var measured = await QuotaMeasure.MeasureAsync(attainment, scope, null, null, now, cancellationToken);
+        return measured.Where(q => q.Attained && !q.InProgress && q.PeriodEnd <= today).ToLookup(q => q.UserId);
+    }
+
+    private static RampRow Row(RampRep rep, DateOnly start, IReadOnlyDictionary<Guid, DateTimeOffset> firstWins, IEnumerable<QuotaAttainmentRow> attained, TimeZoneInfo zone)
+    {
+        DateTimeOffset? firstWin = firstWins.TryGetValue(rep.UserId, out var at) ? at : null;
+        var quota = attained.Where(q => q.PeriodEnd > start).OrderBy(q => q.PeriodEnd).ThenBy(q => q.PeriodStart).FirstOrDefault();
+        return new RampRow(
+            rep.UserId, rep.DisplayName, rep.TeamId, start, rep.StartedOn is null, firstWin,
+            firstWin is { } won ? MetricWindow.DateOf(won, zone).DayNumber - start.DayNumber : null,
+            quota is null ? null : new RampQuota(quota.QuotaId, quota.Period, quota.PeriodStart, quota.PeriodEnd, quota.Kind, quota.Target, quota.Achieved, quota.Attainment),
+            quota is null ? null : quota.PeriodEnd.DayNumber - start.DayNumber);
+    }
+
+    private static List<RampCohortRow> Cohorts(IEnumerable<RampRow> rows, RampCohort cohort) =>
+        [.. rows.GroupBy(r => CohortStart(r.StartedOn, cohort)).OrderBy(g => g.Key).Select(g =>
+        {
+            var wins = g.Where(r => r.DaysToFirstWin is not null).Select(r => (double)r.DaysToFirstWin!.Value).ToList();
+            var quotas = g.Where(r => r.DaysToQuota is not null).Select(r => (double)r.DaysToQuota!.Value).ToList();
+            return new RampCohortRow(
+                g.Key, g.Key.AddMonths(cohort == RampCohort.Month ? 1 : 3), g.Count(), wins.Count, Ratio.Median(wins), quotas.Count, Ratio.Median(quotas));
+        })];
+
+    private static DateOnly CohortStart(DateOnly start, RampCohort cohort) =>
+        cohort == RampCohort.Month ? new DateOnly(start.Year, start.Month, 1) : new DateOnly(start.Year, ((start.Month - 1) / 3 * 3) + 1, 1);
+
+    /// <summary>A rep reading their team gets its cohorts but only their own row.</summary>
+    private bool MayList(Guid userId) => caller.Role != Role.Rep || userId == caller.Id;
+}
+
+public sealed class GetRampQueryValidator : AbstractValidator<GetRampQuery>
+{
+    public GetRampQueryValidator()
+    {
+        RuleFor(x => x.Cohort).IsInEnum();
+        RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null)
+            .WithMessage("to must be after from (from is inclusive, to exclusive).");
+    }
+}
