@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IRecordVisibility, RecordVisibility>();
         services.AddSingleton<Application.Quotas.IQuotaStore, Quotas.QuotaStore>();
+        services.AddSingleton<Application.LeadScoring.ILeadScoringStore, LeadScoring.LeadScoringStore>();
         services.AddSingleton<Demo.SalesHistoryGenerator>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IContactStore, ContactStore>();
