@@ -73,6 +73,7 @@ app.MapUserEndpoints();
 app.MapIntegrationClientEndpoints();
 app.MapQuotaEndpoints();
 app.MapLeadScoringEndpoints();
+app.MapLeadScoringMetricEndpoints();
 app.MapActivityMetricEndpoints();
 app.MapFollowUpMetricEndpoints();
 app.MapResultMetricEndpoints();

@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<IRecordVisibility, RecordVisibility>();
         services.AddSingleton<Application.Quotas.IQuotaStore, Quotas.QuotaStore>();
         services.AddSingleton<Application.LeadScoring.ILeadScoringStore, LeadScoring.LeadScoringStore>();
+        services.AddSingleton<Application.LeadScoring.ILeadScoringMetricsStore, LeadScoring.LeadScoringMetricsStore>();
         services.AddSingleton<Demo.SalesHistoryGenerator>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IContactStore, ContactStore>();
