@@ -37,9 +37,11 @@ public sealed class LeadScoringStore(IDbConnectionFactory connections) : SqlStor
         FROM lead_scoring_settings WHERE id = 1
         """);
 
+    /// <summary>A new round-robin team starts its turns from its first rep.</summary>
     public static readonly Sql UpdateSettings = new("""
         UPDATE lead_scoring_settings
         SET threshold = @Threshold, assignment = @Assignment, assignment_team_id = @TeamId, assignment_user_id = @UserId,
+            round_robin_last_user_id = CASE WHEN assignment_team_id = @TeamId THEN round_robin_last_user_id ELSE NULL END,
             updated_at = @UpdatedAt, version = version + 1
         WHERE id = 1 AND version = @ExpectedVersion
         """);
