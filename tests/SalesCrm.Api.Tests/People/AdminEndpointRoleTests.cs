@@ -19,6 +19,10 @@ public sealed class AdminEndpointRoleTests(ApiFactory factory) : IClassFixture<A
         { "POST", "/api/v1/integration-clients", """{"name":"Dialer","scopes":["metrics:read"]}""" },
         { "DELETE", "/api/v1/integration-clients/{user}", "" },
         { "PUT", "/api/v1/organisation", """{"name":"X","timeZone":"UTC","currency":"EUR"}""" },
+        { "POST", "/api/v1/lead-scoring/rules", """{"type":"role_test_event","points":5}""" },
+        { "PUT", "/api/v1/lead-scoring/rules/email_opened", """{"points":2}""" },
+        { "DELETE", "/api/v1/lead-scoring/rules/role_test_missing", "" },
+        { "PUT", "/api/v1/lead-scoring/settings", """{"threshold":25,"assignment":"none"}""" },
     };
 
     [Theory]

@@ -24,6 +24,7 @@ public static class AccessCases
             Expect((Callers.Manager, Access.Allowed), (Callers.OtherTeamManager, Access.Hidden), (Callers.Admin, Access.Allowed))),
         new("deleteQuota", QuotaAsync, id => Delete($"/api/v1/quotas/{id}"),
             Expect((Callers.Manager, Access.Allowed), (Callers.OtherTeamManager, Access.Hidden), (Callers.Admin, Access.Allowed))),
+        .. LeadScoringAccessCases.All,
     ];
 
     private static async Task<string> QuotaAsync(AccessWorld world)
