@@ -141,6 +141,8 @@ public static class MetricCases
         var results = services.GetRequiredService<Application.Metrics.Results.IResultMetricsStore>();
         var pipeline = services.GetRequiredService<Application.Metrics.Pipeline.IPipelineMetricsStore>();
         var attainment = services.GetRequiredService<Application.Metrics.Attainment.IAttainmentMetricsStore>();
+        var leadScoring = services.GetRequiredService<Application.LeadScoring.ILeadScoringMetricsStore>();
+        var scoringSettings = services.GetRequiredService<Application.LeadScoring.ILeadScoringStore>();
         var yearAgo = new DateTimeOffset(quarter.From.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var cases = new List<MetricCase>();
         foreach (var (subject, query, metricSubject) in Subjects(rep))
@@ -163,6 +165,13 @@ public static class MetricCases
                 await results.LostCompetitorsAsync(scope, default);
             }));
             cases.Add(new("leads", subject, $"/api/v1/metrics/leads?{window}{query}", () => results.LeadsAsync(scope, default)));
+            cases.Add(new("lead response time, sales-qualified", subject, $"/api/v1/metrics/lead-scoring/response-time?{window}{query}", () =>
+                leadScoring.QualifiedLeadsAsync(scope, default)));
+            cases.Add(new("conversion by score band", subject, $"/api/v1/metrics/lead-scoring/score-bands?{window}{query}", async () =>
+            {
+                await scoringSettings.SettingsAsync(default);
+                await leadScoring.ScoredLeadsAsync(scope, default);
+            }));
             cases.Add(new("pipeline snapshot, now", subject, $"/api/v1/metrics/pipeline?{query.TrimStart('&')}", async () =>
             {
                 await pipeline.StagesAsync(null, default);
