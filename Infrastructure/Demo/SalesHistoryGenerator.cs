@@ -62,6 +62,7 @@ public sealed class SalesHistoryGenerator(
         }
 
         await batch.FlushAsync(cancellationToken);
+        await LeadScoringHistory.AddAsync(connection, connections.Dialect, now, cancellationToken);
         logger.LogInformation("Generated sales history: {Counts}", batch.Counts);
         return batch.Counts;
     }
