@@ -9,7 +9,8 @@ namespace SalesCrm.Api.Tests.LeadScoring;
 
 /// <summary>
 /// Scoring events on leads with the seeded rules (pricing_page_visit +10, email_opened +1, email_clicked +3,
-/// inaccurate_company_data −5, matches_buyer_persona +5). Tests that cross the threshold set the settings they rely on.
+/// inaccurate_company_data −5, matches_buyer_persona +5). The settings are organisation-wide, so each test that scores
+/// a lead sets the threshold and assignment it relies on.
 /// </summary>
 public sealed class LeadEventTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
@@ -37,6 +38,7 @@ public sealed class LeadEventTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Fact]
     public async Task Events_list_oldest_first_with_the_score_after_each()
     {
+        await factory.SetScoringAsync(threshold: 20);
         var (_, rep) = await factory.PersonAsync("rep");
         var lead = await rep.CreateLeadAsync();
 
@@ -108,6 +110,27 @@ public sealed class LeadEventTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Round_robin_skips_deactivated_reps()
+    {
+        var team = await factory.TeamAsync();
+        var (first, _) = await factory.PersonAsync("rep", team.Id);
+        var (second, _) = await factory.PersonAsync("rep", team.Id);
+        var (inactive, active) = string.CompareOrdinal(first.Id.ToString("D"), second.Id.ToString("D")) < 0 ? (first, second) : (second, first);
+        using var admin = await factory.AdminClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/users/{inactive.Id}/deactivate", null)).StatusCode);
+        await factory.SetScoringAsync(threshold: 10, assignment: "round_robin", teamId: team.Id);
+
+        var owners = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            owners.Add((await admin.ScoreAsync((await admin.CreateLeadAsync($"Lead {i}")).Id, "pricing_page_visit")).Lead.OwnerId);
+        }
+
+        // The rep first in turn is inactive: both leads (10 ≥ 10) go to the other one.
+        Assert.Equal([active.Id, active.Id], owners);
+    }
+
+    [Fact]
     public async Task With_no_assignment_rule_the_owner_stays()
     {
         await factory.SetScoringAsync(threshold: 10);
@@ -139,6 +162,7 @@ public sealed class LeadEventTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Fact]
     public async Task A_replayed_idempotency_key_or_a_known_external_id_does_not_score_twice()
     {
+        await factory.SetScoringAsync(threshold: 20);
         var (_, rep) = await factory.PersonAsync("rep");
         var lead = await rep.CreateLeadAsync();
         var key = Guid.NewGuid().ToString();
@@ -172,6 +196,7 @@ public sealed class LeadEventTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Fact]
     public async Task Marketing_automation_with_opportunities_write_records_events_and_metrics_read_cannot()
     {
+        await factory.SetScoringAsync(threshold: 20);
         var (_, rep) = await factory.PersonAsync("rep");
         var lead = await rep.CreateLeadAsync();
         using var automation = await factory.ActivityIntegrationAsync("opportunities:write");
