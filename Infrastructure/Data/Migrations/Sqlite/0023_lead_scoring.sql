@@ -7,9 +7,9 @@
 ALTER TABLE leads ADD COLUMN score INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE leads ADD COLUMN sales_qualified_at INTEGER NULL;
 
-CREATE INDEX ix_leads_sales_qualified ON leads (sales_qualified_at, owner_id) WHERE sales_qualified_at IS NOT NULL AND deleted_at IS NULL;
+CREATE INDEX ix_leads_sales_qualified ON leads (sales_qualified_at, owner_id, id, deleted_at) WHERE sales_qualified_at IS NOT NULL AND deleted_at IS NULL;
 -- Conversion by score band reads the leads created in a window with their score from one covering index.
-CREATE INDEX ix_leads_created_score ON leads (created_at, owner_id, score, status, converted_opportunity_id) WHERE deleted_at IS NULL;
+CREATE INDEX ix_leads_created_score ON leads (created_at, owner_id, score, status, converted_opportunity_id, id, deleted_at) WHERE deleted_at IS NULL;
 
 CREATE TABLE lead_scoring_rules (
     event_type TEXT NOT NULL PRIMARY KEY,
