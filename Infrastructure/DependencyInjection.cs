@@ -74,6 +74,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Metrics.SellingTime.ISellingTimeMetricsStore, Metrics.SellingTimeMetricsStore>();
         services.AddSingleton<Application.Surveys.ISurveyStore, Surveys.SurveyStore>();
         services.AddSingleton<Application.Commission.ICommissionStore, Commission.CommissionStore>();
+        services.AddSingleton<Application.LeadScoring.ILeadScoringStore, LeadScoring.LeadScoringStore>();
+        services.AddSingleton<Application.LeadScoring.ILeadScoringMetricsStore, LeadScoring.LeadScoringMetricsStore>();
         services.AddSingleton<Demo.SalesHistoryGenerator>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IContactStore, ContactStore>();

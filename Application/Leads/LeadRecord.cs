@@ -47,9 +47,15 @@ public sealed record LeadRecord
 
     public int Version { get; init; }
 
+    /// <summary>The sum of the points of the lead's scoring events (lead scoring).</summary>
+    public int Score { get; init; }
+
+    /// <summary>When the score first reached the organisation's threshold; null while never reached.</summary>
+    public DateTimeOffset? SalesQualifiedAt { get; init; }
+
     public LeadDto ToDto() => new(
         Id, Name, Company, Email, Phone, Source, OwnerId, Status, DisqualificationReason, CreatedAt, CreatedBy,
-        ConvertedAt, ConvertedAccountId, ConvertedContactId, ConvertedOpportunityId, ExternalId, Version);
+        ConvertedAt, ConvertedAccountId, ConvertedContactId, ConvertedOpportunityId, ExternalId, Version, Score, SalesQualifiedAt);
 }
 
 /// <summary>A lead as clients see it.</summary>
@@ -70,4 +76,6 @@ public sealed record LeadDto(
     Guid? ConvertedContactId,
     Guid? ConvertedOpportunityId,
     string? ExternalId,
-    int Version);
+    int Version,
+    int Score,
+    DateTimeOffset? SalesQualifiedAt);

@@ -65,6 +65,7 @@ public sealed class SalesHistoryGenerator(
         await TimeEntryHistory.GenerateAsync(connection, connections.Dialect, reps, profile, start, now, cancellationToken);
         await PeopleHistory.AddAsync(connection, connections.Dialect, profile, reps, start, now, cancellationToken);
         await RepStartDates.AddStartDatesAsync(connection, connections.Dialect, reps, random, start, now, cancellationToken);
+        await LeadScoringHistory.AddAsync(connection, connections.Dialect, now, cancellationToken);
         logger.LogInformation("Generated sales history: {Counts}", batch.Counts);
         return batch.Counts;
     }

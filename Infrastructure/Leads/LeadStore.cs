@@ -18,7 +18,7 @@ public sealed class LeadStore(IDbConnectionFactory connections) : SqlStore(conne
                l.converted_at AS ConvertedAt, l.converted_account_id AS ConvertedAccountId,
                l.converted_contact_id AS ConvertedContactId, l.converted_opportunity_id AS ConvertedOpportunityId,
                l.external_source AS ExternalSource, l.external_id AS ExternalId, l.deleted_at AS DeletedAt,
-               l.deleted_by AS DeletedBy, l.version AS Version
+               l.deleted_by AS DeletedBy, l.version AS Version, l.score AS Score, l.sales_qualified_at AS SalesQualifiedAt
         FROM leads l JOIN users u ON u.id = l.owner_id
         """;
 

@@ -145,6 +145,8 @@ public static class MetricCases
         var plannerHistory = services.GetRequiredService<Application.Planner.IPlannerHistoryStore>();
         var calendar = services.GetRequiredService<Application.Calendar.ICalendarStore>();
         var month = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
+        var leadScoring = services.GetRequiredService<Application.LeadScoring.ILeadScoringMetricsStore>();
+        var scoringSettings = services.GetRequiredService<Application.LeadScoring.ILeadScoringStore>();
         var yearAgo = new DateTimeOffset(quarter.From.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var forecasts = services.GetRequiredService<Application.Forecasts.ForecastCalculator>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -170,6 +172,13 @@ public static class MetricCases
                 await results.LostCompetitorsAsync(scope, default);
             }));
             cases.Add(new("leads", subject, $"/api/v1/metrics/leads?{window}{query}", () => results.LeadsAsync(scope, default)));
+            cases.Add(new("lead response time, sales-qualified", subject, $"/api/v1/metrics/lead-scoring/response-time?{window}{query}", () =>
+                leadScoring.QualifiedLeadsAsync(scope, default)));
+            cases.Add(new("conversion by score band", subject, $"/api/v1/metrics/lead-scoring/score-bands?{window}{query}", async () =>
+            {
+                await scoringSettings.SettingsAsync(default);
+                await leadScoring.ScoredLeadsAsync(scope, default);
+            }));
             cases.Add(new("pipeline snapshot, now", subject, $"/api/v1/metrics/pipeline?{query.TrimStart('&')}", async () =>
             {
                 await pipeline.StagesAsync(null, default);

@@ -26,6 +26,10 @@ public sealed class AdminEndpointRoleTests(ApiFactory factory) : IClassFixture<A
         { "PUT", "/api/v1/certifications/00000000-0000-0000-0000-0000000000c1", """{"name":"Renamed","required":true}""" },
         { "POST", "/api/v1/certifications/00000000-0000-0000-0000-0000000000c1/archive", "" },
         { "DELETE", "/api/v1/certifications/00000000-0000-0000-0000-0000000000c1", "" },
+        { "POST", "/api/v1/lead-scoring/rules", """{"type":"role_test_event","points":5}""" },
+        { "PUT", "/api/v1/lead-scoring/rules/email_opened", """{"points":2}""" },
+        { "DELETE", "/api/v1/lead-scoring/rules/role_test_missing", "" },
+        { "PUT", "/api/v1/lead-scoring/settings", """{"threshold":25,"assignment":"none"}""" },
     };
 
     [Theory]

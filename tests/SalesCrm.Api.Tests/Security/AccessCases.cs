@@ -29,6 +29,7 @@ public static class AccessCases
         .. SurveyAccessCases.All,
         .. CommissionAccessCases.All,
         .. ReadinessAccessCases.All,
+        .. LeadScoringAccessCases.All,
     ];
 
     private static async Task<string> QuotaAsync(AccessWorld world)

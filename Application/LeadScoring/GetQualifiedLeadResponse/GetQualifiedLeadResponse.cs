@@ -1,0 +1,25 @@
+using FluentValidation;
+using Mediator;
+using SalesCrm.Application.Metrics.Common;
+
+namespace SalesCrm.Application.LeadScoring.GetQualifiedLeadResponse;
+
+/// <summary>Response time to sales-qualified leads, over the leads qualified in the window (series by qualification time).</summary>
+public sealed record GetQualifiedLeadResponseQuery(DateOnly From, DateOnly To, Guid? TeamId = null, Guid? UserId = null, Bucket? Bucket = null)
+    : IQuery<MetricReport<QualifiedLeadResponse>>, IMetricQuery;
+
+public sealed class GetQualifiedLeadResponseQueryHandler(MetricScopes scopes, ILeadScoringMetricsStore store)
+    : IQueryHandler<GetQualifiedLeadResponseQuery, MetricReport<QualifiedLeadResponse>>
+{
+    public async ValueTask<MetricReport<QualifiedLeadResponse>> Handle(GetQualifiedLeadResponseQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await scopes.ResolveAsync(query, cancellationToken);
+        var leads = await store.QualifiedLeadsAsync(scope, cancellationToken);
+        return scope.Report(span => LeadScoringCalculation.Response([.. leads.Where(l => l.QualifiedAt >= span.FromUtc && l.QualifiedAt < span.ToUtc)]));
+    }
+}
+
+public sealed class GetQualifiedLeadResponseQueryValidator : AbstractValidator<GetQualifiedLeadResponseQuery>
+{
+    public GetQualifiedLeadResponseQueryValidator() => this.AddWindowRules();
+}

@@ -1,0 +1,15 @@
+using SalesCrm.Application.Common.Paging;
+using SalesCrm.Application.Metrics.Common;
+
+namespace SalesCrm.Application.LeadScoring;
+
+public interface ILeadScoringMetricsStore
+{
+    /// <summary>The subject's live leads that became sales-qualified in the window, with their first activity since.</summary>
+    Task<IReadOnlyList<QualifiedLead>> QualifiedLeadsAsync(MetricScope scope, CancellationToken cancellationToken);
+
+    /// <summary>The subject's live leads created in the window, with their current score and conversion.</summary>
+    Task<IReadOnlyList<ScoredLead>> ScoredLeadsAsync(MetricScope scope, CancellationToken cancellationToken);
+
+    Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<LeadScoringFigure> request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,60 @@
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Domain.LeadScoring;
+
+namespace SalesCrm.Application.LeadScoring;
+
+/// <summary>
+/// Speed to a sales-qualified lead, for the leads that became sales-qualified in a span: how many got a logged activity
+/// at or after the instant they qualified, and the hours from that instant to the first such activity.
+/// </summary>
+public sealed record QualifiedLeadResponse(
+    long SalesQualified, long Responded, long Unanswered, double? AverageResponseHours, double? MedianResponseHours);
+
+/// <summary>Leads created in a span whose current score falls in the band, how many converted, and the rate.</summary>
+public sealed record ScoreBandConversion(ScoreBand Band, int? MinScore, int? MaxScore, long LeadsCreated, long LeadsConverted, double? ConversionRate);
+
+/// <summary>Conversion by score band, with the threshold the bands were cut at.</summary>
+public sealed record ScoreBandConversions(int Threshold, IReadOnlyList<ScoreBandConversion> Bands);
+
+/// <summary>A lead qualified in the window, as the store reads it: when it qualified and its first activity since.</summary>
+public sealed record QualifiedLead(Guid Id, DateTimeOffset QualifiedAt, DateTimeOffset? FirstResponseAt)
+{
+    public double? ResponseHours => FirstResponseAt is { } first ? (first - QualifiedAt).TotalHours : null;
+}
+
+/// <summary>A lead created in the window with its current score and whether it became an opportunity.</summary>
+public sealed record ScoredLead(Guid Id, DateTimeOffset CreatedAt, int Score, bool Converted);
+
+public static class LeadScoringCalculation
+{
+    public static QualifiedLeadResponse Response(IReadOnlyCollection<QualifiedLead> leads)
+    {
+        var hours = leads.Where(l => l.ResponseHours is not null).Select(l => l.ResponseHours!.Value).ToList();
+        return new QualifiedLeadResponse(leads.Count, hours.Count, leads.Count - hours.Count, Ratio.Average(hours), Ratio.Median(hours));
+    }
+
+    public static ScoreBandConversions Bands(IReadOnlyCollection<ScoredLead> leads, int threshold) =>
+        new(threshold, [.. Enum.GetValues<ScoreBand>().Select(band =>
+        {
+            var inBand = leads.Where(l => ScoreBands.Of(l.Score, threshold) == band).ToList();
+            long converted = inBand.Count(l => l.Converted);
+            var (min, max) = ScoreBands.Range(band, threshold);
+            return new ScoreBandConversion(band, min, max, inBand.Count, converted, Ratio.Of(converted, inBand.Count));
+        })]);
+}
+
+/// <summary>The figures of lead scoring a drill-down can list the leads of.</summary>
+public enum LeadScoringFigure
+{
+    /// <summary>Leads that became sales-qualified in the window; value: hours to the first activity since.</summary>
+    SalesQualified,
+
+    /// <summary>Of those, the ones with an activity since qualifying.</summary>
+    Responded,
+
+    /// <summary>Leads created in the window; value: the current score.</summary>
+    LeadsCreated,
+
+    /// <summary>Of those, the converted ones.</summary>
+    LeadsConverted,
+}
