@@ -26,5 +26,4 @@ CREATE TABLE commission_assignments (
 
 CREATE UNIQUE INDEX ux_commission_assignments_user_from ON commission_assignments (user_id, effective_from);
 
--- A rep's statement lists their won deals of one period: a seek on owner and close time.
-CREATE INDEX ix_opportunities_owner_won ON opportunities (owner_id, closed_at) WHERE outcome = 'won' AND deleted_at IS NULL;
+-- A rep's statement lists their won deals of one period: a seek on ix_opportunities_owner_won (owner, close time), made by 0024.
