@@ -191,7 +191,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description Admins only. Emails are unique (case-insensitive); a manager must be given the team they manage; the initial password has 12–128 characters.
+         * @description Admins only. Emails are unique (case-insensitive); a manager must be given the team they manage; the initial password has 12–128 characters. `startedOn` (optional) is the rep's start date for ramp time (unset: the date the user was created).
          */
         post: operations["createUser"];
         delete?: never;
@@ -214,7 +214,7 @@ export interface paths {
         get: operations["getUser"];
         /**
          * Update a user
-         * @description Admins only. Sets name, role and team; requires `If-Match` with the user's ETag (428 without it, 412 when stale).
+         * @description Admins only. Sets name, role and team, and `startedOn` when sent (omitted: unchanged); requires `If-Match` with the user's ETag (428 without it, 412 when stale).
          */
         put: operations["updateUser"];
         post?: never;
@@ -548,6 +548,354 @@ export interface paths {
          * @description `selling_activities`: the calls, emails and meetings whose durations make the selling minutes (`value` = minutes); `activities_without_duration`: those counted in `activitiesWithoutDuration`. Same window and subject, oldest first, paginated with `limit` and `cursor`. Time entries are listed by `GET /api/v1/time-entries` with the same `from`/`to`.
          */
         get: operations["explainSellingTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an eNPS survey
+         * @description A question asked of the whole organisation (no `teamId`: admins only) or of one team (`teamId`: admins any team, managers their own; another team is 400 on `teamId`). It takes answers on every day from `opensOn` to `closesOn`, both included, as calendar dates in the organisation's time zone; at most 366 days, `closesOn` not in the past.
+         */
+        post: operations["createSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Surveys I can answer
+         * @description The surveys open today (organisation's zone) whose audience includes the caller: organisation-wide ones and those of the caller's current team, by closing date, each with `answered` (whether the caller has answered; never what).
+         */
+        get: operations["listOpenSurveys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a survey
+         * @description `score` 0–10. Each person in the audience answers once: a second answer is 409 and changes nothing. Outside the survey's days it is 400 (`survey`); a survey whose audience does not include the caller is 404. The answer is anonymous: the fact that the caller answered and the score are stored apart, the score with no user and no time. No `Idempotency-Key` is honoured here, since a stored replay would tie the caller to their answer; a retry gets 409.
+         */
+        post: operations["answerSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey results
+         * @description Admins any survey, managers their own team's (others 404). Answers 0–6 are detractors, 7–8 passives, 9–10 promoters; `enps` = 100 × (promoters − detractors) / responses, rounded to the nearest whole number with halves away from zero, from −100 to 100. Figures are shown only once the survey has closed (while it is open, `withheld` is `open`: a figure that moves after each answer would tell that answer) and only with at least `minimumResponses` (5) answers (else `withheld` is `too_few_responses` and every figure, the count included, is null). No endpoint tells who gave which answer.
+         */
+        get: operations["getSurveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * eNPS trend
+         * @description The closed surveys of one audience, by closing date, each with its results: `team` for a team's surveys (managers only their own, else 404), none for the organisation-wide ones (admins) or the manager's own team (managers). Answers 0–6 are detractors, 7–8 passives, 9–10 promoters; `enps` = 100 × (promoters − detractors) / responses, rounded to the nearest whole number with halves away from zero, from −100 to 100. Figures are shown only once the survey has closed (while it is open, `withheld` is `open`: a figure that moves after each answer would tell that answer) and only with at least `minimumResponses` (5) answers (else `withheld` is `too_few_responses` and every figure, the count included, is null). No endpoint tells who gave which answer.
+         */
+        get: operations["listSurveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List commission plans
+         * @description Every plan, by name: admins, and managers choosing a plan for their reps.
+         */
+        get: operations["listCommissionPlans"];
+        put?: never;
+        /**
+         * Create a commission plan
+         * @description Admins. `basePay` (≥ 0) and `target` (> 0, revenue per period) are money with up to 4 decimals; `rate` (≥ 0, a fraction of won revenue: 0.1 = 10%) and `threshold` (≥ 0, the attainment at which commission starts: 1.0 = target met) up to 4 decimals; `period` `month` or `quarter`. Names are unique (409). Plans are not edited: new terms are a new plan assigned from a date.
+         */
+        post: operations["createCommissionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A rep's plan history
+         * @description The rep's assignments, oldest first. Only the rep, the manager of their team and admins; anyone else 404.
+         */
+        get: operations["listCommissionAssignments"];
+        put?: never;
+        /**
+         * Assign a commission plan
+         * @description Puts `userId` on `planId` from `effectiveFrom` (a month's 1st) until their next assignment; earlier assignments stay as history. Admins assign anyone, managers the reps of their own team (another is 400 on `userId`). A second assignment of the same rep from the same date is 409.
+         */
+        post: operations["assignCommissionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission/statements/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commission statement
+         * @description One rep's pay for one period: the plan applied, won revenue, attainment, whether the threshold was met, base, commission, total and the deals counted (id, name, amount, closedAt). Only the rep, the manager of their team and admins see it: anyone else 404, integrations 403 (metrics:read does not grant pay). With no plan in force paying per this period, `plan` and the pay figures are null. `period` is `month` or `quarter` and `start` its first day (400 otherwise); the period is the calendar month or quarter in the organisation's time zone. The plan applied is the one of the rep's latest assignment effective on or before `start`. `wonRevenue` = Σ current amount of the rep's deals won (outcome won, `closedAt` in the period, not deleted), the same "won" as the results metrics; `attainment` = wonRevenue / target (4 decimals); `thresholdMet` = wonRevenue ≥ threshold × target (exact, not on the rounded attainment); `commission` = rate × wonRevenue rounded to cents (halves away from zero) when the threshold is met, else 0; `total` = basePay + commission.
+         */
+        get: operations["getCommissionStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commission earnings
+         * @description Each rep's pay for one period, by name, and the sum of their totals: the reps of `team` (managers only their own, else 404), by default the manager's team or, for admins, the organisation; only reps whose plan in force on `start` pays per `period`. `period` is `month` or `quarter` and `start` its first day (400 otherwise); the period is the calendar month or quarter in the organisation's time zone. The plan applied is the one of the rep's latest assignment effective on or before `start`. `wonRevenue` = Σ current amount of the rep's deals won (outcome won, `closedAt` in the period, not deleted), the same "won" as the results metrics; `attainment` = wonRevenue / target (4 decimals); `thresholdMet` = wonRevenue ≥ threshold × target (exact, not on the rounded attainment); `commission` = rate × wonRevenue rounded to cents (halves away from zero) when the threshold is met, else 0; `total` = basePay + commission.
+         */
+        get: operations["listCommissionEarnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lead-scoring/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List scoring rules
+         * @description Every event type the organisation scores, with its points, by type. Readable by every person.
+         */
+        get: operations["listScoringRules"];
+        put?: never;
+        /**
+         * Add a scoring rule
+         * @description Admins. `type` is a snake_case key (a lowercase letter, then lowercase letters, digits or underscores, up to 50 characters), unique: a second rule for a type is 409. `points` is a whole number from -100 to 100. A rule change applies to events recorded after it: each event keeps the points it was recorded with, so a lead's score is always the sum of its events' points.
+         */
+        post: operations["createScoringRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lead-scoring/rules/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a scoring rule
+         * @description One rule with its `ETag`; 404 for an unknown type.
+         */
+        get: operations["getScoringRule"];
+        /**
+         * Change a rule's points
+         * @description Admins. Requires `If-Match` (428 without it, 412 when stale). `points` is a whole number from -100 to 100. A rule change applies to events recorded after it: each event keeps the points it was recorded with, so a lead's score is always the sum of its events' points.
+         */
+        put: operations["updateScoringRule"];
+        post?: never;
+        /**
+         * Delete a scoring rule
+         * @description Admins. New events of the type are then refused (400 on `type`); recorded events keep their points.
+         */
+        delete: operations["deleteScoringRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lead-scoring/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lead scoring settings
+         * @description The qualification threshold (default 20) and the assignment rule, with its `ETag`.
+         */
+        get: operations["getScoringSettings"];
+        /**
+         * Change lead scoring settings
+         * @description Admins. `threshold` is a whole number from 1 to 1000. A lead becomes sales-qualified when an event carries its score from below the threshold to the threshold or above (in the order events are recorded) and it was never qualified before and is neither converted nor disqualified; `salesQualifiedAt` is that event's `occurredAt`. It is then assigned once by `assignment`: `none` (the owner stays), `round_robin` (the active reps — role rep — of `teamId` take turns in id order after the last one assigned, wrapping round; no active rep: the owner stays) or `owner` (the active user `userId`; inactive: the owner stays). A lead that later dips below and crosses again is not qualified or assigned again. A threshold change applies to events recorded after it. Requires `If-Match`.
+         */
+        put: operations["updateScoringSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a lead's scoring events
+         * @description Every scoring event of the lead, oldest first by `occurredAt`, with the points it was recorded with and the score right after it was recorded. A lead outside the caller's scope is 404.
+         */
+        get: operations["listLeadEvents"];
+        put?: never;
+        /**
+         * Record a lead scoring event
+         * @description People who can see the lead and integrations with `opportunities:write`. `type` must have a scoring rule (400 on `type` otherwise); the event is worth the rule's points now, added to the lead's `score` in the same transaction (concurrent events all count). `occurredAt` (default now, never in the future) back-dates it for history import. `externalId` (up to 200 characters) is unique per caller: repeating a known one returns the recorded event with 200 and changes nothing (409 when it belongs to another lead). The answer carries the event, `qualified` (this event made the lead sales-qualified) and the lead as it now is (score, owner after any assignment). A lead outside the caller's scope is 404.
+         */
+        post: operations["recordLeadEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/lead-scoring/response-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Response time to sales-qualified leads
+         * @description Over the leads that became sales-qualified in the window (their `salesQualifiedAt`, by their current owner — the rep they were assigned to; soft-deleted leads never count): `salesQualified`, `responded` (with a logged, not deleted activity linked to the lead at or after the instant it qualified, by anyone), `unanswered` (salesQualified − responded), and the average and median hours from qualifying to the first such activity, over responded leads (null when none). Activities before qualifying do not count as a response. `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getQualifiedLeadResponseTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/lead-scoring/score-bands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lead conversion by score band
+         * @description Over the leads created in the window (by their owner; soft-deleted leads never count), grouped by the band of their current score against the organisation's current threshold T: `below_zero` (< 0), `cold` (0 to T/2 − 1, T/2 rounded down), `warm` (T/2 to T − 1) and `at_threshold` (T or more) — with the default T = 20: <0, 0–9, 10–19, 20+. Per band: `minScore`/`maxScore` (null: unbounded), `leadsCreated`, `leadsConverted` (became an opportunity, at any time up to now) and `conversionRate` (converted / created, null when none were created). `from` (inclusive) and `to` (exclusive) are calendar dates in the organisation's time zone, at most 1,827 days apart. `teamId` or `userId` cut the numbers to a team (its current members) or a rep; without either, a rep gets their own numbers, a manager their team's, an admin or integration the organisation's. A team or rep outside the caller's scope is 404. `bucket` (`day`, `week`, `month`, `quarter`) adds a time series with one point per calendar bucket, empty ones included, at most 400 points. Ratios are fractions rounded to 4 places and `null` when their denominator is zero; the counts behind them are always returned.
+         */
+        get: operations["getScoreBandConversion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/lead-scoring/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads behind a lead scoring figure
+         * @description `sales_qualified` and `responded` list leads by the instant they qualified (`value`: hours to the first activity since, null when unanswered); `leads_created` and `leads_converted` by creation (`value`: the current score, to check its band). Same window and subject, oldest first, paginated with `limit` and `cursor`; `opportunityId` is the opportunity a lead was converted into.
+         */
+        get: operations["explainLeadScoringMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1030,6 +1378,182 @@ export interface paths {
          * @description Saves the forecasts due and missing now: for the current month and the current quarter (organisation's zone), each method once (all pipelines, default historical inputs), for the team or rep named by `teamId`/`userId` (404 outside the caller's scope) or, without one, for everything the caller manages (an admin: the organisation, every team and every active rep; a manager: their team and its reps). A background run does the same for everyone on start and every 10 minutes, so each period is saved at its start. Idempotent: one snapshot per subject, period, start and method; existing ones are kept and `saved` counts the new ones.
          */
         post: operations["snapshotForecasts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/people/ramp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ramp time
+         * @description Per rep (the rep asked for, or every user with role `rep` of the team or organisation, active or not; with `from`/`to`, only those whose start date is in [from, to)): `startedOn` = the start date an admin set on the user, else the date (organisation time zone) the user was created (`startedOnDefaulted` true); `firstWonAt` = the close time of their first deal won as owner at or after the start of that date (live deals whose outcome is `won`), `daysToFirstWin` = calendar days from startedOn to the date of firstWonAt (0 on the start date itself); `firstQuotaAttained` = their first finished quota period (by period end) that ends after startedOn with attainment >= 100%, measured exactly as quota attainment measures it (revenue or deal quotas), and `daysToQuota` = days from startedOn to that period's end (its exclusive end date: a rep starting 1 January who makes January's quota took 31 days). Null while not reached. Per hiring cohort (`cohort` = `month`, the default, or `quarter` of the start date): `reps`, `repsWithFirstWin` and `medianDaysToFirstWin` (over those reps), `repsReachedQuota` and `medianDaysToQuota`; medians are null with no rep. `teamId` or `userId` cut to a team (its current members) or a rep; without either a rep gets themself, a manager their team, an admin or `metrics:read` integration the organisation. A team or rep outside the caller's scope is 404; a rep reading their own team gets its aggregates but only their own row.
+         */
+        get: operations["getRampTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/people/quadrant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rep quadrant
+         * @description For each team in scope (every team with active reps for the organisation, the team asked for, the caller's team for a rep or manager): each active rep's won revenue in `quarter` (its first day: 1 January, April, July or October) and in the quarter before (`previousRevenue`), `change` = revenue - previousRevenue, and `medianRevenue` = the median of the team's reps' revenue in `quarter` (zeros included; the mean of the two middle values for an even count). `quadrant`: at or above the median and grew (revenue > previousRevenue) → `rising_star`; at or above and did not grow → `falling_star`; below and grew → `improving_laggard`; below and did not grow → `declining_laggard`. Ties: revenue equal to the median counts as above it (`atOrAboveMedian`); revenue unchanged counts as not grown (`grew` false). Revenue is the current amount of deals won (outcome `won`, closed in the quarter's calendar days in the organisation's time zone, deleted ones excluded), owned by the rep now; a quarter under way counts to date. Reps without a team are in no team. `teamId` picks one team; a team outside the caller's scope is 404; a rep gets their team's median but only their own row.
+         */
+        get: operations["getRepQuadrant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List certifications
+         * @description Every certification by name; archived ones only with `includeArchived=true`. Readable by every signed-in person and by integrations with `metrics:read`.
+         */
+        get: operations["listCertifications"];
+        put?: never;
+        /**
+         * Create a certification
+         * @description Admins only. `name` (unique among live certifications, ignoring case, up to 200 characters), `required` (a rep is ready when they hold every required certification) and `validityMonths` (1–600: a pass holds the certification from its `assessedOn` until that date plus this many months, exclusive; `null`: it never expires). A taken name is 409.
+         */
+        post: operations["createCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a certification
+         * @description One certification with its `ETag`.
+         */
+        get: operations["getCertification"];
+        /**
+         * Change a certification
+         * @description Admins only. Sets `name` (unique among live certifications, ignoring case, up to 200 characters), `required` (a rep is ready when they hold every required certification) and `validityMonths` (1–600: a pass holds the certification from its `assessedOn` until that date plus this many months, exclusive; `null`: it never expires). A new validity applies to passes already recorded. Requires `If-Match` (428 without it, 412 when stale).
+         */
+        put: operations["updateCertification"];
+        post?: never;
+        /**
+         * Delete a certification
+         * @description Admins only. Only a certification no assessment names yet can be deleted; once used it is 409: archive it instead.
+         */
+        delete: operations["deleteCertification"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a certification
+         * @description Admins only. An archived certification no longer counts towards readiness or expiries and new assessments cannot name it (400 on `certificationId`); the assessments that did keep it. Archiving an archived certification changes nothing.
+         */
+        post: operations["archiveCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rep readiness
+         * @description Per rep (the rep asked for, or the active users with role `rep` of the team or organisation): `requiredHeld` of `requiredTotal` required certifications held, `missing` (each with `expiredOn` when a former pass has lapsed), `held` (every live certification held, required or not, with `assessedOn` and `expiresOn`), `latestAssessment` (the most recent assessment dated on or before `asOf`, passed or not: score and date) and `ready` = every required certification held (true when none is required). Per team (every team for the organisation, the team asked for, none for one rep) and in `summary`: `reps`, `repsCertified` (ready) and `shareCertified` = repsCertified / reps, `null` when there are no reps. A rep holds a certification on a day when their latest passed assessment for it dated on or before that day is less than the certification's current `validityMonths` old (`expiresOn` = assessedOn + validityMonths, the first day it is no longer held; never for a certification without validity). Archived certifications count for nothing. `asOf` (a date in the organisation's time zone) defaults to today. `teamId` or `userId` cut to a team (its current members) or a rep; without either a rep gets themself, a manager their team, an admin or `metrics:read` integration the organisation. A team or rep outside the caller's scope is 404; a rep reading their own team gets its shares but only their own row.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readiness/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Expiring certifications
+         * @description Certifications the subject's reps hold on `asOf` whose hold ends within the next `within` days (1–365, default 30): asOf < expiresOn <= asOf + within, with `daysLeft` = expiresOn - asOf; soonest first, then by rep and certification name. A rep holds a certification on a day when their latest passed assessment for it dated on or before that day is less than the certification's current `validityMonths` old (`expiresOn` = assessedOn + validityMonths, the first day it is no longer held; never for a certification without validity). Archived certifications count for nothing. `asOf` (a date in the organisation's time zone) defaults to today. `teamId` or `userId` cut to a team (its current members) or a rep; without either a rep gets themself, a manager their team, an admin or `metrics:read` integration the organisation. A team or rep outside the caller's scope is 404; a rep reading their own team gets its shares but only their own row.
+         */
+        get: operations["listExpiringCertifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a rep's assessments
+         * @description Newest first (by `assessedOn`, then when recorded). Read by the rep, their manager, admins and `metrics:read` integrations; anyone else gets 404.
+         */
+        get: operations["listAssessments"];
+        put?: never;
+        /**
+         * Record an assessment
+         * @description The rep's manager or an admin records a result: `certificationId` (a live certification; a pass then holds it) and/or `name` (required without a certification; defaults to the certification's name), `score` (a whole number 0–100), `passed`, `assessedOn` (a date, not after today) and `assessorId` (a user; the caller when omitted). A rep outside the caller's scope is 404; a manager of another team's rep, 404; a manager recording for themself, 403.
+         */
+        post: operations["recordAssessment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2197,6 +2721,38 @@ export interface components {
             /** Format: int32 */
             position?: null | number;
         };
+        AnswerSurveyRequest: {
+            /** Format: int32 */
+            score: number;
+        };
+        AssessmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            certificationId: null | string;
+            name: string;
+            /** Format: int32 */
+            score: number;
+            passed: boolean;
+            /** Format: date */
+            assessedOn: string;
+            /** Format: uuid */
+            assessorId: string;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AssignPlanRequest: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: date */
+            effectiveFrom: string;
+        };
         BatchActivityItem: {
             type: components["schemas"]["ActivityType"];
             /** Format: date-time */
@@ -2249,9 +2805,108 @@ export interface components {
             /** Format: double */
             amount: number;
         };
+        CertificationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            required: boolean;
+            /** Format: int32 */
+            validityMonths: null | number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            archivedAt: null | string;
+            /** Format: int32 */
+            version: number;
+        };
+        CertifiedShare: {
+            /** Format: int32 */
+            reps: number;
+            /** Format: int32 */
+            repsCertified: number;
+            /** Format: double */
+            shareCertified: null | number;
+        };
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
+        };
+        CommissionAssignmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: uuid */
+            assignedBy: string;
+        };
+        CommissionDeal: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: double */
+            amount: number;
+            /** Format: date-time */
+            closedAt: string;
+        };
+        CommissionEarnings: {
+            /** Format: uuid */
+            teamId: null | string;
+            period: components["schemas"]["CommissionPeriod"];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            /** Format: double */
+            total: number;
+            reps: components["schemas"]["RepEarnings"][];
+        };
+        /** @enum {unknown} */
+        CommissionPeriod: "month" | "quarter";
+        CommissionPlanDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: double */
+            basePay: number;
+            /** Format: double */
+            target: number;
+            /** Format: double */
+            rate: number;
+            /** Format: double */
+            threshold: number;
+            period: components["schemas"]["CommissionPeriod"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CommissionStatement: {
+            /** Format: uuid */
+            userId: string;
+            period: components["schemas"]["CommissionPeriod"];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            plan: null | components["schemas"]["CommissionPlanDto"];
+            /** Format: double */
+            wonRevenue: number;
+            /** Format: double */
+            attainment: null | number;
+            thresholdMet: null | boolean;
+            /** Format: double */
+            basePay: null | number;
+            /** Format: double */
+            commission: null | number;
+            /** Format: double */
+            total: null | number;
+            deals: components["schemas"]["CommissionDeal"][];
         };
         CompleteFollowUpRequest: {
             /** Format: date-time */
@@ -2316,6 +2971,12 @@ export interface components {
             externalId?: null | string;
             /** Format: date-time */
             occurredAt?: null | string;
+        };
+        CreateCertificationRequest: {
+            name: string;
+            required: boolean;
+            /** Format: int32 */
+            validityMonths?: null | number;
         };
         CreateContactRequest: {
             firstName: string;
@@ -2402,6 +3063,18 @@ export interface components {
             staleAfterDays?: null | number;
             kind?: null | components["schemas"]["StageKind"];
         };
+        CreatePlanRequest: {
+            name: string;
+            /** Format: double */
+            basePay: number;
+            /** Format: double */
+            target: number;
+            /** Format: double */
+            rate: number;
+            /** Format: double */
+            threshold: number;
+            period: components["schemas"]["CommissionPeriod"];
+        };
         CreateQuotaRequest: {
             /** Format: uuid */
             userId: string;
@@ -2411,6 +3084,20 @@ export interface components {
             kind: components["schemas"]["QuotaKind"];
             /** Format: double */
             target: number;
+        };
+        CreateScoringRuleRequest: {
+            type: string;
+            /** Format: int32 */
+            points: number;
+        };
+        CreateSurveyRequest: {
+            question: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            /** Format: uuid */
+            teamId?: null | string;
         };
         CreateTeamRequest: {
             name: string;
@@ -2440,6 +3127,8 @@ export interface components {
             password: string;
             /** Format: uuid */
             teamId?: null | string;
+            /** Format: date */
+            startedOn?: null | string;
         };
         CycleAgeForecast: {
             /** Format: double */
@@ -2473,6 +3162,30 @@ export interface components {
             lostWithAtMostOne: number;
             /** Format: double */
             rate: null | number;
+        };
+        ExpiringCertification: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: uuid */
+            certificationId: string;
+            name: string;
+            required: boolean;
+            /** Format: date */
+            assessedOn: string;
+            /** Format: date */
+            expiresOn: string;
+            /** Format: int32 */
+            daysLeft: number;
+        };
+        ExpiringReport: {
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            within: number;
+            certifications: components["schemas"]["ExpiringCertification"][];
         };
         /** @enum {unknown} */
         FollowUpChannel: "call" | "email" | "meeting";
@@ -2603,6 +3316,16 @@ export interface components {
         };
         /** @enum {unknown} */
         GrantType: "password" | "refresh_token" | "client_credentials";
+        HeldCertification: {
+            /** Format: uuid */
+            certificationId: string;
+            name: string;
+            required: boolean;
+            /** Format: date */
+            assessedOn: string;
+            /** Format: date */
+            expiresOn: null | string;
+        };
         HistoricalForecast: {
             /** Format: double */
             forecast: number;
@@ -2662,6 +3385,20 @@ export interface components {
             /** Format: date-time */
             revokedAt: null | string;
         };
+        LatestAssessment: {
+            /** Format: uuid */
+            assessmentId: string;
+            name: string;
+            /** Format: uuid */
+            certificationId: null | string;
+            /** Format: int32 */
+            score: number;
+            passed: boolean;
+            /** Format: date */
+            assessedOn: string;
+        };
+        /** @enum {unknown} */
+        LeadAssignmentRule: "none" | "round_robin" | "owner";
         LeadConversionDto: {
             /** Format: uuid */
             accountId: string;
@@ -2698,6 +3435,10 @@ export interface components {
             externalId: null | string;
             /** Format: int32 */
             version: number;
+            /** Format: int32 */
+            score: number;
+            /** Format: date-time */
+            salesQualifiedAt: null | string;
         };
         /** @enum {unknown} */
         LeaderboardRanking: "revenue_won" | "attainment" | "deals_won" | "activities";
@@ -2723,6 +3464,11 @@ export interface components {
             /** Format: double */
             attainment: null | number;
         };
+        LeadEventRecordedDto: {
+            event: components["schemas"]["LeadScoreEventDto"];
+            qualified: boolean;
+            lead: components["schemas"]["LeadDto"];
+        };
         LeadMetrics: {
             /** Format: int64 */
             leadsCreated: number;
@@ -2738,6 +3484,24 @@ export interface components {
             averageResponseHours: null | number;
             /** Format: double */
             medianResponseHours: null | number;
+        };
+        LeadScoreEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            leadId: string;
+            type: string;
+            /** Format: int32 */
+            points: number;
+            /** Format: int32 */
+            scoreAfter: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedBy: string;
+            externalId: null | string;
         };
         /** @enum {unknown} */
         LeadStatus: "new" | "working" | "qualified" | "disqualified" | "converted";
@@ -2922,12 +3686,26 @@ export interface components {
             to: string;
             values: null | components["schemas"]["LeadMetrics"];
         };
+        MetricPointOfQualifiedLeadResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            values: null | components["schemas"]["QualifiedLeadResponse"];
+        };
         MetricPointOfResultMetrics: {
             /** Format: date */
             from: string;
             /** Format: date */
             to: string;
             values: null | components["schemas"]["ResultMetrics"];
+        };
+        MetricPointOfScoreBandConversions: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            values: null | components["schemas"]["ScoreBandConversions"];
         };
         MetricPointOfSellingTime: {
             /** Format: date */
@@ -2988,10 +3766,20 @@ export interface components {
             totals: null | components["schemas"]["LeadMetrics"];
             series: null | components["schemas"]["MetricPointOfLeadMetrics"][];
         };
+        MetricReportOfQualifiedLeadResponse: {
+            context: components["schemas"]["MetricContext"];
+            totals: null | components["schemas"]["QualifiedLeadResponse"];
+            series: null | components["schemas"]["MetricPointOfQualifiedLeadResponse"][];
+        };
         MetricReportOfResultMetrics: {
             context: components["schemas"]["MetricContext"];
             totals: null | components["schemas"]["ResultMetrics"];
             series: null | components["schemas"]["MetricPointOfResultMetrics"][];
+        };
+        MetricReportOfScoreBandConversions: {
+            context: components["schemas"]["MetricContext"];
+            totals: null | components["schemas"]["ScoreBandConversions"];
+            series: null | components["schemas"]["MetricPointOfScoreBandConversions"][];
         };
         MetricReportOfSellingTime: {
             context: components["schemas"]["MetricContext"];
@@ -3007,6 +3795,13 @@ export interface components {
             context: components["schemas"]["MetricContext"];
             totals: null | components["schemas"]["ThreeNumberFunnel"];
             series: null | components["schemas"]["MetricPointOfThreeNumberFunnel"][];
+        };
+        MissingCertification: {
+            /** Format: uuid */
+            certificationId: string;
+            name: string;
+            /** Format: date */
+            expiredOn: null | string;
         };
         MoveStageRequest: {
             /** Format: uuid */
@@ -3029,6 +3824,18 @@ export interface components {
             amount: number;
             /** Format: double */
             weightedAmount: number;
+        };
+        OpenSurveyDto: {
+            /** Format: uuid */
+            id: string;
+            question: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            answered: boolean;
         };
         OpportunityDto: {
             /** Format: uuid */
@@ -3249,6 +4056,49 @@ export interface components {
             /** @description Quote it when reporting a problem; it finds the request in the server logs. */
             traceId?: string;
         };
+        QuadrantReport: {
+            /** Format: date */
+            quarter: string;
+            /** Format: date */
+            previousQuarter: string;
+            teams: components["schemas"]["QuadrantTeam"][];
+        };
+        QuadrantRow: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: double */
+            revenue: number;
+            /** Format: double */
+            previousRevenue: number;
+            /** Format: double */
+            change: number;
+            atOrAboveMedian: boolean;
+            grew: boolean;
+            quadrant: components["schemas"]["RepQuadrant"];
+        };
+        QuadrantTeam: {
+            /** Format: uuid */
+            teamId: string;
+            name: string;
+            /** Format: int32 */
+            reps: number;
+            /** Format: double */
+            medianRevenue: number;
+            members: components["schemas"]["QuadrantRow"][];
+        };
+        QualifiedLeadResponse: {
+            /** Format: int64 */
+            salesQualified: number;
+            /** Format: int64 */
+            responded: number;
+            /** Format: int64 */
+            unanswered: number;
+            /** Format: double */
+            averageResponseHours: null | number;
+            /** Format: double */
+            medianResponseHours: null | number;
+        };
         QuotaAttainmentReport: {
             context: components["schemas"]["MetricContext"];
             summary: components["schemas"]["QuotaAttainmentSummary"];
@@ -3330,7 +4180,80 @@ export interface components {
         /** @enum {unknown} */
         QuotaPeriod: "month" | "quarter" | "year";
         /** @enum {unknown} */
+        RampCohort: "month" | "quarter";
+        RampCohortRow: {
+            /** Format: date */
+            cohortStart: string;
+            /** Format: date */
+            cohortEnd: string;
+            /** Format: int32 */
+            reps: number;
+            /** Format: int32 */
+            repsWithFirstWin: number;
+            /** Format: double */
+            medianDaysToFirstWin: null | number;
+            /** Format: int32 */
+            repsReachedQuota: number;
+            /** Format: double */
+            medianDaysToQuota: null | number;
+        };
+        RampQuota: {
+            /** Format: uuid */
+            quotaId: string;
+            period: components["schemas"]["QuotaPeriod"];
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            kind: components["schemas"]["QuotaKind"];
+            /** Format: double */
+            target: number;
+            /** Format: double */
+            achieved: number;
+            /** Format: double */
+            attainment: null | number;
+        };
+        RampReport: {
+            cohort: components["schemas"]["RampCohort"];
+            /** Format: date */
+            from: null | string;
+            /** Format: date */
+            to: null | string;
+            cohorts: components["schemas"]["RampCohortRow"][];
+            reps: components["schemas"]["RampRow"][];
+        };
+        RampRow: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: date */
+            startedOn: string;
+            startedOnDefaulted: boolean;
+            /** Format: date-time */
+            firstWonAt: null | string;
+            /** Format: int32 */
+            daysToFirstWin: null | number;
+            firstQuotaAttained: null | components["schemas"]["RampQuota"];
+            /** Format: int32 */
+            daysToQuota: null | number;
+        };
+        /** @enum {unknown} */
         RateSource: "given" | "rep_history" | "organisation";
+        ReadinessReport: {
+            /** Format: date */
+            asOf: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: uuid */
+            userId: null | string;
+            /** Format: int32 */
+            requiredCertifications: number;
+            summary: components["schemas"]["CertifiedShare"];
+            teams: components["schemas"]["TeamReadiness"][];
+            reps: components["schemas"]["RepReadiness"][];
+        };
         ReassignOpportunityRequest: {
             /** Format: uuid */
             ownerId: string;
@@ -3341,12 +4264,66 @@ export interface components {
             /** Format: uuid */
             ownerId: string;
         };
+        RecordAssessmentRequest: {
+            /** Format: int32 */
+            score: number;
+            passed: boolean;
+            /** Format: date */
+            assessedOn: string;
+            /** Format: uuid */
+            certificationId?: null | string;
+            name?: null | string;
+            /** Format: uuid */
+            assessorId?: null | string;
+        };
         RecordEmailReplyRequest: {
             /** Format: date-time */
             repliedAt?: null | string;
         };
+        RecordLeadEventRequest: {
+            type: string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+            externalId?: null | string;
+        };
         ReorderStagesRequest: {
             stageIds: string[];
+        };
+        RepEarnings: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: uuid */
+            planId: string;
+            planName: string;
+            /** Format: double */
+            wonRevenue: number;
+            /** Format: double */
+            attainment: null | number;
+            thresholdMet: boolean;
+            /** Format: double */
+            basePay: number;
+            /** Format: double */
+            commission: number;
+            /** Format: double */
+            total: number;
+        };
+        /** @enum {unknown} */
+        RepQuadrant: "rising_star" | "falling_star" | "improving_laggard" | "declining_laggard";
+        RepReadiness: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: int32 */
+            requiredHeld: number;
+            /** Format: int32 */
+            requiredTotal: number;
+            ready: boolean;
+            missing: components["schemas"]["MissingCertification"][];
+            held: components["schemas"]["HeldCertification"][];
+            latestAssessment: null | components["schemas"]["LatestAssessment"];
         };
         RepSnapshot: {
             /** Format: uuid */
@@ -3384,7 +4361,53 @@ export interface components {
             salesVelocity: null | number;
         };
         /** @enum {unknown} */
+        ResultsWithheld: "open" | "too_few_responses" | null;
+        /** @enum {unknown} */
         Role: "rep" | "manager" | "admin";
+        /** @enum {unknown} */
+        ScoreBand: "below_zero" | "cold" | "warm" | "at_threshold";
+        ScoreBandConversion: {
+            band: components["schemas"]["ScoreBand"];
+            /** Format: int32 */
+            minScore: null | number;
+            /** Format: int32 */
+            maxScore: null | number;
+            /** Format: int64 */
+            leadsCreated: number;
+            /** Format: int64 */
+            leadsConverted: number;
+            /** Format: double */
+            conversionRate: null | number;
+        };
+        ScoreBandConversions: {
+            /** Format: int32 */
+            threshold: number;
+            bands: components["schemas"]["ScoreBandConversion"][];
+        };
+        ScoringRuleDto: {
+            type: string;
+            /** Format: int32 */
+            points: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ScoringSettingsDto: {
+            /** Format: int32 */
+            threshold: number;
+            assignment: components["schemas"]["LeadAssignmentRule"];
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: uuid */
+            userId: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
         SellingTime: {
             /** Format: double */
             sellingMinutes: number;
@@ -3641,6 +4664,43 @@ export interface components {
         };
         /** @enum {unknown} */
         StaleLimitSource: "stage_setting" | "historical_median";
+        SurveyDto: {
+            /** Format: uuid */
+            id: string;
+            question: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SurveyResults: {
+            /** Format: uuid */
+            surveyId: string;
+            question: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            /** Format: int32 */
+            minimumResponses: number;
+            withheld: null | components["schemas"]["ResultsWithheld"];
+            /** Format: int32 */
+            responses: null | number;
+            /** Format: int32 */
+            promoters: null | number;
+            /** Format: int32 */
+            passives: null | number;
+            /** Format: int32 */
+            detractors: null | number;
+            /** Format: int32 */
+            enps: null | number;
+        };
         TeamDto: {
             /** Format: uuid */
             id: string;
@@ -3649,6 +4709,17 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             version: number;
+        };
+        TeamReadiness: {
+            /** Format: uuid */
+            teamId: string;
+            name: string;
+            /** Format: int32 */
+            reps: number;
+            /** Format: int32 */
+            repsCertified: number;
+            /** Format: double */
+            shareCertified: null | number;
         };
         ThreeNumberFunnel: {
             /** Format: int64 */
@@ -3706,6 +4777,12 @@ export interface components {
             domain?: null | string;
             industry?: null | string;
         };
+        UpdateCertificationRequest: {
+            name: string;
+            required: boolean;
+            /** Format: int32 */
+            validityMonths?: null | number;
+        };
         UpdateContactRequest: {
             firstName: string;
             lastName: string;
@@ -3756,6 +4833,19 @@ export interface components {
             /** Format: double */
             target: number;
         };
+        UpdateScoringRuleRequest: {
+            /** Format: int32 */
+            points: number;
+        };
+        UpdateScoringSettingsRequest: {
+            /** Format: int32 */
+            threshold: number;
+            assignment?: components["schemas"]["LeadAssignmentRule"];
+            /** Format: uuid */
+            teamId?: null | string;
+            /** Format: uuid */
+            userId?: null | string;
+        };
         UpdateStageRequest: {
             name: string;
             /** Format: int32 */
@@ -3781,6 +4871,8 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: uuid */
             teamId?: null | string;
+            /** Format: date */
+            startedOn?: null | string;
         };
         UserDto: {
             /** Format: uuid */
@@ -3795,6 +4887,8 @@ export interface components {
             createdAt: string;
             /** Format: int32 */
             version: number;
+            /** Format: date */
+            startedOn?: null | string;
         };
     };
     responses: never;
@@ -6268,6 +7362,1524 @@ export interface operations {
             };
         };
     };
+    createSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listOpenSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenSurveyDto"][];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    answerSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSurveyRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSurveyResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listSurveyResults: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"][];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCommissionPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionPlanDto"][];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createCommissionPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionPlanDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCommissionAssignments: {
+        parameters: {
+            query?: {
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionAssignmentDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    assignCommissionPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionAssignmentDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCommissionStatement: {
+        parameters: {
+            query?: {
+                period?: "month" | "quarter";
+                start?: string;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionStatement"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCommissionEarnings: {
+        parameters: {
+            query?: {
+                team?: string;
+                period?: "month" | "quarter";
+                start?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionEarnings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listScoringRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringRuleDto"][];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createScoringRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateScoringRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringRuleDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getScoringRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringRuleDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateScoringRule: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The record's current `ETag` (its `version` in quotes, e.g. `"3"`). Without it the answer is 428; when the record changed since it was read, 412 and nothing is written. */
+                "If-Match": string;
+            };
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateScoringRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringRuleDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteScoringRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getScoringSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringSettingsDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateScoringSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The record's current `ETag` (its `version` in quotes, e.g. `"3"`). Without it the answer is 428; when the record changed since it was read, 412 and nothing is written. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateScoringSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringSettingsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listLeadEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadScoreEventDto"][];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordLeadEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordLeadEventRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadEventRecordedDto"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadEventRecordedDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getQualifiedLeadResponseTime: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                bucket?: "day" | "week" | "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricReportOfQualifiedLeadResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getScoreBandConversion: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                bucket?: "day" | "week" | "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricReportOfScoreBandConversions"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    explainLeadScoringMetrics: {
+        parameters: {
+            query?: {
+                figure?: "sales_qualified" | "responded" | "leads_created" | "leads_converted";
+                from?: string;
+                to?: string;
+                teamId?: string;
+                userId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMetricRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     getActivityMetrics: {
         parameters: {
             query?: {
@@ -7779,6 +10391,805 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getRampTime: {
+        parameters: {
+            query?: {
+                teamId?: string;
+                userId?: string;
+                cohort?: "month" | "quarter";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RampReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getRepQuadrant: {
+        parameters: {
+            query?: {
+                quarter?: string;
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuadrantReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCertifications: {
+        parameters: {
+            query?: {
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createCertification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCertificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCertification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateCertification: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The record's current `ETag` (its `version` in quotes, e.g. `"3"`). Without it the answer is 428; when the record changed since it was read, 412 and nothing is written. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCertificationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's version; send it back in `If-Match` to update it. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteCertification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    archiveCertification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationDto"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: {
+                teamId?: string;
+                userId?: string;
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listExpiringCertifications: {
+        parameters: {
+            query?: {
+                within?: number;
+                teamId?: string;
+                userId?: string;
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpiringReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"][];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with another body is refused with 422. Keys are per caller, up to 200 characters, and kept for at least 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAssessmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 2 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
