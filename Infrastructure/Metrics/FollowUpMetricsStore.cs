@@ -6,8 +6,9 @@ using SalesCrm.Infrastructure.Data;
 namespace SalesCrm.Infrastructure.Metrics;
 
 /// <summary>
-/// Section B: one compact row per forward stage move and closed deal of the window with the follow-ups it counts (kept
-/// on the record by triggers, migration 0013), completed and on-time counts per span from follow_up_days, and one row
+/// Section B: the forward stage moves of the window per day, stage left and follow-up count (stage_move_follow_up_days,
+/// migration 0021), one compact row per closed deal with the follow-ups it counts (kept on the record by triggers,
+/// migration 0013), completed and on-time counts per span from follow_up_days, and one row
 /// per late follow-up; averages, medians and spans are worked out in the application. Explain reads the records.
 /// </summary>
 public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeProvider clock) : MetricStore(connections), IFollowUpMetricsStore
@@ -59,10 +60,24 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
           AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
         """;
 
+    /// <summary>
+    /// The window's forward moves from <c>stage_move_follow_up_days</c> (kept exact by triggers, migration 0021): per local day,
+    /// stage left and follow-up count, how many; forwardness and the pipeline are decided here from the stages as they are,
+    /// as <see cref="ForwardMoves"/> does. At is the start of the day (spans start at local midnight).
+    /// </summary>
     public static readonly Sql Advances = new($"""
-        SELECT m.occurred_at AS At, fs.id AS StageId, fs.name AS StageName, fs.position AS Position, fs.pipeline_id AS PipelineId,
-               m.follow_ups_in_stage AS FollowUps
-        {ForwardMoves}
+        SELECT c.starts_at AS At, fs.id AS StageId, fs.name AS StageName, fs.position AS Position, fs.pipeline_id AS PipelineId,
+               d.follow_ups AS FollowUps, SUM(d.moves) AS Moves
+        FROM stage_move_follow_up_days d
+        CROSS JOIN stages fs
+        CROSS JOIN stages ts
+        JOIN metric_calendar c ON c.day = d.day
+        WHERE {MetricSql.RollupOwners("d.owner_id")} AND d.day >= @WindowFromDay AND d.day < @WindowToDay
+          AND fs.id = d.from_stage_id AND ts.id = d.to_stage_id
+          AND fs.kind = 'open' AND ts.pipeline_id = fs.pipeline_id AND ((ts.kind = 'open' AND ts.position > fs.position) OR ts.kind = 'won')
+          AND {MetricSql.Pipeline("fs.pipeline_id")}
+        GROUP BY c.starts_at, fs.id, fs.name, fs.position, fs.pipeline_id, d.follow_ups
+        HAVING SUM(d.moves) > 0
         """);
 
     public static readonly Sql Deals = new($"""
@@ -131,7 +146,8 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
             scope.PipelineId is null ? CountCompleted : CountCompletedInPipeline, scope, now, null, cancellationToken);
         var late = await SpanQueryAsync<LateRow>(Late, scope, now, null, cancellationToken);
         return new FollowUpRows(
-            advances.Select(a => new StageAdvance(a.At, a.StageId, a.StageName, (int)a.Position, a.PipelineId, a.FollowUps)).ToList(),
+            advances.SelectMany(a => Enumerable.Repeat(
+                new StageAdvance(a.At, a.StageId, a.StageName, (int)a.Position, a.PipelineId, a.FollowUps), (int)a.Moves)).ToList(),
             deals.Select(d => new ClosedDeal(d.ClosedAt, d.Outcome == "won", d.FollowUps)).ToList(),
             counts.ToDictionary(c => c.Idx, c => new CompletedFollowUps(c.Completed, c.OnTime)),
             late.Select(f => new LateFollowUp(f.CompletedAt, f.DueAt)).ToList());
@@ -171,6 +187,8 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         public Guid PipelineId { get; init; }
 
         public long FollowUps { get; init; }
+
+        public long Moves { get; init; }
     }
 
     private sealed class DealRow
