@@ -40,11 +40,7 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         """;
 
     /// <summary>Deals whose current outcome is won or lost, closed in the window.</summary>
-    private static readonly string ClosedDeals = $"""
-        FROM opportunities o
-        WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND o.deleted_at IS NULL
-          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
-        """;
+    private static readonly string ClosedDeals = ClosedDealsOf(MetricSql.Subject("o.owner_id"));
 
     /// <summary>Completed follow-ups over the deal's life, up to and including its close, from the records (explain; figures read <c>o.follow_ups_at_close</c>).</summary>
     private const string FollowUpsBeforeClose = """
@@ -53,12 +49,7 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         """;
 
     /// <summary>Follow-ups of the subject completed in the window; with a pipeline, only those on its opportunities.</summary>
-    private static readonly string CompletedFollowUps = $"""
-        FROM follow_ups f
-        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo
-          AND {MetricSql.Subject("f.owner_id")}
-          AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
-        """;
+    private static readonly string CompletedFollowUps = CompletedFollowUpsOf(MetricSql.Subject("f.owner_id"));
 
     /// <summary>
     /// The window's forward moves from <c>stage_move_follow_up_days</c> (kept exact by triggers, migration 0021): per local day,
@@ -85,6 +76,12 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         {ClosedDeals}
         """);
 
+    /// <summary><see cref="Deals"/> for a rep or a team: the owners' closes seek <c>opportunities (owner_id, closed_at, …)</c>.</summary>
+    public static readonly Sql MemberDeals = new($"""
+        SELECT o.closed_at AS ClosedAt, o.outcome AS Outcome, o.follow_ups_at_close AS FollowUps
+        {ClosedDealsOf(MetricSql.MemberOwners("o.owner_id"))}
+        """);
+
     /// <summary>Completed and on-time follow-ups per span from follow_up_days (kept exact by triggers): every pipeline.</summary>
     public static readonly Sql CountCompleted = new($"""
         SELECT s.idx AS Idx, SUM(d.completed) AS Completed, SUM(d.completed_on_time) AS OnTime
@@ -108,6 +105,13 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
     public static readonly Sql Late = new($"""
         SELECT f.completed_at AS CompletedAt, f.due_at AS DueAt
         {CompletedFollowUps}
+          AND f.completed_at > f.due_at
+        """);
+
+    /// <summary><see cref="Late"/> for a rep or a team: the owners' completions seek <c>follow_ups (owner_id, completed_at, …)</c>.</summary>
+    public static readonly Sql MemberLate = new($"""
+        SELECT f.completed_at AS CompletedAt, f.due_at AS DueAt
+        {CompletedFollowUpsOf(MetricSql.MemberOwners("f.owner_id"))}
           AND f.completed_at > f.due_at
         """);
 
@@ -141,10 +145,11 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
     {
         var now = clock.GetUtcNow(); // no figure here depends on now; every metric statement binds it
         var advances = await SpanQueryAsync<AdvanceRow>(Advances, scope, now, null, cancellationToken);
-        var deals = await SpanQueryAsync<DealRow>(Deals, scope, now, null, cancellationToken);
+        var members = !scope.Subject.IsOrganisation;
+        var deals = await SpanQueryAsync<DealRow>(members ? MemberDeals : Deals, scope, now, null, cancellationToken);
         var counts = await SpanQueryAsync<CompletedCountRow>(
             scope.PipelineId is null ? CountCompleted : CountCompletedInPipeline, scope, now, null, cancellationToken);
-        var late = await SpanQueryAsync<LateRow>(Late, scope, now, null, cancellationToken);
+        var late = await SpanQueryAsync<LateRow>(members ? MemberLate : Late, scope, now, null, cancellationToken);
         return new FollowUpRows(
             advances.SelectMany(a => Enumerable.Repeat(
                 new StageAdvance(a.At, a.StageId, a.StageName, (int)a.Position, a.PipelineId, a.FollowUps), (int)a.Moves)).ToList(),
@@ -163,6 +168,19 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         };
         return ExplainAsync(sql, request, clock.GetUtcNow(), null, cancellationToken);
     }
+
+    private static string ClosedDealsOf(string subject) => $"""
+        FROM opportunities o
+        WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND o.deleted_at IS NULL
+          AND {subject} AND {MetricSql.Pipeline("o.pipeline_id")}
+        """;
+
+    private static string CompletedFollowUpsOf(string subject) => $"""
+        FROM follow_ups f
+        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo
+          AND {subject}
+          AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
+        """;
 
     private static string ExplainFollowUpsText(string hoursLate) => $"""
         SELECT * FROM (

@@ -58,7 +58,7 @@ public static class FollowUpDayRollup
         WHEN NOT MATCHED THEN INSERT (day, owner_id, completed, completed_on_time) VALUES (s.day, s.owner_id, s.completed, s.completed_on_time);
         """);
 
-    /// <summary>Zeroes the moves no completed follow-up counts for (writing only rows that change: a rebuild runs after every migration).</summary>
+    /// <summary>Zeroes the moves no completed follow-up counts for (writing only rows that change: the rebuild also runs on a zone change, which does not move them).</summary>
     public static readonly Sql ClearInStage = new($"""
         UPDATE stage_moves SET follow_ups_in_stage = 0
         WHERE follow_ups_in_stage <> 0 AND id NOT IN (SELECT x.id FROM ({InStageCounts}) x)

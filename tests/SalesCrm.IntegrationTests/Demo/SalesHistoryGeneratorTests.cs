@@ -262,6 +262,20 @@ public abstract class SalesHistoryGeneratorTests(TestDatabase database) : Databa
         {
             var rows = await store.ReadAsync(scope, Cancellation);
             Assert.Contains(rows.Advances, a => a.FollowUps > 0);
+
+            // A rep's deals and late follow-ups are read by owner first: the same rows as the records' definition.
+            var whole = new { From = scope.Whole.FromUtc, To = scope.Whole.ToUtc, scope.Subject.UserId, scope.PipelineId };
+            Assert.Equal(await Count(connection, """
+                SELECT COUNT(*) FROM opportunities o
+                WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @From AND o.closed_at < @To AND o.deleted_at IS NULL
+                  AND (@UserId IS NULL OR o.owner_id = @UserId) AND (@PipelineId IS NULL OR o.pipeline_id = @PipelineId)
+                """, whole), rows.Deals.Count);
+            Assert.Equal(await Count(connection, """
+                SELECT COUNT(*) FROM follow_ups f
+                WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @From AND f.completed_at < @To AND f.completed_at > f.due_at
+                  AND (@UserId IS NULL OR f.owner_id = @UserId)
+                  AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
+                """, whole), rows.Late.Count);
             foreach (var span in scope.Spans)
             {
                 var read = rows.Advances.Where(a => a.At >= span.FromUtc && a.At < span.ToUtc)
