@@ -101,14 +101,14 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         GROUP BY s.idx
         """);
 
-    /// <summary>Follow-ups completed in the window after their due time, for the lateness figures (read from the index).</summary>
+    /// <summary>Follow-ups completed in the window after their due time, for the lateness figures (read from the partial index of the late ones).</summary>
     public static readonly Sql Late = new($"""
         SELECT f.completed_at AS CompletedAt, f.due_at AS DueAt
         {CompletedFollowUps}
           AND f.completed_at > f.due_at
         """);
 
-    /// <summary><see cref="Late"/> for a rep or a team: the owners' completions seek <c>follow_ups (owner_id, completed_at, …)</c>.</summary>
+    /// <summary><see cref="Late"/> for a rep or a team: the owners' late completions seek <c>follow_ups (owner_id, completed_at, …) WHERE late</c>.</summary>
     public static readonly Sql MemberLate = new($"""
         SELECT f.completed_at AS CompletedAt, f.due_at AS DueAt
         {CompletedFollowUpsOf(MetricSql.MemberOwners("f.owner_id"))}

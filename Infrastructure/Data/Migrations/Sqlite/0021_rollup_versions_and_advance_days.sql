@@ -7,9 +7,13 @@ CREATE TABLE metric_rollup_versions (
 ) WITHOUT ROWID;
 
 -- A rep's (or a team's) follow-up discipline reads its closed deals and late follow-ups of the window by owner first
--- (FollowUpMetricsStore.MemberDeals / MemberLate), from these indexes alone; the organisation keeps reading by instant.
+-- (FollowUpMetricsStore.MemberDeals / MemberLate), the organisation its late follow-ups by instant, each from one of
+-- these indexes alone; the late ones are partial (live follow-ups completed after their due time: a quarter of them).
 CREATE INDEX ix_opportunities_owner_closed_follow_ups ON opportunities (owner_id, closed_at, outcome, deleted_at, pipeline_id, follow_ups_at_close);
-CREATE INDEX ix_follow_ups_owner_completed_due ON follow_ups (owner_id, completed_at, status, deleted_at, due_at);
+CREATE INDEX ix_follow_ups_late ON follow_ups (completed_at, owner_id, due_at, status, deleted_at, opportunity_id)
+    WHERE status = 'completed' AND deleted_at IS NULL AND completed_at > due_at;
+CREATE INDEX ix_follow_ups_owner_late ON follow_ups (owner_id, completed_at, due_at, status, deleted_at, opportunity_id)
+    WHERE status = 'completed' AND deleted_at IS NULL AND completed_at > due_at;
 
 -- stage_move_follow_up_days: per owner (the opportunity's current one), local day of the move, stage left, stage entered
 -- and completed follow-ups in the stage left (stage_moves.follow_ups_in_stage, 0013): the moves out of a stage of
