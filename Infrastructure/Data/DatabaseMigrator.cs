@@ -6,8 +6,13 @@ using Microsoft.Extensions.Logging;
 
 namespace SalesCrm.Infrastructure.Data;
 
-/// <summary>Applies the numbered scripts of the configured dialect at start-up (DbUp keeps the journal).</summary>
-public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<DatabaseMigrator> logger)
+/// <summary>
+/// Applies the numbered scripts of the configured dialect at start-up (DbUp keeps the journal), then builds the metric
+/// calendar and the day rollups that need it (see <see cref="Metrics.Rollups.DayRollups"/>): <paramref name="rollups"/>
+/// is <see cref="Metrics.Rollups.DayRollups.All"/> unless given (a test can pass other versions).
+/// </summary>
+public sealed class DatabaseMigrator(
+    IDbConnectionFactory connections, ILogger<DatabaseMigrator> logger, IReadOnlyList<Metrics.Rollups.DayRollup>? rollups = null)
 {
     public static string ScriptPrefix(SqlDialect dialect) =>
         $"SalesCrm.Infrastructure.Data.Migrations.{dialect}.";
@@ -45,8 +50,8 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
             throw new InvalidOperationException($"Database migration failed at {result.ErrorScript?.Name}.", result.Error);
         }
 
-        EnsureMetricCalendar(rebuildRollups: result.Scripts.Any());
-        if (result.Scripts.Any() && connections.Dialect == SqlDialect.Sqlite)
+        var rebuilt = EnsureMetricCalendar();
+        if ((result.Scripts.Any() || rebuilt.Count > 0) && connections.Dialect == SqlDialect.Sqlite)
         {
             RefreshStatistics();
         }
@@ -67,10 +72,11 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
     }
 
     /// <summary>
-    /// The day rollups need the organisation's calendar; built on first start and after a zone change made elsewhere. The
-    /// rollups are rebuilt after any migration too, so a migration that adds one only creates its table and triggers.
+    /// The day rollups need the organisation's calendar; built on first start and after a zone change made elsewhere. A
+    /// rollup is rebuilt when its definition version differs from the one it was built at, so a migration that adds or
+    /// changes one only creates its table and triggers (and its class bumps the version); other migrations rebuild nothing.
     /// </summary>
-    private void EnsureMetricCalendar(bool rebuildRollups)
+    private IReadOnlyList<string> EnsureMetricCalendar()
     {
         var (connection, transaction) = connections.BeginWriteAsync(CancellationToken.None).GetAwaiter().GetResult();
         using (connection)
@@ -78,8 +84,14 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
         {
             var write = new WriteScope(connection, transaction, connections.Dialect, CancellationToken.None);
             var timeZone = write.ScalarAsync<string>(OrganisationTimeZone, null).GetAwaiter().GetResult();
-            Metrics.MetricCalendar.EnsureAsync(write, timeZone, rebuildRollups).GetAwaiter().GetResult();
+            var rebuilt = Metrics.MetricCalendar.EnsureAsync(write, timeZone, rollups).GetAwaiter().GetResult();
             transaction.Commit();
+            if (rebuilt.Count > 0)
+            {
+                logger.LogInformation("Rebuilt the day rollups {Rollups}", string.Join(", ", rebuilt));
+            }
+
+            return rebuilt;
         }
     }
 

@@ -6,8 +6,9 @@ using SalesCrm.Infrastructure.Data;
 namespace SalesCrm.Infrastructure.Metrics;
 
 /// <summary>
-/// Section B: one compact row per forward stage move and closed deal of the window with the follow-ups it counts (kept
-/// on the record by triggers, migration 0013), completed and on-time counts per span from follow_up_days, and one row
+/// Section B: the forward stage moves of the window per day, stage left and follow-up count (stage_move_follow_up_days,
+/// migration 0021), one compact row per closed deal with the follow-ups it counts (kept on the record by triggers,
+/// migration 0013), completed and on-time counts per span from follow_up_days, and one row
 /// per late follow-up; averages, medians and spans are worked out in the application. Explain reads the records.
 /// </summary>
 public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeProvider clock) : MetricStore(connections), IFollowUpMetricsStore
@@ -39,11 +40,7 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         """;
 
     /// <summary>Deals whose current outcome is won or lost, closed in the window.</summary>
-    private static readonly string ClosedDeals = $"""
-        FROM opportunities o
-        WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND o.deleted_at IS NULL
-          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
-        """;
+    private static readonly string ClosedDeals = ClosedDealsOf(MetricSql.Subject("o.owner_id"));
 
     /// <summary>Completed follow-ups over the deal's life, up to and including its close, from the records (explain; figures read <c>o.follow_ups_at_close</c>).</summary>
     private const string FollowUpsBeforeClose = """
@@ -52,22 +49,37 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         """;
 
     /// <summary>Follow-ups of the subject completed in the window; with a pipeline, only those on its opportunities.</summary>
-    private static readonly string CompletedFollowUps = $"""
-        FROM follow_ups f
-        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo
-          AND {MetricSql.Subject("f.owner_id")}
-          AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
-        """;
+    private static readonly string CompletedFollowUps = CompletedFollowUpsOf(MetricSql.Subject("f.owner_id"));
 
+    /// <summary>
+    /// The window's forward moves from <c>stage_move_follow_up_days</c> (kept exact by triggers, migration 0021): per local day,
+    /// stage left and follow-up count, how many; forwardness and the pipeline are decided here from the stages as they are,
+    /// as <see cref="ForwardMoves"/> does. At is the start of the day (spans start at local midnight).
+    /// </summary>
     public static readonly Sql Advances = new($"""
-        SELECT m.occurred_at AS At, fs.id AS StageId, fs.name AS StageName, fs.position AS Position, fs.pipeline_id AS PipelineId,
-               m.follow_ups_in_stage AS FollowUps
-        {ForwardMoves}
+        SELECT c.starts_at AS At, fs.id AS StageId, fs.name AS StageName, fs.position AS Position, fs.pipeline_id AS PipelineId,
+               d.follow_ups AS FollowUps, SUM(d.moves) AS Moves
+        FROM stage_move_follow_up_days d
+        CROSS JOIN stages fs
+        CROSS JOIN stages ts
+        JOIN metric_calendar c ON c.day = d.day
+        WHERE {MetricSql.RollupOwners("d.owner_id")} AND d.day >= @WindowFromDay AND d.day < @WindowToDay
+          AND fs.id = d.from_stage_id AND ts.id = d.to_stage_id
+          AND fs.kind = 'open' AND ts.pipeline_id = fs.pipeline_id AND ((ts.kind = 'open' AND ts.position > fs.position) OR ts.kind = 'won')
+          AND {MetricSql.Pipeline("fs.pipeline_id")}
+        GROUP BY c.starts_at, fs.id, fs.name, fs.position, fs.pipeline_id, d.follow_ups
+        HAVING SUM(d.moves) > 0
         """);
 
     public static readonly Sql Deals = new($"""
         SELECT o.closed_at AS ClosedAt, o.outcome AS Outcome, o.follow_ups_at_close AS FollowUps
         {ClosedDeals}
+        """);
+
+    /// <summary><see cref="Deals"/> for a rep or a team: the owners' closes seek <c>opportunities (owner_id, closed_at, …)</c>.</summary>
+    public static readonly Sql MemberDeals = new($"""
+        SELECT o.closed_at AS ClosedAt, o.outcome AS Outcome, o.follow_ups_at_close AS FollowUps
+        {ClosedDealsOf(MetricSql.MemberOwners("o.owner_id"))}
         """);
 
     /// <summary>Completed and on-time follow-ups per span from follow_up_days (kept exact by triggers): every pipeline.</summary>
@@ -89,10 +101,17 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         GROUP BY s.idx
         """);
 
-    /// <summary>Follow-ups completed in the window after their due time, for the lateness figures (read from the index).</summary>
+    /// <summary>Follow-ups completed in the window after their due time, for the lateness figures (read from the partial index of the late ones).</summary>
     public static readonly Sql Late = new($"""
         SELECT f.completed_at AS CompletedAt, f.due_at AS DueAt
         {CompletedFollowUps}
+          AND f.completed_at > f.due_at
+        """);
+
+    /// <summary><see cref="Late"/> for a rep or a team: the owners' late completions seek <c>follow_ups (owner_id, completed_at, …) WHERE late</c>.</summary>
+    public static readonly Sql MemberLate = new($"""
+        SELECT f.completed_at AS CompletedAt, f.due_at AS DueAt
+        {CompletedFollowUpsOf(MetricSql.MemberOwners("f.owner_id"))}
           AND f.completed_at > f.due_at
         """);
 
@@ -126,12 +145,14 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
     {
         var now = clock.GetUtcNow(); // no figure here depends on now; every metric statement binds it
         var advances = await SpanQueryAsync<AdvanceRow>(Advances, scope, now, null, cancellationToken);
-        var deals = await SpanQueryAsync<DealRow>(Deals, scope, now, null, cancellationToken);
+        var members = !scope.Subject.IsOrganisation;
+        var deals = await SpanQueryAsync<DealRow>(members ? MemberDeals : Deals, scope, now, null, cancellationToken);
         var counts = await SpanQueryAsync<CompletedCountRow>(
             scope.PipelineId is null ? CountCompleted : CountCompletedInPipeline, scope, now, null, cancellationToken);
-        var late = await SpanQueryAsync<LateRow>(Late, scope, now, null, cancellationToken);
+        var late = await SpanQueryAsync<LateRow>(members ? MemberLate : Late, scope, now, null, cancellationToken);
         return new FollowUpRows(
-            advances.Select(a => new StageAdvance(a.At, a.StageId, a.StageName, (int)a.Position, a.PipelineId, a.FollowUps)).ToList(),
+            advances.SelectMany(a => Enumerable.Repeat(
+                new StageAdvance(a.At, a.StageId, a.StageName, (int)a.Position, a.PipelineId, a.FollowUps), (int)a.Moves)).ToList(),
             deals.Select(d => new ClosedDeal(d.ClosedAt, d.Outcome == "won", d.FollowUps)).ToList(),
             counts.ToDictionary(c => c.Idx, c => new CompletedFollowUps(c.Completed, c.OnTime)),
             late.Select(f => new LateFollowUp(f.CompletedAt, f.DueAt)).ToList());
@@ -147,6 +168,19 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         };
         return ExplainAsync(sql, request, clock.GetUtcNow(), null, cancellationToken);
     }
+
+    private static string ClosedDealsOf(string subject) => $"""
+        FROM opportunities o
+        WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND o.deleted_at IS NULL
+          AND {subject} AND {MetricSql.Pipeline("o.pipeline_id")}
+        """;
+
+    private static string CompletedFollowUpsOf(string subject) => $"""
+        FROM follow_ups f
+        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo
+          AND {subject}
+          AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
+        """;
 
     private static string ExplainFollowUpsText(string hoursLate) => $"""
         SELECT * FROM (
@@ -171,6 +205,8 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         public Guid PipelineId { get; init; }
 
         public long FollowUps { get; init; }
+
+        public long Moves { get; init; }
     }
 
     private sealed class DealRow

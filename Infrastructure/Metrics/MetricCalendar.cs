@@ -8,10 +8,11 @@ namespace SalesCrm.Infrastructure.Metrics;
 
 /// <summary>
 /// The organisation's calendar for the day rollups: every local day from <see cref="MetricWindow.EarliestDate"/> to
-/// <see cref="MetricWindow.LatestDate"/> with the UTC instant it starts (daylight-saving correct), and every
-/// <see cref="DayRollups">day rollup</see> rebuilt from its records whenever the zone changes or a migration ran. Triggers
-/// keep the rollups exact on every write; this class only (re)builds them: at start-up when the calendar was made for
-/// another zone (or never) or the schema changed, and in the same transaction as an organisation update that changes the zone.
+/// <see cref="MetricWindow.LatestDate"/> with the UTC instant it starts (daylight-saving correct), and the
+/// <see cref="DayRollups">day rollups</see> rebuilt from their records: all of them when the zone changes, and otherwise
+/// only those whose definition version differs from the one recorded when they were last built (<c>metric_rollup_versions</c>,
+/// migration 0021). Triggers keep the rollups exact on every write; this class only (re)builds them: at start-up, and in
+/// the same transaction as an organisation update that changes the zone.
 /// </summary>
 public static class MetricCalendar
 {
@@ -27,12 +28,22 @@ public static class MetricCalendar
         "INSERT INTO metric_calendar (day, starts_at) SELECT json_extract(value, '$.d'), json_extract(value, '$.m') FROM json_each(@Days)",
         "INSERT INTO metric_calendar (day, starts_at) SELECT d, s FROM OPENJSON(@Days) WITH (d DATE '$.d', s DATETIMEOFFSET(3) '$.s')");
 
+    public static readonly Sql BuiltVersions = new("SELECT name AS Name, version AS Version FROM metric_rollup_versions");
+
+    public static readonly Sql ClearBuiltVersions = new("DELETE FROM metric_rollup_versions");
+
+    public static readonly Sql ClearBuiltVersion = new("DELETE FROM metric_rollup_versions WHERE name = @Name");
+
+    public static readonly Sql SetBuiltVersion = new("INSERT INTO metric_rollup_versions (name, version) VALUES (@Name, @Version)");
+
     /// <summary>
-    /// Rebuilds the calendar and every day rollup for <paramref name="timeZone"/> unless they were built for it already;
-    /// <paramref name="rebuildRollups"/> rebuilds the rollups regardless (after a migration, which may have added one).
+    /// Rebuilds the calendar and every day rollup for <paramref name="timeZone"/> unless they were built for it already,
+    /// and any rollup of <paramref name="rollups"/> (by default <see cref="DayRollups.All"/>) whose recorded version is
+    /// missing or differs from its own. Returns the names of the rollups rebuilt, in order.
     /// </summary>
-    public static async Task EnsureAsync(WriteScope write, string timeZone, bool rebuildRollups = false)
+    public static async Task<IReadOnlyList<string>> EnsureAsync(WriteScope write, string timeZone, IReadOnlyList<DayRollup>? rollups = null)
     {
+        rollups ??= DayRollups.All;
         if (await write.QuerySingleOrDefaultAsync<string>(Zone, null) != timeZone)
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
@@ -40,16 +51,29 @@ public static class MetricCalendar
             await write.ExecuteUnboundedAsync(FillCalendar, new { Days = DaysJson(zone) });
             await write.ExecuteAsync(ClearZone, null);
             await write.ExecuteAsync(SetZone, new { TimeZone = timeZone });
-            rebuildRollups = true;
+            await write.ExecuteAsync(ClearBuiltVersions, null); // every day moved: nothing is built for this zone yet
         }
 
-        if (rebuildRollups)
+        var built = (await write.QueryAsync<BuiltVersion>(BuiltVersions, null)).ToDictionary(v => v.Name, v => v.Version, StringComparer.Ordinal);
+        var rebuilt = new List<string>();
+        foreach (var rollup in rollups)
         {
-            foreach (var statement in DayRollups.Rebuild)
+            if (built.TryGetValue(rollup.Name, out var version) && version == rollup.Version)
+            {
+                continue;
+            }
+
+            foreach (var statement in rollup.Statements)
             {
                 await write.ExecuteUnboundedAsync(statement, null);
             }
+
+            await write.ExecuteAsync(ClearBuiltVersion, new { rollup.Name });
+            await write.ExecuteAsync(SetBuiltVersion, new { rollup.Name, rollup.Version });
+            rebuilt.Add(rollup.Name);
         }
+
+        return rebuilt;
     }
 
     private static string DaysJson(TimeZoneInfo zone)
@@ -67,5 +91,12 @@ public static class MetricCalendar
         }
 
         return JsonSerializer.Serialize(days);
+    }
+
+    private sealed class BuiltVersion
+    {
+        public string Name { get; init; } = "";
+
+        public long Version { get; init; }
     }
 }

@@ -29,6 +29,16 @@ public static class MetricSql
                           UNION ALL SELECT ru.id FROM users ru WHERE ru.team_id = @SubjectTeamId)
         """;
 
+    /// <summary>
+    /// <see cref="Subject"/> for a rep or a team only, as an <c>IN</c> list SQLite seeks an owner-first index with (the
+    /// <c>@SubjectUserId IS NULL OR …</c> form makes it read the whole window of every owner): the rep, or the team's
+    /// current members. It matches nothing for the organisation, so a store picks it only when the subject is not.
+    /// </summary>
+    public static string MemberOwners(string ownerColumn) => $"""
+        {ownerColumn} IN (SELECT @SubjectUserId WHERE @SubjectUserId IS NOT NULL
+                          UNION ALL SELECT su.id FROM users su WHERE su.team_id = @SubjectTeamId)
+        """;
+
     /// <summary>The pipeline filter on an opportunity's pipeline column (all pipelines when none was asked for).</summary>
     public static string Pipeline(string pipelineColumn) => $"(@PipelineId IS NULL OR {pipelineColumn} = @PipelineId)";
 

@@ -3,21 +3,34 @@ using SalesCrm.Infrastructure.Data;
 namespace SalesCrm.Infrastructure.Metrics.Rollups;
 
 /// <summary>
-/// Every day rollup: tables of per-day figures in the organisation's zone, kept exact by triggers in the same transaction
-/// as the records they summarise, so a metric reads days instead of records. Each rollup lists the statements that clear
-/// and rebuild it from its records (they run in order, after the calendar is filled): <see cref="MetricCalendar"/> runs
-/// them when the zone changes and after a migration.
+/// Every day rollup: tables (or columns) of per-day figures in the organisation's zone, kept exact by triggers in the same
+/// transaction as the records they summarise, so a metric reads days instead of records. Each rollup lists the statements
+/// that clear and rebuild it from its records, a name and a definition version.
+/// <para>
+/// <see cref="MetricCalendar.EnsureAsync"/> runs at start-up (after the migrations) and rebuilds, in this order, only the
+/// rollups whose version differs from the one recorded in <c>metric_rollup_versions</c> when they were last built (or that
+/// were never built), and every rollup when the organisation's zone changes. So an unrelated migration costs no rebuild.
+/// </para>
+/// <para>
+/// When you change what a rollup holds (its table, its triggers or its rebuild statements) bump its <c>Version</c> in the
+/// same change; a new rollup is a new class with version 1 added here, after the rollups whose columns it reads (a rollup
+/// reading another's columns follows a rebuild of those through its own triggers, as the rebuilds write by UPDATE).
+/// </para>
 /// </summary>
 public static class DayRollups
 {
-    public static readonly IReadOnlyList<Sql> Rebuild =
+    public static readonly IReadOnlyList<DayRollup> All =
     [
-        .. ActivityDayRollup.Statements,
-        .. FollowUpDayRollup.Statements,
-        .. OpportunityDayRollup.Statements,
-        .. StageMoveRollup.Statements,
-        .. StageDayRollup.Statements,
-        .. LostReasonDayRollup.Statements,
-        .. LeadFirstActivity.Statements,
+        new(ActivityDayRollup.Name, ActivityDayRollup.Version, ActivityDayRollup.Statements),
+        new(FollowUpDayRollup.Name, FollowUpDayRollup.Version, FollowUpDayRollup.Statements),
+        new(OpportunityDayRollup.Name, OpportunityDayRollup.Version, OpportunityDayRollup.Statements),
+        new(StageMoveRollup.Name, StageMoveRollup.Version, StageMoveRollup.Statements),
+        new(StageDayRollup.Name, StageDayRollup.Version, StageDayRollup.Statements),
+        new(LostReasonDayRollup.Name, LostReasonDayRollup.Version, LostReasonDayRollup.Statements),
+        new(LeadFirstActivity.Name, LeadFirstActivity.Version, LeadFirstActivity.Statements),
+        new(StageAdvanceDayRollup.Name, StageAdvanceDayRollup.Version, StageAdvanceDayRollup.Statements),
     ];
+
+    /// <summary>Every rollup's statements in order: a full rebuild.</summary>
+    public static readonly IReadOnlyList<Sql> Rebuild = [.. All.SelectMany(r => r.Statements)];
 }

@@ -9,6 +9,12 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// </summary>
 public static class FollowUpDayRollup
 {
+    /// <summary>The name its built version is recorded under (metric_rollup_versions); never change it.</summary>
+    public const string Name = "follow_up_days";
+
+    /// <summary>Bump it in the change that alters what this rollup holds (its statements or its triggers): start-up then rebuilds it.</summary>
+    public const int Version = 1;
+
     public static readonly Sql Clear = new("DELETE FROM follow_up_days");
 
     public static readonly Sql RebuildDue = new(
@@ -52,7 +58,7 @@ public static class FollowUpDayRollup
         WHEN NOT MATCHED THEN INSERT (day, owner_id, completed, completed_on_time) VALUES (s.day, s.owner_id, s.completed, s.completed_on_time);
         """);
 
-    /// <summary>Zeroes the moves no completed follow-up counts for (writing only rows that change: a rebuild runs after every migration).</summary>
+    /// <summary>Zeroes the moves no completed follow-up counts for (writing only rows that change: the rebuild also runs on a zone change, which does not move them).</summary>
     public static readonly Sql ClearInStage = new($"""
         UPDATE stage_moves SET follow_ups_in_stage = 0
         WHERE follow_ups_in_stage <> 0 AND id NOT IN (SELECT x.id FROM ({InStageCounts}) x)

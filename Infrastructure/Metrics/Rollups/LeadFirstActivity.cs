@@ -8,6 +8,12 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// </summary>
 public static class LeadFirstActivity
 {
+    /// <summary>The name its built version is recorded under (metric_rollup_versions); never change it.</summary>
+    public const string Name = "lead_first_activity";
+
+    /// <summary>Bump it in the change that alters what this rollup holds (its statements or its triggers): start-up then rebuilds it.</summary>
+    public const int Version = 1;
+
     public static readonly Sql Rebuild = new("""
         UPDATE leads SET first_activity_at = (SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = leads.id AND a.deleted_at IS NULL)
         WHERE first_activity_at IS NOT (SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = leads.id AND a.deleted_at IS NULL)

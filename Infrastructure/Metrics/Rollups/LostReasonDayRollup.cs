@@ -8,6 +8,12 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// </summary>
 public static class LostReasonDayRollup
 {
+    /// <summary>The name its built version is recorded under (metric_rollup_versions); never change it.</summary>
+    public const string Name = "lost_reason_days";
+
+    /// <summary>Bump it in the change that alters what this rollup holds (its statements or its triggers): start-up then rebuilds it.</summary>
+    public const int Version = 1;
+
     public static readonly Sql Clear = new("DELETE FROM lost_reason_days");
 
     public static readonly Sql Rebuild = new(

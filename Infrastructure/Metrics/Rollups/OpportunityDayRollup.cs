@@ -9,6 +9,12 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// </summary>
 public static class OpportunityDayRollup
 {
+    /// <summary>The name its built version is recorded under (metric_rollup_versions); never change it.</summary>
+    public const string Name = "opportunity_days";
+
+    /// <summary>Bump it in the change that alters what this rollup holds (its statements or its triggers): start-up then rebuilds it.</summary>
+    public const int Version = 1;
+
     public static readonly Sql ClearDays = new("DELETE FROM opportunity_days");
 
     public static readonly Sql ClearTotals = new("DELETE FROM opportunity_open_totals");

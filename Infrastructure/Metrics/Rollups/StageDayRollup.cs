@@ -11,6 +11,12 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// </summary>
 public static class StageDayRollup
 {
+    /// <summary>The name its built version is recorded under (metric_rollup_versions); never change it.</summary>
+    public const string Name = "stage_days";
+
+    /// <summary>Bump it in the change that alters what this rollup holds (its statements or its triggers): start-up then rebuilds it.</summary>
+    public const int Version = 1;
+
     /// <summary>The next stage of an entry still in the stage it entered.</summary>
     public const string StillIn = "00000000-0000-0000-0000-000000000000";
 

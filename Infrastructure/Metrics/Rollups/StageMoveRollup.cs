@@ -11,6 +11,12 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// </summary>
 public static class StageMoveRollup
 {
+    /// <summary>The name its built version is recorded under (metric_rollup_versions); never change it.</summary>
+    public const string Name = "stage_move_links";
+
+    /// <summary>Bump it in the change that alters what this rollup holds (its statements or its triggers): start-up then rebuilds it.</summary>
+    public const int Version = 1;
+
     public static readonly Sql RebuildEntered = new(
         """
         UPDATE stage_moves SET from_entered_at = p.occurred_at, from_stage_ms = stage_moves.occurred_at - p.occurred_at

@@ -1,8 +1,11 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Infrastructure.Auth;
 using SalesCrm.Infrastructure.Data;
 using SalesCrm.Infrastructure.Demo;
+using SalesCrm.Infrastructure.Metrics;
+using SalesCrm.Infrastructure.Metrics.Rollups;
 using SalesCrm.IntegrationTests.Data;
 
 namespace SalesCrm.IntegrationTests.Demo;
@@ -149,6 +152,149 @@ public abstract class SalesHistoryGeneratorTests(TestDatabase database) : Databa
                        WHERE day >= '2025-05-01' AND day < '2025-05-15' AND owner_id <> @Organisation GROUP BY owner_id) d ON d.owner_id = r.owner_id
             WHERE d.n IS NULL OR d.n <> r.n
             """, new { Organisation = Guid.Empty }));
+    }
+
+    /// <summary>
+    /// stage_move_follow_up_days (and the follow-up discipline advances read from it) must equal the moves counted from the
+    /// records: after follow-ups completed, soft-deleted, restored and hard-deleted after the moves they count for, deals
+    /// soft-deleted, restored and reassigned, moves shifted in time and appended; and after its rebuild.
+    /// </summary>
+    [Fact]
+    public async Task The_stage_advance_rollup_agrees_with_the_moves_after_follow_up_and_deal_edits()
+    {
+        await new SalesHistoryGenerator(Connections, new IdentityPasswordHasher(), new FixedClock(Now), NullLogger<SalesHistoryGenerator>.Instance)
+            .GenerateAsync(Tiny with { Days = 90, Seed = 31 }, await GeneratedRepsAsync() is { Count: > 0 } reps ? reps : null, Cancellation);
+        await using var connection = await Connections.OpenAsync(Cancellation);
+        Assert.True(await Count(connection, "SELECT COUNT(*) FROM stage_move_follow_up_days WHERE follow_ups > 0 AND moves > 0") > 0);
+        await AssertAdvancesMatchAsync(connection);
+
+        var pick = Connections.Dialect == SqlDialect.Sqlite ? "LOWER(SUBSTR(CAST(id AS VARCHAR(36)), 36, 1))" : "LOWER(SUBSTRING(CAST(id AS VARCHAR(36)), 36, 1))";
+        async Task Execute(string sql, object? parameters = null) =>
+            await connection.ExecuteAsync(new CommandDefinition(sql.Replace("{pick}", pick, StringComparison.Ordinal), parameters, cancellationToken: Cancellation));
+        var now = Now;
+        // Follow-ups completed (at their due time, which falls in some earlier stage), deleted, restored, hard-deleted, reopened.
+        await Execute("UPDATE follow_ups SET status = 'completed', completed_at = due_at WHERE status = 'open' AND opportunity_id IS NOT NULL AND {pick} IN ('0', '1', '2', '3')");
+        await Execute("UPDATE follow_ups SET deleted_at = @now WHERE status = 'completed' AND {pick} IN ('4', '5')", new { now });
+        await Execute("UPDATE follow_ups SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND {pick} = '4'");
+        await Execute("UPDATE follow_ups SET status = 'open', completed_at = NULL WHERE status = 'completed' AND {pick} = '6'");
+        await Execute("UPDATE follow_ups SET completed_at = created_at WHERE status = 'completed' AND {pick} = '7'");
+        await Execute("UPDATE follow_ups SET fulfilled_by_activity_id = NULL WHERE {pick} = '8'");
+        await Execute("DELETE FROM follow_ups WHERE {pick} = '8'");
+        // Deals soft-deleted, some restored, reassigned; moves shifted in time; a move appended to some deals.
+        await Execute("UPDATE opportunities SET deleted_at = @now WHERE {pick} IN ('9', 'a')", new { now });
+        await Execute("UPDATE opportunities SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND {pick} = '9'");
+        await Execute("UPDATE opportunities SET owner_id = (SELECT MIN(CAST(id AS VARCHAR(36))) FROM users WHERE role = 'rep') WHERE {pick} IN ('b', 'c')");
+        await Execute("UPDATE stage_moves SET occurred_at = recorded_at WHERE move_number > 1 AND {pick} = 'd'");
+        var last = await connection.QueryAsync<Guid>(new CommandDefinition("""
+            SELECT m.id FROM stage_moves m
+            WHERE m.move_number = (SELECT MAX(x.move_number) FROM stage_moves x WHERE x.opportunity_id = m.opportunity_id)
+            """, cancellationToken: Cancellation));
+        foreach (var moveId in last.Take(20))
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO stage_moves (id, opportunity_id, from_stage_id, to_stage_id, occurred_at, moved_by, recorded_at, move_number)
+                SELECT @Id, m.opportunity_id, m.to_stage_id, m.to_stage_id, @now, m.moved_by, @now, m.move_number + 1 FROM stage_moves m WHERE m.id = @moveId
+                """, new { Id = Guid.NewGuid(), now, moveId }, cancellationToken: Cancellation));
+        }
+
+        await AssertAdvancesMatchAsync(connection);
+
+        // Its rebuild (a version bump, a zone change) recomputes it from the moves alone.
+        await Execute("UPDATE stage_move_follow_up_days SET moves = moves + 3");
+        foreach (var statement in StageAdvanceDayRollup.Statements)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(statement.For(Connections.Dialect), cancellationToken: Cancellation));
+        }
+
+        await AssertAdvancesMatchAsync(connection);
+    }
+
+    /// <summary>Completed follow-ups from entering the stage a move leaves (inclusive) to the move (exclusive), from the records.</summary>
+    private const string RawFollowUpsInStage = """
+        (SELECT COUNT(*) FROM follow_ups f
+         JOIN stage_moves p ON p.opportunity_id = m.opportunity_id AND p.move_number = m.move_number - 1
+         WHERE f.opportunity_id = m.opportunity_id AND f.status = 'completed' AND f.deleted_at IS NULL
+           AND f.completed_at >= p.occurred_at AND f.completed_at < m.occurred_at)
+        """;
+
+    private async Task AssertAdvancesMatchAsync(System.Data.Common.DbConnection connection)
+    {
+        const string raw = $"""
+            SELECT x.owner_id, x.day, x.from_stage_id, x.to_stage_id, x.follow_ups, COUNT(*) AS moves
+            FROM (
+                SELECT o.owner_id, c.day, m.from_stage_id, m.to_stage_id, {RawFollowUpsInStage} AS follow_ups
+                FROM stage_moves m
+                JOIN opportunities o ON o.id = m.opportunity_id
+                JOIN metric_calendar c ON c.starts_at = (SELECT MAX(mc.starts_at) FROM metric_calendar mc WHERE mc.starts_at <= m.occurred_at)
+                WHERE o.deleted_at IS NULL AND m.from_stage_id IS NOT NULL
+            ) x
+            GROUP BY x.owner_id, x.day, x.from_stage_id, x.to_stage_id, x.follow_ups
+            """;
+        const string rolled = """
+            SELECT owner_id, day, from_stage_id, to_stage_id, follow_ups, moves FROM stage_move_follow_up_days
+            WHERE owner_id <> @Organisation AND moves <> 0
+            """;
+        var organisation = new { Organisation = Guid.Empty };
+        Assert.Equal(0, await Count(connection, $"SELECT COUNT(*) FROM ({raw} EXCEPT {rolled}) d", organisation));
+        Assert.Equal(0, await Count(connection, $"SELECT COUNT(*) FROM ({rolled} EXCEPT {raw}) d", organisation));
+        var organisationRaw = $"""
+            SELECT r.day, r.from_stage_id, r.to_stage_id, r.follow_ups, SUM(r.moves) AS moves FROM ({raw}) r
+            GROUP BY r.day, r.from_stage_id, r.to_stage_id, r.follow_ups
+            """;
+        const string organisationRolled = """
+            SELECT day, from_stage_id, to_stage_id, follow_ups, moves FROM stage_move_follow_up_days WHERE owner_id = @Organisation AND moves <> 0
+            """;
+        Assert.Equal(0, await Count(connection, $"SELECT COUNT(*) FROM ({organisationRaw} EXCEPT {organisationRolled}) d", organisation));
+        Assert.Equal(0, await Count(connection, $"SELECT COUNT(*) FROM ({organisationRolled} EXCEPT {organisationRaw}) d", organisation));
+
+        // The advances the store reads (organisation, one rep, one pipeline; per day and per week) against the forward moves of each span.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(await connection.QuerySingleAsync<string>("SELECT time_zone FROM metric_calendar_zone"));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, zone).DateTime);
+        var rep = await connection.QuerySingleAsync<Guid>("SELECT MIN(CAST(owner_id AS VARCHAR(36))) FROM opportunities");
+        var pipeline = await connection.QuerySingleAsync<Guid>("SELECT MIN(CAST(pipeline_id AS VARCHAR(36))) FROM opportunities");
+        var store = new FollowUpMetricsStore(Connections, new FixedClock(Now));
+        var scopes = new[]
+        {
+            MetricScope.Create(MetricSubject.Organisation, null, today.AddDays(-80), today.AddDays(1), Bucket.Week, zone),
+            MetricScope.Create(new MetricSubject(null, rep), null, today.AddDays(-60), today.AddDays(1), Bucket.Week, zone),
+            MetricScope.Create(MetricSubject.Organisation, pipeline, today.AddDays(-10), today.AddDays(1), Bucket.Day, zone),
+        };
+        foreach (var scope in scopes)
+        {
+            var rows = await store.ReadAsync(scope, Cancellation);
+            Assert.Contains(rows.Advances, a => a.FollowUps > 0);
+
+            // A rep's deals and late follow-ups are read by owner first: the same rows as the records' definition.
+            var whole = new { From = scope.Whole.FromUtc, To = scope.Whole.ToUtc, scope.Subject.UserId, scope.PipelineId };
+            Assert.Equal(await Count(connection, """
+                SELECT COUNT(*) FROM opportunities o
+                WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @From AND o.closed_at < @To AND o.deleted_at IS NULL
+                  AND (@UserId IS NULL OR o.owner_id = @UserId) AND (@PipelineId IS NULL OR o.pipeline_id = @PipelineId)
+                """, whole), rows.Deals.Count);
+            Assert.Equal(await Count(connection, """
+                SELECT COUNT(*) FROM follow_ups f
+                WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @From AND f.completed_at < @To AND f.completed_at > f.due_at
+                  AND (@UserId IS NULL OR f.owner_id = @UserId)
+                  AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
+                """, whole), rows.Late.Count);
+            foreach (var span in scope.Spans)
+            {
+                var read = rows.Advances.Where(a => a.At >= span.FromUtc && a.At < span.ToUtc)
+                    .Select(a => $"{a.StageId}:{a.FollowUps}").Order(StringComparer.Ordinal).ToList();
+                var expected = (await connection.QueryAsync<(Guid StageId, long FollowUps)>(new CommandDefinition($"""
+                    SELECT fs.id, {RawFollowUpsInStage}
+                    FROM stage_moves m
+                    JOIN opportunities o ON o.id = m.opportunity_id
+                    JOIN stages fs ON fs.id = m.from_stage_id
+                    JOIN stages ts ON ts.id = m.to_stage_id
+                    WHERE m.occurred_at >= @From AND m.occurred_at < @To AND o.deleted_at IS NULL
+                      AND fs.kind = 'open' AND ts.pipeline_id = fs.pipeline_id AND ((ts.kind = 'open' AND ts.position > fs.position) OR ts.kind = 'won')
+                      AND (@UserId IS NULL OR o.owner_id = @UserId) AND (@PipelineId IS NULL OR fs.pipeline_id = @PipelineId)
+                    """, new { From = span.FromUtc, To = span.ToUtc, scope.Subject.UserId, scope.PipelineId }, cancellationToken: Cancellation)))
+                    .Select(a => $"{a.StageId}:{a.FollowUps}").Order(StringComparer.Ordinal).ToList();
+                Assert.Equal(expected, read);
+            }
+        }
     }
 
     private sealed record Totals(long OutboundCalls, long ConnectedCalls, long EmailReplies, long MeetingsBooked, long MeetingsHeld, long Notes, long Activities);
