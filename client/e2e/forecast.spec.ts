@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { admin } from './accounts';
 import { post, tokenFor } from './api';
 import { expectNoSeriousA11yViolations } from './axe';
+import { expectNoSidewaysScroll } from './phoneWidth';
 import { phoneScreenshot, screenshot } from './screenshots';
 import { signIn } from './session';
 
@@ -101,6 +102,7 @@ test('a manager reads the team forecast, drills into its deals and saves a snaps
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '70-forecast-manager');
   await phoneScreenshot(page, '70-forecast-manager');
+  await expectNoSidewaysScroll(page);
 
   // The same figure for the rep alone.
   await page.getByLabel('Rep', { exact: true }).selectOption({ label: rep.name });

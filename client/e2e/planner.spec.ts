@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { admin } from './accounts';
 import { post, tokenFor } from './api';
 import { expectNoSeriousA11yViolations } from './axe';
+import { expectNoSidewaysScroll } from './phoneWidth';
 import { phoneScreenshot, screenshot } from './screenshots';
 import { signIn } from './session';
 
@@ -62,6 +63,7 @@ test('an admin adds a holiday to the organisation calendar', async ({ page, requ
   await expect(table.getByRole('row', { name: /Founders day/ })).toContainText(holiday);
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '72-admin-calendar');
+  await expectNoSidewaysScroll(page);
 });
 
 test('a rep plans 50 deals at a 5% call-to-deal rate, and logs non-selling time that shows in their selling share', async ({ page }) => {
@@ -105,6 +107,7 @@ test('a rep plans 50 deals at a 5% call-to-deal rate, and logs non-selling time 
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '73-my-day-planner');
   await phoneScreenshot(page, '73-my-day-planner');
+  await expectNoSidewaysScroll(page);
 
   // The 90-minute call against 30 minutes of admin: a 75% selling share.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
