@@ -102,7 +102,7 @@ test('a rep plans 50 deals at a 5% call-to-deal rate, and logs non-selling time 
   const timeLog = page.getByRole('region', { name: 'Log non-selling time' });
   await timeLog.getByLabel('Kind').selectOption('admin');
   await timeLog.getByLabel('Minutes').fill('30');
-  await timeLog.getByRole('button', { name: 'Log time' }).click();
+  await timeLog.getByRole('button', { name: 'Save time entry' }).click();
   await expect(page.getByText('30 minutes of admin logged.')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '73-my-day-planner');

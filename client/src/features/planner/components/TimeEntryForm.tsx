@@ -54,7 +54,7 @@ export function TimeEntryForm() {
           <TextField label="Started" name="occurredAt" type="datetime-local" hint="Empty: now." problem={problem} />
           <TextField label="Note" name="note" maxLength={2000} problem={problem} />
           <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? 'Logging…' : 'Log time'}
+            {create.isPending ? 'Saving…' : 'Save time entry'}
           </Button>
         </div>
       </form>
