@@ -69,7 +69,7 @@ test('a manager opens the dashboard, reads the activity figures and drills into 
   await expect(connect).toContainText('66.7%');
   await expect(connect).toContainText('2 connected of 3 calls');
   await expect(figures.getByRole('button', { name: /^Reply rate/ })).toContainText('—');
-  await expect(page.getByRole('rowheader', { name: rep.name })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Activity mix per rep' }).getByRole('rowheader', { name: rep.name })).toBeVisible();
 
   // The chart's numbers are one click away.
   await page.getByRole('button', { name: 'Show table' }).click();

@@ -96,7 +96,7 @@ test('every rep page fits a phone: no sideways scroll, a reachable menu, no seri
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.click();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const link of ['My day', 'Dashboard', 'Pipeline', 'Leads', 'Accounts', 'Contacts']) {
+    for (const link of ['My day', 'Dashboard', 'Forecast', 'Pipeline', 'Leads', 'Accounts', 'Contacts']) {
       await expect(nav.getByRole('link', { name: link })).toBeVisible();
     }
     await check(page, 'menu');
@@ -159,5 +159,13 @@ test('every rep page fits a phone: no sideways scroll, a reachable menu, no seri
       await expect(page.getByRole('tabpanel').getByText(/^Loading/)).toHaveCount(0);
       await check(page, `dashboard-${tab.toLowerCase().replaceAll(' ', '-')}`);
     }
+  });
+
+  await test.step('forecast', async () => {
+    await navigate(page, 'Forecast');
+    await expect(page.getByRole('heading', { name: 'Forecast', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Stage-weighted' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Accuracy history' })).toBeVisible();
+    await check(page, 'forecast');
   });
 });

@@ -26,6 +26,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'forecast',
+        lazy: async () => ({
+          Component: (await import('../features/forecasts/components/ForecastPage')).ForecastPage,
+        }),
+      },
+      {
         path: 'pipeline',
         lazy: async () => ({
           Component: (await import('../features/opportunities/components/PipelineBoardPage')).PipelineBoardPage,
@@ -125,6 +131,12 @@ export const routes: RouteObject[] = [
                 path: 'quotas',
                 lazy: async () => ({
                   Component: (await import('../features/quotas/components/QuotasPage')).QuotasPage,
+                }),
+              },
+              {
+                path: 'calendar',
+                lazy: async () => ({
+                  Component: (await import('../features/calendar/components/NonWorkingDaysPage')).NonWorkingDaysPage,
                 }),
               },
               {

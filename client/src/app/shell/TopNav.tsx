@@ -14,6 +14,7 @@ interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'My day' },
   { to: '/dashboard', label: 'Dashboard' },
+  { to: '/forecast', label: 'Forecast' },
   { to: '/pipeline', label: 'Pipeline' },
   { to: '/leads', label: 'Leads' },
   { to: '/accounts', label: 'Accounts' },

@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: 'pipelines', label: 'Pipelines & stages' },
   { to: 'lost-reasons', label: 'Lost reasons' },
   { to: 'quotas', label: 'Quotas' },
+  { to: 'calendar', label: 'Calendar' },
   { to: 'organisation', label: 'Organisation' },
 ] as const;
 

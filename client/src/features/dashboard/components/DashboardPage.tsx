@@ -13,6 +13,7 @@ import { LeaderboardSection } from './LeaderboardSection';
 import { PipelineSection } from './PipelineSection';
 import { QuotaSection } from './QuotaSection';
 import { ResultsSection } from './ResultsSection';
+import { SellingTimeSection } from './SellingTimeSection';
 import './dashboard.css';
 
 const BUCKETS: readonly { value: Bucket; label: string }[] = [
@@ -157,7 +158,12 @@ function DashboardView({ me }: { me: Me }) {
       />
       {/* Only the open tab's section is mounted, so only its figures are fetched. */}
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} tabIndex={0} className="dashboard-panel">
-        {tab === 'activity' && <ActivitySection query={query} bucket={bucket} nameOf={nameOf} />}
+        {tab === 'activity' && (
+          <>
+            <ActivitySection query={query} bucket={bucket} nameOf={nameOf} />
+            <SellingTimeSection query={query} />
+          </>
+        )}
         {tab === 'follow-ups' && <FollowUpSection query={query} nameOf={nameOf} />}
         {tab === 'pipeline' && <PipelineSection query={query} nameOf={nameOf} />}
         {tab === 'results' && <ResultsSection query={query} bucket={bucket} nameOf={nameOf} />}

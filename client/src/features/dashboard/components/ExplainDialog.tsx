@@ -13,6 +13,8 @@ interface Props {
   fetchPage: (cursor: string | null) => Promise<MetricRecordPage>;
   nameOf: (userId: string) => string;
   onClose: () => void;
+  /** An extra column for each record's `value` (e.g. the probability a forecast gave a deal). */
+  valueColumn?: { header: string; format: (value: number | null) => string };
 }
 
 const KIND_LABELS: Record<MetricRecord['kind'], string> = {
@@ -30,7 +32,7 @@ function recordText(record: MetricRecord): string {
 }
 
 /** The records behind one figure, a page at a time with "Load more". */
-export function ExplainDialog({ title, queryKey, fetchPage, nameOf, onClose }: Props) {
+export function ExplainDialog({ title, queryKey, fetchPage, nameOf, onClose, valueColumn }: Props) {
   const pages = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
@@ -64,6 +66,7 @@ export function ExplainDialog({ title, queryKey, fetchPage, nameOf, onClose }: P
                     <th scope="col">When</th>
                     <th scope="col">Owner</th>
                     <th scope="col">Amount</th>
+                    {valueColumn && <th scope="col">{valueColumn.header}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -80,6 +83,7 @@ export function ExplainDialog({ title, queryKey, fetchPage, nameOf, onClose }: P
                         </td>
                         <td>{nameOf(record.ownerId)}</td>
                         <td>{record.amount === null ? '' : record.amount.toLocaleString('en-GB')}</td>
+                        {valueColumn && <td>{valueColumn.format(record.value)}</td>}
                       </tr>
                     );
                   })}

@@ -11,6 +11,9 @@ import './my-day.css';
 
 // Loaded on its own so the dashboard's metric code stays out of the first download.
 const QuotaPanel = lazy(() => import('./QuotaPanel').then((m) => ({ default: m.QuotaPanel })));
+// The planner and time log load on their own too: a rep plans a month far less often than they check follow-ups.
+const PlannerPanel = lazy(() => import('../../planner/components/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
+const TimeEntryForm = lazy(() => import('../../planner/components/TimeEntryForm').then((m) => ({ default: m.TimeEntryForm })));
 
 /** How far ahead "Coming up" looks, in days after today. */
 const UPCOMING_DAYS = 7;
@@ -44,6 +47,14 @@ export function MyDayPage() {
               </Suspense>
             )}
           </div>
+          {me.data.role === 'rep' && (
+            <div className="my-day my-day--plan">
+              <Suspense fallback={<LoadingState label="Loading planner…" />}>
+                <PlannerPanel />
+                <TimeEntryForm />
+              </Suspense>
+            </div>
+          )}
         </>
       )}
     </section>

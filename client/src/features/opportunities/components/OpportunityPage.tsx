@@ -7,6 +7,7 @@ import { formatDateTime } from '../../activities/components/activityText';
 import { describeEntry } from '../../activities/components/timelineText';
 import { boardStages, usePipelines } from '../../pipelines/api/usePipelines';
 import { useQuickLog } from '../../quick-log/components/quickLogContext';
+import { ForecastCategoryField } from '../../forecasts/components/ForecastCategoryField';
 import { opportunityKeys } from '../api/opportunityKeys';
 import { useOpportunity, useOpportunityTimeline, useStageHistory, type Opportunity } from '../api/useOpportunities';
 import { daysInStage, formatAmount } from './boardColumns';
@@ -20,10 +21,16 @@ export function OpportunityPage() {
 
   if (opportunity.isPending) return <LoadingState label="Loading opportunity…" />;
   if (opportunity.isError) return <ErrorState error={opportunity.error} onRetry={() => void opportunity.refetch()} />;
-  return <OpportunityDetails deal={opportunity.data.data} />;
+  return (
+    <OpportunityDetails
+      deal={opportunity.data.data}
+      etag={opportunity.data.etag}
+      onReload={() => void opportunity.refetch()}
+    />
+  );
 }
 
-function OpportunityDetails({ deal }: { deal: Opportunity }) {
+function OpportunityDetails({ deal, etag, onReload }: { deal: Opportunity; etag: string | null; onReload: () => void }) {
   const quickLog = useQuickLog();
   const account = useQuery({
     queryKey: opportunityKeys.account(deal.accountId),
@@ -90,6 +97,7 @@ function OpportunityDetails({ deal }: { deal: Opportunity }) {
         )}
       </dl>
       <MoveStage deal={deal} />
+      {!deal.outcome && <ForecastCategoryField opportunityId={deal.id} etag={etag} onReload={onReload} />}
       <div className="opportunity__columns">
         <StageHistory id={deal.id} />
         <Timeline id={deal.id} />
