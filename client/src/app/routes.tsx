@@ -74,6 +74,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'surveys',
+        lazy: async () => ({
+          Component: (await import('../features/surveys/components/SurveysPage')).SurveysPage,
+        }),
+      },
+      {
         path: 'account/password',
         lazy: async () => ({
           Component: (await import('../features/account/components/ChangePasswordPage')).ChangePasswordPage,
@@ -125,6 +131,19 @@ export const routes: RouteObject[] = [
                 path: 'quotas',
                 lazy: async () => ({
                   Component: (await import('../features/quotas/components/QuotasPage')).QuotasPage,
+                }),
+              },
+              {
+                path: 'surveys',
+                lazy: async () => ({
+                  Component: (await import('../features/surveys/components/SurveysAdminPage')).SurveysAdminPage,
+                }),
+              },
+              {
+                path: 'lead-scoring',
+                lazy: async () => ({
+                  Component: (await import('../features/lead-scoring/components/LeadScoringAdminPage'))
+                    .LeadScoringAdminPage,
                 }),
               },
               {

@@ -7,6 +7,8 @@ const SECTIONS = [
   { to: 'pipelines', label: 'Pipelines & stages' },
   { to: 'lost-reasons', label: 'Lost reasons' },
   { to: 'quotas', label: 'Quotas' },
+  { to: 'surveys', label: 'Surveys' },
+  { to: 'lead-scoring', label: 'Lead scoring' },
   { to: 'organisation', label: 'Organisation' },
 ] as const;
 

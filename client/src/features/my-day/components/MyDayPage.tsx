@@ -11,6 +11,9 @@ import './my-day.css';
 
 // Loaded on its own so the dashboard's metric code stays out of the first download.
 const QuotaPanel = lazy(() => import('./QuotaPanel').then((m) => ({ default: m.QuotaPanel })));
+const OpenSurveysPanel = lazy(() =>
+  import('../../surveys/components/OpenSurveysPanel').then((m) => ({ default: m.OpenSurveysPanel })),
+);
 
 /** How far ahead "Coming up" looks, in days after today. */
 const UPCOMING_DAYS = 7;
@@ -35,6 +38,9 @@ export function MyDayPage() {
       ) : (
         <>
           <Greeting me={me.data} />
+          <Suspense fallback={null}>
+            <OpenSurveysPanel />
+          </Suspense>
           <div className="my-day">
             <FollowUpsPanel ownerId={me.data.id} />
             <RecentActivityPanel ownerId={me.data.id} />
