@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { admin } from './accounts';
 import { post, tokenFor } from './api';
 import { expectNoSeriousA11yViolations } from './axe';
@@ -26,6 +26,18 @@ async function event(request: APIRequestContext, token: string, leadId: string, 
   });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as { qualified: boolean; lead: Lead };
+}
+
+/** At 390 px the page itself never scrolls sideways (wide tables scroll in their own container). */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `page is ${String(scrollWidth)}px wide in a ${String(innerWidth)}px window`).toBeLessThanOrEqual(innerWidth + 1);
+  if (size) await page.setViewportSize(size);
 }
 
 test('an admin sets the threshold and round robin; events qualify a lead, which is assigned; the dashboard counts the bands', async ({
@@ -71,6 +83,7 @@ test('an admin sets the threshold and round robin; events qualify a lead, which 
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '75-lead-scoring-admin');
   await phoneScreenshot(page, '75-lead-scoring-admin');
+  await expectNoSidewaysScroll(page);
 
   // Events pushed through the API: +10 stays below 15, +5 reaches it.
   expect((await event(request, adminToken, hot.id, 'pricing_page_visit')).qualified).toBe(false);
@@ -113,6 +126,7 @@ test('an admin sets the threshold and round robin; events qualify a lead, which 
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '76-lead-scoring-lead');
   await phoneScreenshot(page, '76-lead-scoring-lead');
+  await expectNoSidewaysScroll(page);
 
   // The lead list shows the score and the badge.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).click();
@@ -136,4 +150,5 @@ test('an admin sets the threshold and round robin; events qualify a lead, which 
   await expect(figures.getByRole('button', { name: /^Response time to qualified leads/ })).toContainText('—');
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '77-lead-scoring-dashboard');
+  await expectNoSidewaysScroll(page);
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { admin } from './accounts';
 import { post, tokenFor } from './api';
 import { expectNoSeriousA11yViolations } from './axe';
@@ -8,6 +8,18 @@ import { signIn } from './session';
 const rep = { email: 'sunny.survey@e2e.test', name: 'Sunny Survey', password: 'Sunny-Initial-Pass-1' };
 const teamName = 'Survey squad';
 const question = 'How likely are you to recommend Survey squad as a place to work?';
+
+/** At 390 px the page itself never scrolls sideways (wide tables scroll in their own container). */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `page is ${String(scrollWidth)}px wide in a ${String(innerWidth)}px window`).toBeLessThanOrEqual(innerWidth + 1);
+  if (size) await page.setViewportSize(size);
+}
 
 test('an admin asks a team; a rep answers once, and a second answer from another tab is refused', async ({ page, context, request }) => {
   test.setTimeout(90_000);
@@ -52,6 +64,7 @@ test('an admin asks a team; a rep answers once, and a second answer from another
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '71-surveys-my-day');
   await phoneScreenshot(page, '71-surveys-my-day');
+  await expectNoSidewaysScroll(page);
 
   // The same rep in a second tab, with the form still open there.
   const session = await page.evaluate(() => sessionStorage.getItem('salescrm.session'));
@@ -85,6 +98,7 @@ test('an admin asks a team; a rep answers once, and a second answer from another
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '72-surveys-answered');
   await phoneScreenshot(page, '72-surveys-answered');
+  await expectNoSidewaysScroll(page);
 
   // My day no longer asks.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My day' }).click();
