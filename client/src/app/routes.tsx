@@ -80,6 +80,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'surveys',
+        lazy: async () => ({
+          Component: (await import('../features/surveys/components/SurveysPage')).SurveysPage,
+        }),
+      },
+      {
         path: 'account/password',
         lazy: async () => ({
           Component: (await import('../features/account/components/ChangePasswordPage')).ChangePasswordPage,
@@ -137,6 +143,19 @@ export const routes: RouteObject[] = [
                 path: 'calendar',
                 lazy: async () => ({
                   Component: (await import('../features/calendar/components/NonWorkingDaysPage')).NonWorkingDaysPage,
+                }),
+              },
+              {
+                path: 'surveys',
+                lazy: async () => ({
+                  Component: (await import('../features/surveys/components/SurveysAdminPage')).SurveysAdminPage,
+                }),
+              },
+              {
+                path: 'lead-scoring',
+                lazy: async () => ({
+                  Component: (await import('../features/lead-scoring/components/LeadScoringAdminPage'))
+                    .LeadScoringAdminPage,
                 }),
               },
               {

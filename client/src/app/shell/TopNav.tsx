@@ -19,6 +19,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/leads', label: 'Leads' },
   { to: '/accounts', label: 'Accounts' },
   { to: '/contacts', label: 'Contacts' },
+  { to: '/surveys', label: 'Surveys' },
   { to: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 

@@ -8,6 +8,8 @@ const SECTIONS = [
   { to: 'lost-reasons', label: 'Lost reasons' },
   { to: 'quotas', label: 'Quotas' },
   { to: 'calendar', label: 'Calendar' },
+  { to: 'surveys', label: 'Surveys' },
+  { to: 'lead-scoring', label: 'Lead scoring' },
   { to: 'organisation', label: 'Organisation' },
 ] as const;
 

@@ -14,6 +14,7 @@ import { PipelineSection } from './PipelineSection';
 import { QuotaSection } from './QuotaSection';
 import { ResultsSection } from './ResultsSection';
 import { SellingTimeSection } from './SellingTimeSection';
+import { LeadScoringSection } from '../../lead-scoring/components/LeadScoringSection';
 import './dashboard.css';
 
 const BUCKETS: readonly { value: Bucket; label: string }[] = [
@@ -167,6 +168,7 @@ function DashboardView({ me }: { me: Me }) {
         {tab === 'follow-ups' && <FollowUpSection query={query} nameOf={nameOf} />}
         {tab === 'pipeline' && <PipelineSection query={query} nameOf={nameOf} />}
         {tab === 'results' && <ResultsSection query={query} bucket={bucket} nameOf={nameOf} />}
+        {tab === 'results' && <LeadScoringSection query={query} nameOf={nameOf} />}
         {tab === 'quotas' && (
           <>
             <QuotaSection query={query} nameOf={nameOf} />

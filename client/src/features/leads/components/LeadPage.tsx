@@ -23,6 +23,7 @@ import {
   type Lead,
   type LeadStatus,
 } from '../api/useLeads';
+import { LeadScoreEvents, LeadScoreFacts } from '../../lead-scoring/components/LeadScore';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
 import './lead-page.css';
 
@@ -92,6 +93,7 @@ function LeadDetails({ lead: tagged }: { lead: Tagged<Lead> }) {
           <dt>Status</dt>
           <dd>{leadStatusLabel[lead.status]}</dd>
         </div>
+        <LeadScoreFacts score={lead.score} salesQualifiedAt={lead.salesQualifiedAt} ownerId={lead.ownerId} />
         {lead.disqualificationReason && (
           <div>
             <dt>Disqualified because</dt>
@@ -144,6 +146,7 @@ function LeadDetails({ lead: tagged }: { lead: Tagged<Lead> }) {
           </div>
         </form>
       )}
+      <LeadScoreEvents leadId={lead.id} />
       {converting && (
         <ConvertLeadDialog
           lead={lead}

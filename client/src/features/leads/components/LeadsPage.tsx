@@ -4,6 +4,7 @@ import { useMe } from '../../auth';
 import { OwnerFilterFields } from '../../users/components/OwnerFilterFields';
 import { useOwnerFilter } from '../../users/hooks/useOwnerFilter';
 import { LEAD_STATUSES, leadStatusLabel, useLeads, type Lead, type LeadFilters, type LeadStatus } from '../api/useLeads';
+import { SalesQualifiedBadge } from '../../lead-scoring/components/LeadScore';
 import { CreateLeadForm } from './CreateLeadForm';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -24,6 +25,16 @@ const columns: Column<Lead>[] = [
   { id: 'email', header: 'Email', cell: (lead) => lead.email ?? '—', csv: (lead) => lead.email },
   { id: 'source', header: 'Source', cell: (lead) => lead.source ?? '—', csv: (lead) => lead.source },
   { id: 'status', header: 'Status', cell: (lead) => leadStatusLabel[lead.status], csv: (lead) => lead.status },
+  {
+    id: 'score',
+    header: 'Score',
+    cell: (lead) => (
+      <>
+        {lead.score} <SalesQualifiedBadge at={lead.salesQualifiedAt} />
+      </>
+    ),
+    csv: (lead) => lead.score,
+  },
   {
     id: 'created',
     header: 'Created',

@@ -14,6 +14,9 @@ const QuotaPanel = lazy(() => import('./QuotaPanel').then((m) => ({ default: m.Q
 // The planner and time log load on their own too: a rep plans a month far less often than they check follow-ups.
 const PlannerPanel = lazy(() => import('../../planner/components/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
 const TimeEntryForm = lazy(() => import('../../planner/components/TimeEntryForm').then((m) => ({ default: m.TimeEntryForm })));
+const OpenSurveysPanel = lazy(() =>
+  import('../../surveys/components/OpenSurveysPanel').then((m) => ({ default: m.OpenSurveysPanel })),
+);
 
 /** How far ahead "Coming up" looks, in days after today. */
 const UPCOMING_DAYS = 7;
@@ -38,6 +41,9 @@ export function MyDayPage() {
       ) : (
         <>
           <Greeting me={me.data} />
+          <Suspense fallback={null}>
+            <OpenSurveysPanel />
+          </Suspense>
           <div className="my-day">
             <FollowUpsPanel ownerId={me.data.id} />
             <RecentActivityPanel ownerId={me.data.id} />

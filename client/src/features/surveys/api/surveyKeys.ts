@@ -1,0 +1,4 @@
+export const surveyKeys = {
+  all: ['surveys'] as const,
+  open: () => [...surveyKeys.all, 'open'] as const,
+};
