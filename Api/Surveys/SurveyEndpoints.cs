@@ -7,6 +7,7 @@ using SalesCrm.Application.Surveys.CreateSurvey;
 using SalesCrm.Application.Surveys.GetSurveyResults;
 using SalesCrm.Application.Surveys.ListOpenSurveys;
 using SalesCrm.Application.Surveys.ListSurveyResults;
+using SalesCrm.Application.Surveys.ListSurveys;
 
 namespace SalesCrm.Api.Surveys;
 
@@ -28,6 +29,12 @@ public static class SurveyEndpoints
                 + "managers their own; another team is 400 on `teamId`). It takes answers on every day from `opensOn` to `closesOn`, "
                 + "both included, as calendar dates in the organisation's time zone; at most 366 days, `closesOn` not in the past.")
             .BadInput().Problems(403, 409);
+        group.MapGet("/", List).WithName("listSurveys").RequireAuthorization(Policies.AdminOrManager)
+            .Doc("Surveys of an audience",
+                "Every survey of one audience, newest first, with `status` today (organisation's zone): `upcoming`, `open` or "
+                + "`closed`. `team` for a team's surveys (managers only their own, else 404); none for the organisation-wide ones "
+                + "(admins) or the manager's own team (managers). No answers or figures: those are on the results.")
+            .Problems(403, 404);
         group.MapGet("/open", Open).WithName("listOpenSurveys").RequireAuthorization(Policies.Person)
             .Doc("Surveys I can answer",
                 "The surveys open today (organisation's zone) whose audience includes the caller: organisation-wide ones and those of "
@@ -56,6 +63,9 @@ public static class SurveyEndpoints
         var survey = await mediator.Send(request, ct);
         return TypedResults.Created($"/api/v1/surveys/{survey.Id}/results", survey);
     }
+
+    private static async Task<Ok<IReadOnlyList<ListedSurveyDto>>> List(IMediator mediator, CancellationToken ct, Guid? team = null) =>
+        TypedResults.Ok(await mediator.Send(new ListSurveysQuery(team), ct));
 
     private static async Task<Ok<IReadOnlyList<OpenSurveyDto>>> Open(IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListOpenSurveysQuery(), ct));

@@ -1,3 +1,4 @@
+using SalesCrm.Domain.Forecasts;
 using SalesCrm.Domain.Opportunities;
 using SalesCrm.Domain.Pipelines;
 
@@ -5,7 +6,8 @@ namespace SalesCrm.Application.Opportunities;
 
 /// <summary>
 /// An opportunity as clients see it: its current stage (name and win probability), when it entered that stage,
-/// and once closed, when, how (<see cref="Outcome"/>) and for lost deals why.
+/// and once closed, when, how (<see cref="Outcome"/>) and for lost deals why; the owner's <see cref="ForecastCategory"/>
+/// (set through <c>PUT /opportunities/{id}/forecast</c>).
 /// </summary>
 public sealed record OpportunityDto(
     Guid Id,
@@ -28,6 +30,7 @@ public sealed record OpportunityDto(
     Outcome? Outcome,
     Guid? LostReasonId,
     string? ExternalId,
+    ForecastCategory ForecastCategory,
     int Version);
 
 /// <summary>An opportunity as stored, with what scope checks and stage rules need beside the client's view.</summary>

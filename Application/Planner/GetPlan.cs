@@ -70,32 +70,39 @@ public sealed class GetPlanQueryHandler(
             perMonth, PerDay(perMonth, workingDays));
     }
 
+    /// <summary>
+    /// Deals from the goal; with <c>callToDeal</c> given, calls come from it alone and the opportunity and meeting steps
+    /// are filled in only where their rates are known; otherwise every step's rate is needed.
+    /// </summary>
     private static async Task<PlannerNeeds> FunnelAsync(GetPlanQuery query, PlannerRates rates)
     {
         var deals = query.GoalDeals is { } goalDeals
             ? goalDeals
             : ReverseFunnel.Needed(query.GoalRevenue!.Value, await rates.DealSizeAsync(query.AverageDealSize));
-        var winRate = await rates.RateAsync(PlannerRates.DealsPerOpportunity, query.DealsPerOpportunity, h => (h.Won, h.OpportunitiesCreated));
-        var meetingRate = await rates.RateAsync(PlannerRates.OpportunitiesPerMeeting, query.OpportunitiesPerMeeting, h => (h.OpportunitiesCreated, h.MeetingsHeld));
-        long calls;
         if (query.CallToDeal is { } callToDeal)
         {
+            var knownWinRate = await rates.FindRateAsync(PlannerRates.DealsPerOpportunity, query.DealsPerOpportunity, h => (h.Won, h.OpportunitiesCreated));
+            var knownMeetingRate = knownWinRate is null ? null
+                : await rates.FindRateAsync(PlannerRates.OpportunitiesPerMeeting, query.OpportunitiesPerMeeting, h => (h.OpportunitiesCreated, h.MeetingsHeld));
             rates.Used.Add(PlannerRates.Given(PlannerRates.CallToDeal, callToDeal));
-            calls = ReverseFunnel.Needed(deals, callToDeal);
-        }
-        else
-        {
-            var callRate = await rates.RateAsync(PlannerRates.MeetingsPerCall, query.MeetingsPerCall, h => (h.MeetingsHeld, h.OutboundCalls));
-            calls = ReverseFunnel.Needed(deals, winRate, meetingRate, callRate);
+            return new PlannerNeeds(
+                deals,
+                knownWinRate is { } win ? ReverseFunnel.Needed(deals, win) : null,
+                knownWinRate is { } w && knownMeetingRate is { } meeting ? ReverseFunnel.Needed(deals, w, meeting) : null,
+                ReverseFunnel.Needed(deals, callToDeal));
         }
 
-        return new PlannerNeeds(deals, ReverseFunnel.Needed(deals, winRate), ReverseFunnel.Needed(deals, winRate, meetingRate), calls);
+        var winRate = await rates.RateAsync(PlannerRates.DealsPerOpportunity, query.DealsPerOpportunity, h => (h.Won, h.OpportunitiesCreated));
+        var meetingRate = await rates.RateAsync(PlannerRates.OpportunitiesPerMeeting, query.OpportunitiesPerMeeting, h => (h.OpportunitiesCreated, h.MeetingsHeld));
+        var callRate = await rates.RateAsync(PlannerRates.MeetingsPerCall, query.MeetingsPerCall, h => (h.MeetingsHeld, h.OutboundCalls));
+        return new PlannerNeeds(
+            deals, ReverseFunnel.Needed(deals, winRate), ReverseFunnel.Needed(deals, winRate, meetingRate), ReverseFunnel.Needed(deals, winRate, meetingRate, callRate));
     }
 
     private static PlannerNeeds? PerDay(PlannerNeeds month, int workingDays) => workingDays == 0 ? null : new PlannerNeeds(
         ReverseFunnel.PerDay(month.Deals, workingDays)!.Value,
-        ReverseFunnel.PerDay(month.Opportunities, workingDays)!.Value,
-        ReverseFunnel.PerDay(month.Meetings, workingDays)!.Value,
+        month.Opportunities is { } opportunities ? ReverseFunnel.PerDay(opportunities, workingDays) : null,
+        month.Meetings is { } meetings ? ReverseFunnel.PerDay(meetings, workingDays) : null,
         ReverseFunnel.PerDay(month.Calls, workingDays)!.Value);
 }
 

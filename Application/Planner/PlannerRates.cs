@@ -5,7 +5,7 @@ namespace SalesCrm.Application.Planner;
 /// <summary>
 /// Picks each rate: the one given, else the rep's history, else the organisation's; a history rate needs a non-zero
 /// numerator and denominator, is rounded to 4 places and capped at 1. With none of the three the request is a 400
-/// naming the rate to give.
+/// naming the rate to give, unless the plan can do without that step (<see cref="FindRateAsync"/>).
 /// </summary>
 public sealed class PlannerRates(PlannerHistory rep, Func<Task<PlannerHistory>> organisation)
 {
@@ -21,14 +21,22 @@ public sealed class PlannerRates(PlannerHistory rep, Func<Task<PlannerHistory>> 
 
     public static PlannerRate Given(string name, decimal value) => new(name, value, RateSource.Given, null, null);
 
-    public async Task<decimal> RateAsync(string name, decimal? given, Func<PlannerHistory, (long Numerator, long Denominator)> counts)
+    public async Task<decimal> RateAsync(string name, decimal? given, Func<PlannerHistory, (long Numerator, long Denominator)> counts) =>
+        await FindRateAsync(name, given, counts)
+        ?? throw RequestValidationException.For(name, $"Neither this rep's history nor the organisation's gives a {name} rate: give {name} (above 0, at most 1).");
+
+    /// <summary>The rate given or found in a history, or null when there is none (for a step the plan can leave out).</summary>
+    public async Task<decimal?> FindRateAsync(string name, decimal? given, Func<PlannerHistory, (long Numerator, long Denominator)> counts)
     {
         var rate = given is { } value ? Given(name, value)
             : FromHistory(name, counts(rep), RateSource.RepHistory)
-            ?? FromHistory(name, counts(await OrganisationAsync()), RateSource.Organisation)
-            ?? throw RequestValidationException.For(name, $"Neither this rep's history nor the organisation's gives a {name} rate: give {name} (above 0, at most 1).");
-        Used.Add(rate);
-        return rate.Value;
+            ?? FromHistory(name, counts(await OrganisationAsync()), RateSource.Organisation);
+        if (rate is not null)
+        {
+            Used.Add(rate);
+        }
+
+        return rate?.Value;
     }
 
     public async Task<decimal> DealSizeAsync(decimal? given)

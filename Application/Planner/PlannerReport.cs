@@ -16,8 +16,11 @@ public enum RateSource
 /// </summary>
 public sealed record PlannerRate(string Name, decimal Value, RateSource Source, decimal? Numerator, long? Denominator);
 
-/// <summary>What is needed to reach the goal: deals, opportunities, held meetings and outbound calls.</summary>
-public sealed record PlannerNeeds(long Deals, long Opportunities, long Meetings, long Calls);
+/// <summary>
+/// What is needed to reach the goal: deals, opportunities, held meetings and outbound calls. Opportunities and meetings
+/// are null when <c>callToDeal</c> was given and no rate for that step was given or found in any history.
+/// </summary>
+public sealed record PlannerNeeds(long Deals, long? Opportunities, long? Meetings, long Calls);
 
 /// <summary>
 /// The reverse funnel for one rep and month: the goal, the month's working days (and the non-working days that removed

@@ -6,6 +6,9 @@ public interface ISurveyStore
 
     Task<SurveyDto?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>Every survey of one audience (the organisation when <paramref name="teamId"/> is null), newest first.</summary>
+    Task<IReadOnlyList<SurveyDto>> ListAsync(Guid? teamId, CancellationToken cancellationToken);
+
     /// <summary>Surveys open on <paramref name="today"/> for the organisation or <paramref name="teamId"/>, with whether <paramref name="userId"/> answered.</summary>
     Task<IReadOnlyList<OpenSurveyDto>> OpenAsync(Guid userId, Guid? teamId, DateOnly today, CancellationToken cancellationToken);
 

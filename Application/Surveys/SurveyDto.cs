@@ -11,3 +11,19 @@ public sealed record SurveyTally(int Responses, int Promoters, int Passives, int
 {
     public static readonly SurveyTally None = new(0, 0, 0, 0);
 }
+
+/// <summary>Where a survey stands on a given day: not yet open, taking answers, or closed.</summary>
+public enum SurveyStatus
+{
+    Upcoming,
+    Open,
+    Closed,
+}
+
+/// <summary>A survey as its audience's manager or an admin lists it: its days and where it stands today (no answers, no figures).</summary>
+public sealed record ListedSurveyDto(Guid Id, string Question, Guid? TeamId, DateOnly OpensOn, DateOnly ClosesOn, SurveyStatus Status)
+{
+    public static ListedSurveyDto Of(SurveyDto survey, DateOnly today) => new(
+        survey.Id, survey.Question, survey.TeamId, survey.OpensOn, survey.ClosesOn,
+        today < survey.OpensOn ? SurveyStatus.Upcoming : today > survey.ClosesOn ? SurveyStatus.Closed : SurveyStatus.Open);
+}

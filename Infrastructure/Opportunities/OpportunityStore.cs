@@ -5,6 +5,8 @@ using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Common.Records;
 using SalesCrm.Application.Opportunities;
 using SalesCrm.Application.Opportunities.ListOpportunities;
+using SalesCrm.Domain.Common;
+using SalesCrm.Domain.Forecasts;
 using SalesCrm.Domain.Opportunities;
 using SalesCrm.Domain.Pipelines;
 using SalesCrm.Infrastructure.Data;
@@ -21,7 +23,7 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
                o.expected_close_date AS ExpectedCloseDate, o.lead_id AS LeadId, o.competitor AS Competitor,
                o.created_at AS CreatedAt, o.created_by AS CreatedBy, o.stage_entered_at AS StageEnteredAt,
                o.closed_at AS ClosedAt, o.outcome AS Outcome, o.lost_reason_id AS LostReasonId,
-               o.external_id AS ExternalId, o.deleted_at AS DeletedAt, o.version AS Version
+               o.external_id AS ExternalId, o.forecast_category AS ForecastCategory, o.deleted_at AS DeletedAt, o.version AS Version
         FROM opportunities o
         JOIN stages s ON s.id = o.stage_id
         JOIN users u ON u.id = o.owner_id
@@ -318,6 +320,8 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
 
         public string? ExternalId { get; init; }
 
+        public string ForecastCategory { get; init; } = "pipeline";
+
         public DateTimeOffset? DeletedAt { get; init; }
 
         public int Version { get; init; }
@@ -326,7 +330,8 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
             new OpportunityDto(
                 Id, Name, AccountId, PrimaryContactId, OwnerId, PipelineId, StageId, StageName, StageProbability, Amount,
                 ExpectedCloseDate, LeadId, Competitor, CreatedAt, CreatedBy, StageEnteredAt, ClosedAt,
-                Outcome is null ? null : OutcomeNames.Parse(Outcome), LostReasonId, ExternalId, Version),
+                Outcome is null ? null : OutcomeNames.Parse(Outcome), LostReasonId, ExternalId,
+                EnumNames.Parse<ForecastCategory>(ForecastCategory), Version),
             OwnerTeamId,
             StageKindNames.Parse(StageKind),
             DeletedAt);

@@ -21,6 +21,12 @@ public sealed class SurveyStore(IDbConnectionFactory connections) : SqlStore(con
 
     public static readonly Sql Find = new($"SELECT {Columns} FROM surveys s WHERE s.id = @Id");
 
+    public static readonly Sql List = new($"""
+        SELECT {Columns} FROM surveys s
+        WHERE (@TeamId IS NULL AND s.team_id IS NULL) OR s.team_id = @TeamId
+        ORDER BY s.opens_on DESC, s.id
+        """);
+
     public static readonly Sql Open = new($"""
         SELECT {Columns},
                CASE WHEN EXISTS (SELECT 1 FROM survey_participants p WHERE p.survey_id = s.id AND p.user_id = @UserId) THEN 1 ELSE 0 END AS Answered
@@ -67,6 +73,9 @@ public sealed class SurveyStore(IDbConnectionFactory connections) : SqlStore(con
 
     public async Task<SurveyTally> TallyAsync(Guid surveyId, CancellationToken cancellationToken) =>
         (await QuerySingleOrDefaultAsync<TallyRow>(Tally, new { SurveyId = surveyId }, cancellationToken))?.ToTally() ?? SurveyTally.None;
+
+    public async Task<IReadOnlyList<SurveyDto>> ListAsync(Guid? teamId, CancellationToken cancellationToken) =>
+        [.. (await QueryAsync<SurveyRow>(List, new { TeamId = teamId }, cancellationToken)).Select(r => r.ToDto())];
 
     public async Task<IReadOnlyList<(SurveyDto Survey, SurveyTally Tally)>> ClosedAsync(Guid? teamId, DateOnly today, CancellationToken cancellationToken) =>
         [.. (await QueryAsync<ClosedRow>(Closed, new { TeamId = teamId, Today = today }, cancellationToken))

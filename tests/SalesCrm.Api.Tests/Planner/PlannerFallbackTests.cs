@@ -13,6 +13,13 @@ public sealed class PlannerFallbackTests(ApiFactory factory) : IClassFixture<Api
         var (_, newcomer) = await factory.PersonAsync("rep");
         var (_, veteran) = await factory.PersonAsync("rep");
 
+        // metrics.md's example needs nothing but the call-to-deal rate: 50 / 0.05 = 1,000 calls, 1,000 / 21 = 47.6 → 48 a day
+        // (January 2027: 21 weekdays); with no history anywhere, the opportunity and meeting steps stay empty.
+        var callsOnly = await newcomer.PlanAsync("month=2027-01&goalDeals=50&callToDeal=0.05");
+        Assert.Equal(new PlannerNeeds(50, null, null, 1000), callsOnly.PerMonth);
+        Assert.Equal(new PlannerNeeds(3, null, null, 48), callsOnly.PerWorkingDay);
+        Assert.Equal([("callToDeal", RateSource.Given)], callsOnly.Rates.Select(r => (r.Name, r.Source)));
+
         var none = await newcomer.GetAsync($"{PlannerApi.Path}?month=2027-02&goalDeals=10");
         Assert.Equal(["dealsPerOpportunity"], (await none.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
         var noDealSize = await newcomer.GetAsync($"{PlannerApi.Path}?month=2027-02&goalRevenue=1000&dealsPerOpportunity=0.5&opportunitiesPerMeeting=0.5&callToDeal=0.1");

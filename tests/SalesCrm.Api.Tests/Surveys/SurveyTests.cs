@@ -244,6 +244,28 @@ public sealed class SurveyTests(SurveyClockFactory factory) : IClassFixture<Surv
         Assert.Contains(survey.Id, mine.Select(s => s.Id));
     }
 
+    [Fact]
+    public async Task Whoever_sets_surveys_up_lists_their_audiences_surveys_upcoming_open_and_closed()
+    {
+        factory.Clock.Offset = TimeSpan.Zero;
+        var team = await factory.TeamAsync();
+        var other = await factory.TeamAsync();
+        var (_, manager) = await factory.PersonAsync("manager", team.Id);
+        var (_, otherManager) = await factory.PersonAsync("manager", other.Id);
+        using var admin = await factory.AdminClientAsync();
+        var closing = await manager.CreateSurveyAsync(factory.Today, factory.Today, team.Id);
+        var later = await manager.CreateSurveyAsync(factory.Today.AddDays(2), factory.Today.AddDays(9), team.Id);
+
+        // A day on: the first survey closed yesterday, the second opens tomorrow; newest (latest opening) first.
+        factory.Clock.Offset = TimeSpan.FromDays(1);
+        var listed = await (await manager.GetAsync("/api/v1/surveys")).ReadAsync<List<ListedSurveyDto>>();
+        Assert.Equal([(later.Id, SurveyStatus.Upcoming), (closing.Id, SurveyStatus.Closed)], listed.Select(s => (s.Id, s.Status)));
+        var asAdmin = await (await admin.GetAsync($"/api/v1/surveys?team={team.Id}")).ReadAsync<List<ListedSurveyDto>>();
+        Assert.Equal(listed.Select(s => s.Id), asAdmin.Select(s => s.Id));
+
+        await (await otherManager.GetAsync($"/api/v1/surveys?team={team.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
     private static async Task<string[]> BadSurveyAsync(HttpClient client, object body) =>
         (await (await client.PostAsJsonAsync("/api/v1/surveys", body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields();
 
