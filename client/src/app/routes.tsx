@@ -74,6 +74,19 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        // Managers and admins only: the page itself turns a rep away (RequireRole takes one role).
+        path: 'people',
+        lazy: async () => ({
+          Component: (await import('../features/people/components/PeoplePage')).PeoplePage,
+        }),
+      },
+      {
+        path: 'my-pay',
+        lazy: async () => ({
+          Component: (await import('../features/people/components/MyPayPage')).MyPayPage,
+        }),
+      },
+      {
         path: 'account/password',
         lazy: async () => ({
           Component: (await import('../features/account/components/ChangePasswordPage')).ChangePasswordPage,
@@ -125,6 +138,18 @@ export const routes: RouteObject[] = [
                 path: 'quotas',
                 lazy: async () => ({
                   Component: (await import('../features/quotas/components/QuotasPage')).QuotasPage,
+                }),
+              },
+              {
+                path: 'certifications',
+                lazy: async () => ({
+                  Component: (await import('../features/people/components/CertificationsPage')).CertificationsPage,
+                }),
+              },
+              {
+                path: 'commission-plans',
+                lazy: async () => ({
+                  Component: (await import('../features/people/components/CommissionPlansPage')).CommissionPlansPage,
                 }),
               },
               {

@@ -18,6 +18,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/leads', label: 'Leads' },
   { to: '/accounts', label: 'Accounts' },
   { to: '/contacts', label: 'Contacts' },
+  { to: '/people', label: 'People', roles: ['manager', 'admin'] },
   { to: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 

@@ -7,6 +7,8 @@ const SECTIONS = [
   { to: 'pipelines', label: 'Pipelines & stages' },
   { to: 'lost-reasons', label: 'Lost reasons' },
   { to: 'quotas', label: 'Quotas' },
+  { to: 'certifications', label: 'Certifications' },
+  { to: 'commission-plans', label: 'Commission plans' },
   { to: 'organisation', label: 'Organisation' },
 ] as const;
 
