@@ -38,6 +38,13 @@ export function EditUserDialog({ userId, onClose }: { userId: string; onClose: (
   );
 }
 
+/** The start date when set; null to clear one that was set; omitted (kept as it is) when there was none and is none. */
+function startedOnChange(form: FormData, current: string | null | undefined): { startedOn?: string | null } {
+  const value = textOf(form, 'startedOn');
+  if (value) return { startedOn: value };
+  return current ? { startedOn: null } : {};
+}
+
 interface FormProps {
   user: Tagged<User>;
   reloading: boolean;
@@ -59,7 +66,7 @@ function EditUserForm({ user, reloading, reloaded, onReload, onClose }: FormProp
       {
         id: user.data.id,
         etag: user.etag,
-        body: { displayName: textOf(form, 'displayName'), ...roleAndTeam, startedOn: textOf(form, 'startedOn') || null },
+        body: { displayName: textOf(form, 'displayName'), ...roleAndTeam, ...startedOnChange(form, user.data.startedOn) },
       },
       {
         onSuccess: (saved) => {
