@@ -28,7 +28,7 @@ describe('Certifications admin page', () => {
     signIn();
     const user = userEvent.setup();
     renderRoutes(routes, '/admin/certifications');
-    await user.click(await screen.findByRole('button', { name: 'Edit Product basics' }));
+    await user.click(await screen.findByRole('button', { name: 'Edit Product basics' }, { timeout: 5000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit certification' });
     const validity = await within(dialog).findByLabelText('Valid for (months)');
     await user.clear(validity);
@@ -61,7 +61,7 @@ describe('Commission plans admin page', () => {
     signIn();
     const user = userEvent.setup();
     renderRoutes(routes, '/admin/commission-plans');
-    const form = await screen.findByRole('form', { name: 'New plan' });
+    const form = await screen.findByRole('form', { name: 'New plan' }, { timeout: 5000 });
     await user.type(within(form).getByLabelText('Name'), 'Junior');
     await user.type(within(form).getByLabelText('Base pay'), '1500');
     await user.type(within(form).getByLabelText('Target'), '10000');

@@ -1,5 +1,5 @@
 import { DataTable, ErrorState, LoadingState, type Column } from '../../../components/ui';
-import { useSurveyTrend, type SurveyResults } from '../api/usePeople';
+import { useOpenSurveys, useSurveyTrend, type SurveyResults } from '../api/usePeople';
 import { enpsView, formatEnps } from './enps';
 
 function Figure({ result, pick }: { result: SurveyResults; pick: 'enps' | 'promoters' | 'passives' | 'detractors' | 'responses' }) {
@@ -11,6 +11,8 @@ function Figure({ result, pick }: { result: SurveyResults; pick: 'enps' | 'promo
 /** The team's (or, for an admin without a team, the organisation's) closed surveys, oldest first. */
 export function EnpsSection({ teamId }: { teamId: string }) {
   const trend = useSurveyTrend(teamId);
+  // Only the open surveys of this audience: the team's, or the organisation's when no team is picked.
+  const open = (useOpenSurveys().data ?? []).filter((s) => s.teamId === (teamId || null));
 
   const columns: Column<SurveyResults>[] = [
     { id: 'question', header: 'Survey', rowHeader: true, cell: (r) => r.question, csv: (r) => r.question },
@@ -41,6 +43,15 @@ export function EnpsSection({ teamId }: { teamId: string }) {
         eNPS = % promoters (9–10) − % detractors (0–6). Figures are withheld while a survey is open and when fewer than 5 people
         answered, so no answer can be traced to a person.
       </p>
+      {open.length > 0 && (
+        <ul className="people-open-surveys" aria-label="Open surveys">
+          {open.map((s) => (
+            <li key={s.id}>
+              <strong>{s.question}</strong> is open until {s.closesOn}: <span className="badge badge--inactive">Withheld while the survey is open</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <DataTable
         caption={teamId ? 'eNPS trend of the team' : 'eNPS trend'}
         columns={columns}

@@ -45,10 +45,15 @@ describe('People page', () => {
           survey('b', { withheld: 'too_few_responses' }),
           survey('c', { withheld: 'open' }),
         ]),
+      'GET /api/v1/surveys/open': () =>
+        json([
+          { id: 'o1', question: 'How likely are you to recommend us?', teamId, opensOn: '2026-11-20', closesOn: '2026-11-30', answered: false },
+          { id: 'o2', question: 'Another team', teamId: 'elsewhere', opensOn: '2026-11-20', closesOn: '2026-11-30', answered: false },
+        ]),
     });
     signIn();
     renderRoutes(routes, '/people?tab=enps');
-    const table = await screen.findByRole('table', { name: /eNPS trend/ });
+    const table = await screen.findByRole('table', { name: /eNPS trend/ }, { timeout: 5000 });
     const rowA = within(table).getByRole('row', { name: /Survey a/ });
     expect(rowA).toHaveTextContent('+29');
     expect(rowA).toHaveTextContent('7');
@@ -57,6 +62,9 @@ describe('People page', () => {
     // No count at all, not even of responses: the four figure cells are dashes.
     expect(within(rowB).getAllByRole('cell').slice(-4).map((cell) => cell.textContent)).toEqual(['—', '—', '—', '—']);
     expect(within(table).getByRole('row', { name: /Survey c/ })).toHaveTextContent('Withheld: the survey is still open');
+    const open = await screen.findByRole('list', { name: 'Open surveys' });
+    expect(open).toHaveTextContent('How likely are you to recommend us? is open until 2026-11-30: Withheld while the survey is open');
+    expect(open).not.toHaveTextContent('Another team');
   });
 
   it('records an assessment and shows the problem next to the score', async () => {
@@ -99,7 +107,7 @@ describe('People page', () => {
     const user = userEvent.setup();
     renderRoutes(routes, '/people');
 
-    expect(await screen.findByTestId('share-certified')).toHaveTextContent('50%');
+    expect(await screen.findByTestId('share-certified', {}, { timeout: 5000 })).toHaveTextContent('50%');
     expect(screen.getByRole('row', { name: /Rita Rep/ })).toHaveTextContent('Product basics');
     await user.click(screen.getByRole('button', { name: 'Record an assessment for Rita Rep' }));
     const dialog = await screen.findByRole('dialog', { name: 'Record an assessment for Rita Rep' });
