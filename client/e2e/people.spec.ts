@@ -85,6 +85,9 @@ async function seed(request: APIRequestContext) {
     threshold: 1,
     period: 'month',
   });
+  // A team survey open from today: its results stay withheld until it closes.
+  const inAWeek = isoDay(new Date(Date.now() + 7 * 86_400_000));
+  await post(request, managerToken, '/api/v1/surveys', { question: 'Would you recommend the team?', opensOn: today, closesOn: inAWeek, teamId: team.id });
   const month = `${today.slice(0, 7)}-01`;
   for (const userId of ids) {
     await post(request, token, '/api/v1/commission/assignments', { userId, planId: plan.id, effectiveFrom: month });
@@ -150,6 +153,12 @@ test('a manager reads readiness, the quadrant and the team’s commission', asyn
 
   await tabs.getByRole('tab', { name: 'eNPS' }).click();
   await expect(page.getByText('No closed survey yet.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Open surveys' })).toContainText(
+    'Would you recommend the team? is open until',
+  );
+  await expect(page.getByRole('list', { name: 'Open surveys' })).toContainText('Withheld while the survey is open');
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, '72-people-enps');
   await tabs.getByRole('tab', { name: 'Ramp' }).click();
   await expect(page.getByRole('table', { name: 'Ramp time per rep' }).getByRole('rowheader', { name: 'Paula Rep' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
