@@ -1,6 +1,7 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
 import {
+  Alert,
   Button,
   ConfirmDialog,
   DataTable,
@@ -188,7 +189,7 @@ export function CertificationsPage() {
             <Button variant="secondary" className="button--small" aria-label={`Edit ${c.name}`} onClick={() => { setEditing(c.id); }}>
               Edit
             </Button>
-            <Button variant="secondary" className="button--small" aria-label={`Archive ${c.name}`} onClick={() => { setArchiving(c); }}>
+            <Button variant="secondary" className="button--small" aria-label={`Archive ${c.name}`} onClick={() => { remove.reset(); setArchiving(c); }}>
               Archive
             </Button>
             <Button
@@ -213,7 +214,11 @@ export function CertificationsPage() {
         <h1 id="certifications-heading">Certifications</h1>
       </div>
       <CreateCertificationForm />
-      {deleteProblem && <FormAlert problem={deleteProblem} fields={[]} />}
+      {deleteProblem && (
+        <Alert>
+          <p className="alert__title">{deleteProblem.detail ?? deleteProblem.title}</p>
+        </Alert>
+      )}
       {certifications.isPending ? (
         <LoadingState label="Loading certifications…" />
       ) : certifications.isError ? (
