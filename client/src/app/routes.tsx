@@ -86,6 +86,19 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        // Managers and admins only: the page itself turns a rep away (RequireRole takes one role).
+        path: 'people',
+        lazy: async () => ({
+          Component: (await import('../features/people/components/PeoplePage')).PeoplePage,
+        }),
+      },
+      {
+        path: 'my-pay',
+        lazy: async () => ({
+          Component: (await import('../features/people/components/MyPayPage')).MyPayPage,
+        }),
+      },
+      {
         path: 'account/password',
         lazy: async () => ({
           Component: (await import('../features/account/components/ChangePasswordPage')).ChangePasswordPage,
@@ -156,6 +169,18 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({
                   Component: (await import('../features/lead-scoring/components/LeadScoringAdminPage'))
                     .LeadScoringAdminPage,
+                }),
+              },
+              {
+                path: 'certifications',
+                lazy: async () => ({
+                  Component: (await import('../features/people/components/CertificationsPage')).CertificationsPage,
+                }),
+              },
+              {
+                path: 'commission-plans',
+                lazy: async () => ({
+                  Component: (await import('../features/people/components/CommissionPlansPage')).CommissionPlansPage,
                 }),
               },
               {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { useSignOut } from '../../features/auth';
+import { useMe, useSignOut } from '../../features/auth';
 
 /**
  * The signed-in person's menu: a disclosure button that shows their account links. Escape, a click
@@ -12,6 +12,8 @@ export function AccountMenu({ displayName }: { displayName: string }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const signOut = useSignOut();
+  // Reps and managers are paid by commission plans; admins are not.
+  const role = useMe().data?.role;
 
   useEffect(() => {
     if (!open) return;
@@ -54,6 +56,19 @@ export function AccountMenu({ displayName }: { displayName: string }) {
         </span>
       </button>
       <ul id={menuId} className="account-menu__list" hidden={!open}>
+        {role && role !== 'admin' && (
+          <li>
+            <Link
+              to="/my-pay"
+              className="account-menu__item"
+              onClick={() => {
+                setOpen(false);
+              }}
+            >
+              My pay
+            </Link>
+          </li>
+        )}
         <li>
           <Link
             to="/account/password"

@@ -20,6 +20,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/accounts', label: 'Accounts' },
   { to: '/contacts', label: 'Contacts' },
   { to: '/surveys', label: 'Surveys' },
+  { to: '/people', label: 'People', roles: ['manager', 'admin'] },
   { to: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 

@@ -10,6 +10,8 @@ const SECTIONS = [
   { to: 'calendar', label: 'Calendar' },
   { to: 'surveys', label: 'Surveys' },
   { to: 'lead-scoring', label: 'Lead scoring' },
+  { to: 'certifications', label: 'Certifications' },
+  { to: 'commission-plans', label: 'Commission plans' },
   { to: 'organisation', label: 'Organisation' },
 ] as const;
 

@@ -8,7 +8,7 @@ import type { User } from '../api/useUsers';
 import { textOf } from './formValues';
 import { RoleAndTeamFields, type RoleAndTeam } from './RoleAndTeamFields';
 
-const FIELDS = ['displayName', 'role', 'teamId'];
+const FIELDS = ['displayName', 'role', 'teamId', 'startedOn'];
 
 /** Edits name, role and team of the version just read; a stale save (412) offers to reload. */
 export function EditUserDialog({ userId, onClose }: { userId: string; onClose: () => void }) {
@@ -38,6 +38,13 @@ export function EditUserDialog({ userId, onClose }: { userId: string; onClose: (
   );
 }
 
+/** The start date when set; null to clear one that was set; omitted (kept as it is) when there was none and is none. */
+function startedOnChange(form: FormData, current: string | null | undefined): { startedOn?: string | null } {
+  const value = textOf(form, 'startedOn');
+  if (value) return { startedOn: value };
+  return current ? { startedOn: null } : {};
+}
+
 interface FormProps {
   user: Tagged<User>;
   reloading: boolean;
@@ -59,7 +66,7 @@ function EditUserForm({ user, reloading, reloaded, onReload, onClose }: FormProp
       {
         id: user.data.id,
         etag: user.etag,
-        body: { displayName: textOf(form, 'displayName'), ...roleAndTeam },
+        body: { displayName: textOf(form, 'displayName'), ...roleAndTeam, ...startedOnChange(form, user.data.startedOn) },
       },
       {
         onSuccess: (saved) => {
@@ -94,6 +101,14 @@ function EditUserForm({ user, reloading, reloaded, onReload, onClose }: FormProp
         problem={problem}
       />
       <RoleAndTeamFields value={roleAndTeam} onChange={setRoleAndTeam} problem={problem} />
+      <TextField
+        label="Start date"
+        name="startedOn"
+        type="date"
+        hint="Ramp time counts from this day; empty uses the day the user was created."
+        defaultValue={user.data.startedOn ?? ''}
+        problem={problem}
+      />
       <div className="form__actions">
         <Button variant="secondary" onClick={onClose}>
           Cancel
