@@ -563,7 +563,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Surveys of an audience
+         * @description Every survey of one audience, newest first, with `status` today (organisation's zone): `upcoming`, `open` or `closed`. `team` for a team's surveys (managers only their own, else 404); none for the organisation-wide ones (admins) or the manager's own team (managers). No answers or figures: those are on the results.
+         */
+        get: operations["listSurveys"];
         put?: never;
         /**
          * Create an eNPS survey
@@ -3505,6 +3509,18 @@ export interface components {
         };
         /** @enum {unknown} */
         LeadStatus: "new" | "working" | "qualified" | "disqualified" | "converted";
+        ListedSurveyDto: {
+            /** Format: uuid */
+            id: string;
+            question: string;
+            /** Format: uuid */
+            teamId: null | string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            status: components["schemas"]["SurveyStatus"];
+        };
         LogActivityBatchRequest: {
             items: components["schemas"]["BatchActivityItem"][];
         };
@@ -3873,6 +3889,7 @@ export interface components {
             /** Format: uuid */
             lostReasonId: null | string;
             externalId: null | string;
+            forecastCategory: components["schemas"]["ForecastCategory"];
             /** Format: int32 */
             version: number;
         };
@@ -4011,9 +4028,9 @@ export interface components {
             /** Format: int64 */
             deals: number;
             /** Format: int64 */
-            opportunities: number;
+            opportunities: null | number;
             /** Format: int64 */
-            meetings: number;
+            meetings: null | number;
             /** Format: int64 */
             calls: number;
         };
@@ -4701,6 +4718,8 @@ export interface components {
             /** Format: int32 */
             enps: null | number;
         };
+        /** @enum {unknown} */
+        SurveyStatus: "upcoming" | "open" | "closed";
         TeamDto: {
             /** Format: uuid */
             id: string;
@@ -7331,6 +7350,55 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid access token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listSurveys: {
+        parameters: {
+            query?: {
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListedSurveyDto"][];
                 };
             };
             /** @description No valid access token was sent. */

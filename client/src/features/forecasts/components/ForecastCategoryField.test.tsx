@@ -10,7 +10,7 @@ import { ForecastCategoryField } from './ForecastCategoryField';
 function renderField(onReload = vi.fn()) {
   render(
     <AppProviders queryClient={createQueryClient()}>
-      <ForecastCategoryField opportunityId="o-1" etag={'"3"'} onReload={onReload} />
+      <ForecastCategoryField opportunityId="o-1" current="pipeline" etag={'"3"'} onReload={onReload} />
     </AppProviders>,
   );
   return onReload;
@@ -25,6 +25,7 @@ describe('Forecast category on the opportunity page', () => {
     signIn();
     renderField();
     const user = userEvent.setup();
+    expect(screen.getByText('Currently Pipeline.')).toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText('Category'), 'best_case');
     await user.click(screen.getByRole('button', { name: 'Set category' }));

@@ -6,16 +6,15 @@ import { CATEGORY_LABELS, CATEGORY_OPTIONS } from './categoryLabels';
 
 interface Props {
   opportunityId: string;
+  /** The category the deal has as read. */
+  current: ForecastCategory;
   /** The opportunity's ETag as read; the write is refused (412) when someone changed the deal since. */
   etag: string | null;
   onReload: () => void;
 }
 
-/**
- * The deal's forecast category (commit, best case, pipeline, omitted). The opportunity as read does not
- * carry its category, so the page shows the one saved here, and otherwise says the deal keeps the one it has.
- */
-export function ForecastCategoryField({ opportunityId, etag, onReload }: Props) {
+/** The deal's forecast category (commit, best case, pipeline, omitted): the one it has, and a form to change it. */
+export function ForecastCategoryField({ opportunityId, current, etag, onReload }: Props) {
   const set = useSetForecastCategory();
   const [choice, setChoice] = useState<ForecastCategory | ''>('');
   const [saved, setSaved] = useState<ForecastCategory | null>(null);
@@ -26,7 +25,7 @@ export function ForecastCategoryField({ opportunityId, etag, onReload }: Props) 
     <section className="panel" aria-labelledby={`${selectId}-heading`}>
       <h2 id={`${selectId}-heading`}>Forecast category</h2>
       <p data-testid="forecast-category" role="status">
-        {saved ? `Saved as ${CATEGORY_LABELS[saved]}.` : 'New deals start in Pipeline; choose another to change it.'}
+        {saved ? `Saved as ${CATEGORY_LABELS[saved]}.` : `Currently ${CATEGORY_LABELS[current]}.`}
       </p>
       <FormAlert
         problem={problem}

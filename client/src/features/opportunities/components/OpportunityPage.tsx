@@ -97,7 +97,9 @@ function OpportunityDetails({ deal, etag, onReload }: { deal: Opportunity; etag:
         )}
       </dl>
       <MoveStage deal={deal} />
-      {!deal.outcome && <ForecastCategoryField opportunityId={deal.id} etag={etag} onReload={onReload} />}
+      {!deal.outcome && (
+        <ForecastCategoryField opportunityId={deal.id} current={deal.forecastCategory} etag={etag} onReload={onReload} />
+      )}
       <div className="opportunity__columns">
         <StageHistory id={deal.id} />
         <Timeline id={deal.id} />

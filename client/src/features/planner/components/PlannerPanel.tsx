@@ -149,8 +149,8 @@ function PlanResult({ report }: { report: PlannerReport }) {
             {rows.map((row) => (
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
-                <td>{formatCount(report.perMonth[row.key])}</td>
-                <td>{report.perWorkingDay ? formatCount(report.perWorkingDay[row.key]) : '—'}</td>
+                <td>{neededText(report.perMonth[row.key])}</td>
+                <td>{neededText(report.perWorkingDay?.[row.key] ?? null)}</td>
               </tr>
             ))}
           </tbody>
@@ -179,4 +179,9 @@ function PlanResult({ report }: { report: PlannerReport }) {
       </div>
     </div>
   );
+}
+
+/** A step without a known rate (only callToDeal given, no history) shows a dash, not a number. */
+function neededText(value: number | null): string {
+  return value === null ? '—' : formatCount(value);
 }
