@@ -123,7 +123,6 @@ public static class MetricsBenchmark
     }
 }
 
-/// <summary>One measured request: the endpoint over HTTP, and the same figures read directly from the store.</summary>
 /// <summary>One measured request and its bare store calls; the p95 target: 50 ms for the organisation, 10 ms for a rep, 500 ms for a snapshot as of a past time.</summary>
 public sealed record MetricCase(string Name, string Subject, string Path, Func<Task> Bare, bool PastSnapshot = false)
 {
