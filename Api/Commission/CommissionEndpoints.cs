@@ -39,8 +39,9 @@ public static class CommissionEndpoints
         group.MapPost("/assignments", Assign).WithName("assignCommissionPlan").RequireAuthorization(Policies.AdminOrManager).WithIdempotency()
             .Doc("Assign a commission plan",
                 "Puts `userId` on `planId` from `effectiveFrom` (a month's 1st) until their next assignment; earlier assignments stay as history. "
-                + "Admins assign anyone, managers the reps of their own team (another is 400 on `userId`). A second assignment of the same rep "
-                + "from the same date is 409.")
+                + "Admins assign anyone from any month; managers the reps of their own team (anyone else, themselves included, is 400 on "
+                + "`userId`) from the current month on (a back-dated `effectiveFrom` is 400: it would change past statements). A second "
+                + "assignment of the same rep from the same date is 409.")
             .BadInput().Problems(403, 409);
         group.MapGet("/assignments", Assignments).WithName("listCommissionAssignments").RequireAuthorization(Policies.Person)
             .Doc("A rep's plan history", "The rep's assignments, oldest first. Only the rep, the manager of their team and admins; anyone else 404.")
@@ -48,8 +49,8 @@ public static class CommissionEndpoints
         group.MapGet("/statements/{userId:guid}", Statement).WithName("getCommissionStatement").RequireAuthorization(Policies.Person)
             .Doc("Commission statement",
                 "One rep's pay for one period: the plan applied, won revenue, attainment, whether the threshold was met, base, commission, total "
-                + "and the deals counted (id, name, amount, closedAt). Only the rep, the manager of their team and admins see it: anyone else "
-                + "404, integrations 403 (metrics:read does not grant pay). With no plan in force paying per this period, `plan` and the pay "
+                + "and the deals counted (id, name, amount, closedAt). Only the person, admins and, for a rep, the manager of their team see it: anyone else "
+                + "(a fellow manager included) 404, integrations 403 (metrics:read does not grant pay). With no plan in force paying per this period, `plan` and the pay "
                 + "figures are null. " + Figures)
             .QueryEnum<CommissionPeriod>("period").BadInput().Problems(403, 404);
         group.MapGet("/earnings", Earnings).WithName("listCommissionEarnings").RequireAuthorization(Policies.AdminOrManager)

@@ -23,7 +23,7 @@ public interface ICommissionStore
     /// <summary>The rep's deals won (not deleted) with closed_at in [from, to), oldest first.</summary>
     Task<IReadOnlyList<CommissionDeal>> WonDealsAsync(Guid userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
-    /// <summary>Everyone (of <paramref name="teamId"/>, or all) whose plan in force on <paramref name="start"/> pays per <paramref name="period"/>, with their revenue won in [from, to).</summary>
+    /// <summary>Every rep (of <paramref name="teamId"/>, or all) whose plan in force on <paramref name="start"/> pays per <paramref name="period"/>, with their revenue won in [from, to).</summary>
     Task<IReadOnlyList<RepEarningsRow>> EarningsAsync(
         Guid? teamId, CommissionPeriod period, DateOnly start, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

@@ -58,7 +58,7 @@ public sealed class CommissionStore(IDbConnectionFactory connections) : SqlStore
               AND (@TeamId IS NULL OR o.owner_id IN (SELECT t.id FROM users t WHERE t.team_id = @TeamId))
             GROUP BY o.owner_id
         ) w ON w.owner_id = u.id
-        WHERE (@TeamId IS NULL OR u.team_id = @TeamId) AND p.period = @Period
+        WHERE u.role = 'rep' AND (@TeamId IS NULL OR u.team_id = @TeamId) AND p.period = @Period
         ORDER BY u.display_name, u.id
         """);
 

@@ -10,12 +10,14 @@ namespace SalesCrm.Application.Commission.AssignPlan;
 /// <summary>Puts a rep on a plan from a month's 1st until their next assignment; earlier assignments stay as history.</summary>
 public sealed record AssignPlanCommand(Guid UserId, Guid PlanId, DateOnly EffectiveFrom) : ICommand<CommissionAssignmentDto>;
 
-public sealed class AssignPlanCommandHandler(CommissionAccess access, ICommissionStore store, ICurrentUser caller, TimeProvider clock)
+public sealed class AssignPlanCommandHandler(
+    CommissionAccess access, CommissionWindow windows, ICommissionStore store, ICurrentUser caller, TimeProvider clock)
     : ICommandHandler<AssignPlanCommand, CommissionAssignmentDto>
 {
     public async ValueTask<CommissionAssignmentDto> Handle(AssignPlanCommand command, CancellationToken cancellationToken)
     {
         await access.RepToAssignAsync(command.UserId, cancellationToken);
+        access.EnsureMayStartOn(command.EffectiveFrom, await windows.TodayAsync(cancellationToken));
         if (await store.FindPlanAsync(command.PlanId, cancellationToken) is null)
         {
             throw RequestValidationException.For("planId", "No commission plan has this id.");

@@ -1,7 +1,9 @@
 using FluentValidation;
 using Mediator;
+using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Domain.People;
 
 namespace SalesCrm.Application.Metrics.SellingTime;
 
@@ -36,13 +38,15 @@ public sealed record GetSellingTimeByRepQuery(DateOnly From, DateOnly To, Guid? 
 
 public sealed record SellingTimeByRepReport(MetricContext Context, IReadOnlyList<SellingTimeRepRow> Reps);
 
-public sealed class GetSellingTimeByRepQueryHandler(MetricScopes scopes, ISellingTimeMetricsStore store, TimeProvider clock)
+/// <summary>Each rep's selling time; a rep reading their team gets only their own row (the team's totals are the aggregate endpoint).</summary>
+public sealed class GetSellingTimeByRepQueryHandler(MetricScopes scopes, ISellingTimeMetricsStore store, ICurrentUser caller, TimeProvider clock)
     : IQueryHandler<GetSellingTimeByRepQuery, SellingTimeByRepReport>
 {
     public async ValueTask<SellingTimeByRepReport> Handle(GetSellingTimeByRepQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.ResolveAsync(query, cancellationToken);
-        return new SellingTimeByRepReport(scope.Context, await store.PerRepAsync(scope, clock.GetUtcNow(), cancellationToken));
+        var reps = await store.PerRepAsync(scope, clock.GetUtcNow(), cancellationToken);
+        return new SellingTimeByRepReport(scope.Context, caller.Role == Role.Rep ? [.. reps.Where(r => r.UserId == caller.Id)] : reps);
     }
 }
 

@@ -29,9 +29,9 @@ public sealed class CommissionTests(ApiFactory factory) : IClassFixture<ApiFacto
         // metrics.md: a junior target of 10,000 a month and a senior target of 25,000, each with 10% when the target is met.
         var junior = await admin.PlanAsync(basePay: 2_000, target: 10_000, rate: 0.1m);
         var senior = await admin.PlanAsync(basePay: 4_000, target: 25_000, rate: 0.1m);
-        await manager.AssignedAsync(juniorOver.Id, junior.Id, "2025-01-01");
-        await manager.AssignedAsync(juniorUnder.Id, junior.Id, "2025-03-01");
-        await manager.AssignedAsync(seniorAt.Id, senior.Id, "2025-02-01");
+        await admin.AssignedAsync(juniorOver.Id, junior.Id, "2025-01-01"); // past months: only an admin may back-date
+        await admin.AssignedAsync(juniorUnder.Id, junior.Id, "2025-03-01");
+        await admin.AssignedAsync(seniorAt.Id, senior.Id, "2025-02-01");
         await admin.AssignedAsync(seniorUnder.Id, senior.Id, "2025-03-01");
 
         var first = await WonAsync(juniorOverClient, account, 6_000, Utc("2025-03-01T00:00:00Z"));             // first instant of March: in
@@ -124,7 +124,7 @@ public sealed class CommissionTests(ApiFactory factory) : IClassFixture<ApiFacto
         var (_, otherManager) = await factory.PersonAsync("manager", other.Id);
         using var admin = await factory.AdminClientAsync();
         var plan = await admin.PlanAsync(basePay: 1_000, target: 10_000, rate: 0.1m);
-        await manager.AssignedAsync(rep.Id, plan.Id, "2025-01-01");
+        await admin.AssignedAsync(rep.Id, plan.Id, "2025-01-01");
         var path = $"/api/v1/commission/statements/{rep.Id}?period=month&start=2025-01-01";
 
         foreach (var allowed in new[] { repClient, manager, admin })
@@ -139,6 +139,14 @@ public sealed class CommissionTests(ApiFactory factory) : IClassFixture<ApiFacto
         }
 
         Assert.Equal(["userId"], (await (await manager.AssignAsync(otherRep.Id, plan.Id, "2025-01-01")).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+
+        // A manager assigns their team's reps from this month on, never back-dated, never themselves or a fellow manager.
+        var (managerUser, _) = await factory.PersonAsync("manager", team.Id);
+        var nextYear = $"{DateTime.UtcNow.Year + 1}-01-01";
+        await manager.AssignedAsync(rep.Id, plan.Id, nextYear);
+        Assert.Equal(["effectiveFrom"], (await (await manager.AssignAsync(rep.Id, plan.Id, "2025-02-01")).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["userId"], (await (await manager.AssignAsync(managerUser.Id, plan.Id, nextYear)).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        await (await manager.GetAsync($"/api/v1/commission/statements/{managerUser.Id}?period=month&start=2025-01-01")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await otherManager.GetAsync($"/api/v1/commission/earnings?team={team.Id}&period=month&start=2025-01-01")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await repClient.GetAsync($"/api/v1/commission/earnings?team={team.Id}&period=month&start=2025-01-01")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await manager.PostAsJsonAsync("/api/v1/commission/plans", new { name = "Mine", basePay = 0, target = 1, rate = 0.1, threshold = 1, period = "month" }))

@@ -28,13 +28,13 @@ public static class CommissionAccessCases
 
     private static Task<string> RepA(AccessWorld world) => Task.FromResult(world.RepA.Id.ToString());
 
-    /// <summary>A fresh plan, with rep A's id and a month no earlier case assigned from.</summary>
+    /// <summary>A fresh plan, with rep A's id and a future month no earlier case assigned from (managers may not back-date).</summary>
     private static async Task<string> PlanAsync(AccessWorld world)
     {
         var response = await world.Admin.PostAsJsonAsync("/api/v1/commission/plans",
             new { name = $"Matrix {Guid.NewGuid():N}", basePay = 0, target = 1_000, rate = 0.1, threshold = 1.0, period = "month" });
         var plan = await response.ReadAsync<CommissionPlanDto>();
-        var month = new DateOnly(1990, 1, 1).AddMonths(Interlocked.Increment(ref _month));
+        var month = new DateOnly(2090, 1, 1).AddMonths(Interlocked.Increment(ref _month));
         return $"{plan.Id}|{world.RepA.Id}|{month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
