@@ -153,10 +153,10 @@ test('a manager reads readiness, the quadrant and the team’s commission', asyn
 
   await tabs.getByRole('tab', { name: 'eNPS' }).click();
   await expect(page.getByText('No closed survey yet.')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Open surveys' })).toContainText(
+  await expect(page.getByRole('list', { name: 'Open and upcoming surveys' })).toContainText(
     'Would you recommend the team? is open until',
   );
-  await expect(page.getByRole('list', { name: 'Open surveys' })).toContainText('Withheld while the survey is open');
+  await expect(page.getByRole('list', { name: 'Open and upcoming surveys' })).toContainText('Withheld while the survey is open');
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '72-people-enps');
   await tabs.getByRole('tab', { name: 'Ramp' }).click();

@@ -50,8 +50,19 @@ test('an admin asks a team; a rep answers once, and a second answer from another
   await form.getByLabel('Closes on').fill(inTwoWeeks);
   await form.getByRole('button', { name: 'Create survey' }).click();
   await expect(page.getByText('Survey created.')).toBeVisible();
+  // Under the form, the team's surveys: the new one, open from today (both days in the window included).
+  const today = await page.evaluate(() => {
+    const now = new Date();
+    return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  });
+  const asked = page.getByRole('region', { name: 'Surveys asked' });
+  await asked.getByLabel('Show surveys of').selectOption({ label: `Team: ${teamName}` });
+  const teamTable = asked.getByRole('table', { name: `Surveys of team ${teamName}` });
+  const row = teamTable.getByRole('row', { name: question });
+  await expect(row.getByRole('cell')).toHaveText([today, inTwoWeeks, 'Open']);
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, '70-surveys-admin-create');
+  await expectNoSidewaysScroll(page);
 
   // The rep sees it on My day.
   await page.evaluate(() => { sessionStorage.clear(); });

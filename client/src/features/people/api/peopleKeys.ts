@@ -4,7 +4,6 @@ export const peopleKeys = {
   expiring: (teamId: string) => [...peopleKeys.all, 'expiring', teamId] as const,
   ramp: (teamId: string, cohort: string) => [...peopleKeys.all, 'ramp', teamId, cohort] as const,
   quadrant: (teamId: string, quarter: string) => [...peopleKeys.all, 'quadrant', teamId, quarter] as const,
-  openSurveys: () => [...peopleKeys.all, 'open-surveys'] as const,
   surveyTrend: (teamId: string) => [...peopleKeys.all, 'survey-trend', teamId] as const,
   earnings: (teamId: string, period: string, start: string) => [...peopleKeys.all, 'earnings', teamId, period, start] as const,
   statement: (userId: string, period: string, start: string) => [...peopleKeys.all, 'statement', userId, period, start] as const,

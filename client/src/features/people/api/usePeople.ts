@@ -58,14 +58,6 @@ export function useSurveyTrend(teamId: string) {
   });
 }
 
-/** Surveys taking answers today whose audience holds the signed-in person (their results are withheld until they close). */
-export function useOpenSurveys() {
-  return useQuery({
-    queryKey: peopleKeys.openSurveys(),
-    queryFn: () => unwrap(api.GET('/api/v1/surveys/open')),
-  });
-}
-
 export function useEarnings(teamId: string, period: CommissionPeriod, start: string) {
   return useQuery({
     queryKey: peopleKeys.earnings(teamId, period, start),

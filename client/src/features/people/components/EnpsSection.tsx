@@ -1,5 +1,6 @@
 import { DataTable, ErrorState, LoadingState, type Column } from '../../../components/ui';
-import { useOpenSurveys, useSurveyTrend, type SurveyResults } from '../api/usePeople';
+import { useListedSurveys } from '../../surveys/api/useSurveys';
+import { useSurveyTrend, type SurveyResults } from '../api/usePeople';
 import { enpsView, formatEnps } from './enps';
 
 function Figure({ result, pick }: { result: SurveyResults; pick: 'enps' | 'promoters' | 'passives' | 'detractors' | 'responses' }) {
@@ -11,8 +12,9 @@ function Figure({ result, pick }: { result: SurveyResults; pick: 'enps' | 'promo
 /** The team's (or, for an admin without a team, the organisation's) closed surveys, oldest first. */
 export function EnpsSection({ teamId }: { teamId: string }) {
   const trend = useSurveyTrend(teamId);
-  // Only the open surveys of this audience: the team's, or the organisation's when no team is picked.
-  const open = (useOpenSurveys().data ?? []).filter((s) => s.teamId === (teamId || null));
+  // The open and upcoming surveys of this audience (the team's, or the organisation's when no team is picked), even
+  // those the caller is not asked (an admin outside the team). Oldest first, like the trend.
+  const open = (useListedSurveys(teamId || null).data ?? []).filter((s) => s.status !== 'closed').reverse();
 
   const columns: Column<SurveyResults>[] = [
     { id: 'question', header: 'Survey', rowHeader: true, cell: (r) => r.question, csv: (r) => r.question },
@@ -44,12 +46,18 @@ export function EnpsSection({ teamId }: { teamId: string }) {
         answered, so no answer can be traced to a person.
       </p>
       {open.length > 0 && (
-        <ul className="people-open-surveys" aria-label="Open surveys">
-          {open.map((s) => (
-            <li key={s.id}>
-              <strong>{s.question}</strong> is open until {s.closesOn}: <span className="badge badge--inactive">Withheld while the survey is open</span>
-            </li>
-          ))}
+        <ul className="people-open-surveys" aria-label="Open and upcoming surveys">
+          {open.map((s) =>
+            s.status === 'open' ? (
+              <li key={s.id}>
+                <strong>{s.question}</strong> is open until {s.closesOn}: <span className="badge badge--inactive">Withheld while the survey is open</span>
+              </li>
+            ) : (
+              <li key={s.id}>
+                <strong>{s.question}</strong> opens on {s.opensOn} and closes on {s.closesOn}: <span className="badge badge--inactive">Withheld until it has closed</span>
+              </li>
+            ),
+          )}
         </ul>
       )}
       <DataTable

@@ -45,11 +45,15 @@ describe('People page', () => {
           survey('b', { withheld: 'too_few_responses' }),
           survey('c', { withheld: 'open' }),
         ]),
-      'GET /api/v1/surveys/open': () =>
-        json([
-          { id: 'o1', question: 'How likely are you to recommend us?', teamId, opensOn: '2026-11-20', closesOn: '2026-11-30', answered: false },
-          { id: 'o2', question: 'Another team', teamId: 'elsewhere', opensOn: '2026-11-20', closesOn: '2026-11-30', answered: false },
-        ]),
+      // Only this team's surveys are asked for (the API answers one audience); the closed one is in the trend.
+      'GET /api/v1/surveys': (request) =>
+        new URL(request.url).searchParams.get('team') === teamId
+          ? json([
+              { id: 'u1', question: 'Next quarter?', teamId, opensOn: '2026-12-01', closesOn: '2026-12-14', status: 'upcoming' },
+              { id: 'o1', question: 'How likely are you to recommend us?', teamId, opensOn: '2026-11-20', closesOn: '2026-11-30', status: 'open' },
+              { id: 'c1', question: 'Survey a', teamId, opensOn: '2026-10-01', closesOn: '2026-10-14', status: 'closed' },
+            ])
+          : problem({ status: 404, title: 'Not found' }),
     });
     signIn();
     renderRoutes(routes, '/people?tab=enps');
@@ -62,9 +66,12 @@ describe('People page', () => {
     // No count at all, not even of responses: the four figure cells are dashes.
     expect(within(rowB).getAllByRole('cell').slice(-4).map((cell) => cell.textContent)).toEqual(['—', '—', '—', '—']);
     expect(within(table).getByRole('row', { name: /Survey c/ })).toHaveTextContent('Withheld: the survey is still open');
-    const open = await screen.findByRole('list', { name: 'Open surveys' });
-    expect(open).toHaveTextContent('How likely are you to recommend us? is open until 2026-11-30: Withheld while the survey is open');
-    expect(open).not.toHaveTextContent('Another team');
+    const open = await screen.findByRole('list', { name: 'Open and upcoming surveys' });
+    const items = within(open).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'How likely are you to recommend us? is open until 2026-11-30: Withheld while the survey is open',
+      'Next quarter? opens on 2026-12-01 and closes on 2026-12-14: Withheld until it has closed',
+    ]);
   });
 
   it('records an assessment and shows the problem next to the score', async () => {

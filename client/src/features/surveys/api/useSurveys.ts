@@ -7,6 +7,7 @@ import { surveyKeys } from './surveyKeys';
 export type OpenSurvey = Schema<'OpenSurveyDto'>;
 export type Survey = Schema<'SurveyDto'>;
 export type CreateSurveyRequest = Schema<'CreateSurveyRequest'>;
+export type ListedSurvey = Schema<'ListedSurveyDto'>;
 
 /** Surveys open today whose audience holds the caller, each saying whether they answered (never what). */
 export function useOpenSurveys() {
@@ -14,6 +15,18 @@ export function useOpenSurveys() {
     queryKey: surveyKeys.open(),
     queryFn: () => unwrap(api.GET('/api/v1/surveys/open')),
     staleTime: 60_000,
+  });
+}
+
+/**
+ * Every survey of one audience, newest first, with its status (admins and managers). `teamId` null asks for the
+ * organisation-wide surveys (an admin) or the caller's own team (a manager); another team is a 404 for a manager.
+ */
+export function useListedSurveys(teamId: string | null, enabled = true) {
+  return useQuery({
+    queryKey: surveyKeys.list(teamId),
+    queryFn: () => unwrap(api.GET('/api/v1/surveys', { params: { query: teamId ? { team: teamId } : {} } })),
+    enabled,
   });
 }
 

@@ -2,6 +2,7 @@ import { ErrorState, LoadingState, usePageTitle } from '../../../components/ui';
 import { useMe } from '../../auth';
 import { useTeams } from '../../teams/api/useTeams';
 import { CreateSurveyForm } from './CreateSurveyForm';
+import { SurveyList } from './SurveyList';
 
 /** Admin → Surveys: ask the organisation or one team. Results live on the people page. */
 export function SurveysAdminPage() {
@@ -20,7 +21,10 @@ export function SurveysAdminPage() {
       ) : teams.isError ? (
         <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />
       ) : (
-        <CreateSurveyForm me={me.data} teams={teams.data} />
+        <>
+          <CreateSurveyForm me={me.data} teams={teams.data} />
+          <SurveyList teams={teams.data} />
+        </>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { useMe } from '../../auth';
 import { useTeams } from '../../teams/api/useTeams';
 import { CreateSurveyForm } from './CreateSurveyForm';
 import { OpenSurveysList } from './OpenSurveysList';
+import { SurveyList } from './SurveyList';
 
 /** `/surveys`: everyone answers open surveys here; managers also ask their team. */
 export function SurveysPage() {
@@ -30,6 +31,7 @@ function ManagerCreate() {
     <>
       {teams.isError && <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />}
       <CreateSurveyForm me={me.data} teams={teams.data ?? []} />
+      {me.data.teamId && <SurveyList />}
     </>
   );
 }
