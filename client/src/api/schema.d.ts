@@ -699,7 +699,7 @@ export interface paths {
         put?: never;
         /**
          * Assign a commission plan
-         * @description Puts `userId` on `planId` from `effectiveFrom` (a month's 1st) until their next assignment; earlier assignments stay as history. Admins assign anyone, managers the reps of their own team (another is 400 on `userId`). A second assignment of the same rep from the same date is 409.
+         * @description Puts `userId` on `planId` from `effectiveFrom` (a month's 1st) until their next assignment; earlier assignments stay as history. Admins assign anyone from any month; managers the reps of their own team (anyone else, themselves included, is 400 on `userId`) from the current month on (a back-dated `effectiveFrom` is 400: it would change past statements). A second assignment of the same rep from the same date is 409.
          */
         post: operations["assignCommissionPlan"];
         delete?: never;
@@ -717,7 +717,7 @@ export interface paths {
         };
         /**
          * Commission statement
-         * @description One rep's pay for one period: the plan applied, won revenue, attainment, whether the threshold was met, base, commission, total and the deals counted (id, name, amount, closedAt). Only the rep, the manager of their team and admins see it: anyone else 404, integrations 403 (metrics:read does not grant pay). With no plan in force paying per this period, `plan` and the pay figures are null. `period` is `month` or `quarter` and `start` its first day (400 otherwise); the period is the calendar month or quarter in the organisation's time zone. The plan applied is the one of the rep's latest assignment effective on or before `start`. `wonRevenue` = Σ current amount of the rep's deals won (outcome won, `closedAt` in the period, not deleted), the same "won" as the results metrics; `attainment` = wonRevenue / target (4 decimals); `thresholdMet` = wonRevenue ≥ threshold × target (exact, not on the rounded attainment); `commission` = rate × wonRevenue rounded to cents (halves away from zero) when the threshold is met, else 0; `total` = basePay + commission.
+         * @description One rep's pay for one period: the plan applied, won revenue, attainment, whether the threshold was met, base, commission, total and the deals counted (id, name, amount, closedAt). Only the person, admins and, for a rep, the manager of their team see it: anyone else (a fellow manager included) 404, integrations 403 (metrics:read does not grant pay). With no plan in force paying per this period, `plan` and the pay figures are null. `period` is `month` or `quarter` and `start` its first day (400 otherwise); the period is the calendar month or quarter in the organisation's time zone. The plan applied is the one of the rep's latest assignment effective on or before `start`. `wonRevenue` = Σ current amount of the rep's deals won (outcome won, `closedAt` in the period, not deleted), the same "won" as the results metrics; `attainment` = wonRevenue / target (4 decimals); `thresholdMet` = wonRevenue ≥ threshold × target (exact, not on the rounded attainment); `commission` = rate × wonRevenue rounded to cents (halves away from zero) when the threshold is met, else 0; `total` = basePay + commission.
          */
         get: operations["getCommissionStatement"];
         put?: never;
