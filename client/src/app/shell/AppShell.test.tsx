@@ -87,9 +87,11 @@ describe('authenticated shell', () => {
 
   it('signs out: revokes the refresh token, clears the session and shows sign-in', async () => {
     signedIn();
-    const { requests } = mockFetch((request) =>
-      pathOf(request) === '/api/v1/auth/sign-out' ? new Response(null, { status: 204 }) : json(admin),
-    );
+    // Only who is signed in and the sign-out are answered; My day's panels get a 404 and show their error states.
+    const { requests } = mockFetch((request) => {
+      if (pathOf(request) === '/api/v1/auth/sign-out') return new Response(null, { status: 204 });
+      return pathOf(request) === '/api/v1/me' ? json(admin) : problem({ status: 404, title: 'Not found' });
+    });
     const user = userEvent.setup();
     renderRoutes(routes, '/');
     await screen.findByTestId('display-name');
