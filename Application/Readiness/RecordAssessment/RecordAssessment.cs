@@ -2,6 +2,8 @@ using Mediator;
 using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Application.Common.Errors;
 using SalesCrm.Application.Common.Records;
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
 using SalesCrm.Domain.Common;
 
@@ -16,12 +18,24 @@ public sealed record RecordAssessmentCommand(
     : ICommand<AssessmentDto>;
 
 public sealed class RecordAssessmentCommandHandler(
-    ReadinessAccess access, ICertificationStore certifications, IAssessmentStore assessments, IAccessCache users, ICurrentUser caller, TimeProvider clock)
+    ReadinessAccess access,
+    ICertificationStore certifications,
+    IAssessmentStore assessments,
+    IAccessCache users,
+    IOrganisationStore organisation,
+    ICurrentUser caller,
+    TimeProvider clock)
     : ICommandHandler<RecordAssessmentCommand, AssessmentDto>
 {
     public async ValueTask<AssessmentDto> Handle(RecordAssessmentCommand command, CancellationToken cancellationToken)
     {
         var rep = await access.RepToAssessAsync(command.UserId, cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById((await organisation.GetAsync(cancellationToken)).TimeZone);
+        if (command.AssessedOn > MetricWindow.DateOf(clock.GetUtcNow(), zone))
+        {
+            throw RequestValidationException.For("assessedOn", "assessedOn must not be after today in the organisation's time zone.");
+        }
+
         var name = command.Name?.Trim();
         if (command.CertificationId is { } certificationId)
         {

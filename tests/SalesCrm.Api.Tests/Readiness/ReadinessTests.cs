@@ -153,6 +153,20 @@ public sealed class ReadinessTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task An_assessment_dated_tomorrow_in_the_organisations_zone_is_refused()
+    {
+        // The organisation's zone is UTC here: tomorrow's date is after today there.
+        var (rep, _) = await factory.PersonAsync("rep");
+        using var admin = await factory.AdminClientAsync();
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await admin.PostAsJsonAsync($"/api/v1/users/{rep.Id}/assessments", new { name = "Call review", score = 70, passed = true, assessedOn = tomorrow });
+
+        Assert.Equal(["assessedOn"], (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Empty(await admin.OkAsync<List<AssessmentDto>>($"/api/v1/users/{rep.Id}/assessments"));
+    }
+
+    [Fact]
     public async Task An_archived_certification_cannot_be_assessed()
     {
         var (rep, _) = await factory.PersonAsync("rep");
