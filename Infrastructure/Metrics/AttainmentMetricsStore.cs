@@ -30,14 +30,10 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
     /// Won deals per span and owner over each span's whole local days, from the day rollup (opportunity_days, kept exact
     /// by triggers). Span 0 (the request's window) is skipped: the spans after it are quota periods.
     /// </summary>
-    public static readonly Sql WonPerSpanAndOwner = new($"""
-        SELECT s.idx AS Idx, d.owner_id AS OwnerId, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
-        FROM {"{spans}"} s
-        JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE s.idx > 0 AND d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}
-        GROUP BY s.idx, d.owner_id
-        HAVING SUM(d.won) > 0
-        """);
+    public static readonly Sql WonPerSpanAndOwner = new(WonPerSpanAndOwnerWhere($"d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}"));
+
+    /// <summary>The same for a rep or a team: the members drive the read through ix_opportunity_days_owner, so a rep's years of quotas read only their own days.</summary>
+    public static readonly Sql WonPerSpanAndMember = new(WonPerSpanAndOwnerWhere(MetricSql.MemberOwners("d.owner_id")));
 
     /// <summary>Won deals per span and owner between the instants of each span, from the records: the part of a running period from the start of today up to now.</summary>
     public static readonly Sql WonPerSpanAndOwnerSinceDayStart = new($"""
@@ -100,7 +96,8 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         var cuts = scope.Spans.Select(s => (Span: s, Day: LastDayStartingBy(s, scope.Zone))).ToList();
         var wholeDays = scope with { Spans = [.. cuts.Select(c => c.Span with { To = c.Day, ToUtc = MetricWindow.StartOfDay(c.Day, scope.Zone) })] };
         var sinceDayStart = scope with { Spans = [.. cuts.Select(c => c.Span with { From = c.Day, FromUtc = MetricWindow.StartOfDay(c.Day, scope.Zone) })] };
-        var rows = (await SpanQueryAsync<WonRow>(WonPerSpanAndOwner, wholeDays, DateTimeOffset.UtcNow, null, cancellationToken))
+        var wholeDayStatement = scope.Subject.UserId is null && scope.Subject.TeamId is null ? WonPerSpanAndOwner : WonPerSpanAndMember;
+        var rows = (await SpanQueryAsync<WonRow>(wholeDayStatement, wholeDays, DateTimeOffset.UtcNow, null, cancellationToken))
             .Concat(await SpanQueryAsync<WonRow>(WonPerSpanAndOwnerSinceDayStart, sinceDayStart, DateTimeOffset.UtcNow, null, cancellationToken));
         return [.. rows.GroupBy(r => (r.Idx, r.OwnerId)).Select(g => new WonDeals(g.Key.Idx, g.Key.OwnerId, g.Sum(r => r.Revenue ?? 0), g.Sum(r => r.Deals)))];
     }
@@ -176,4 +173,14 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
 
         public long? Activities { get; init; }
     }
+
+    /// <summary>Won revenue and deals per span and owner from the day rollup (whole local days), for the owners <paramref name="owners"/> selects.</summary>
+    private static string WonPerSpanAndOwnerWhere(string owners) => $"""
+        SELECT s.idx AS Idx, d.owner_id AS OwnerId, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
+        FROM {"{spans}"} s
+        JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE s.idx > 0 AND {owners}
+        GROUP BY s.idx, d.owner_id
+        HAVING SUM(d.won) > 0
+        """;
 }
