@@ -35,6 +35,12 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
     /// <summary>The same for a rep or a team: the members drive the read through ix_opportunity_days_owner, so a rep's years of quotas read only their own days.</summary>
     public static readonly Sql WonPerSpanAndMember = new(WonPerSpanAndOwnerWhere(MetricSql.MemberOwners("d.owner_id")));
 
+    /// <summary>Won per owner and month (yyyy-MM) over the window's whole days, every owner: one pass over the days, no span join.</summary>
+    public static readonly Sql WonPerMonthAndOwner = WonPerMonthWhere("d.owner_id <> @OrganisationOwner");
+
+    /// <summary>The same for a rep or a team, seeking each member's days.</summary>
+    public static readonly Sql WonPerMonthAndMember = WonPerMonthWhere(MetricSql.MemberOwners("d.owner_id"));
+
     /// <summary>Won deals per span and owner between the instants of each span, from the records: the part of a running period from the start of today up to now.</summary>
     public static readonly Sql WonPerSpanAndOwnerSinceDayStart = new($"""
         SELECT s.idx AS Idx, o.owner_id AS OwnerId, SUM(o.amount) AS Revenue, COUNT(*) AS Deals
@@ -100,6 +106,13 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         var rows = (await SpanQueryAsync<WonRow>(wholeDayStatement, wholeDays, DateTimeOffset.UtcNow, null, cancellationToken))
             .Concat(await SpanQueryAsync<WonRow>(WonPerSpanAndOwnerSinceDayStart, sinceDayStart, DateTimeOffset.UtcNow, null, cancellationToken));
         return [.. rows.GroupBy(r => (r.Idx, r.OwnerId)).Select(g => new WonDeals(g.Key.Idx, g.Key.OwnerId, g.Sum(r => r.Revenue ?? 0), g.Sum(r => r.Deals)))];
+    }
+
+    public async Task<IReadOnlyList<MonthWon>> WonPerMonthAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken)
+    {
+        var statement = scope.Subject.UserId is null && scope.Subject.TeamId is null ? WonPerMonthAndOwner : WonPerMonthAndMember;
+        return [.. (await SpanQueryAsync<MonthRow>(statement, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+            .Select(r => new MonthWon(r.OwnerId, DateOnly.ParseExact(r.Month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Revenue ?? 0, r.Deals))];
     }
 
     public async Task<IReadOnlyDictionary<int, long>> DealsWonAsync(MetricScope scope, CancellationToken cancellationToken) =>
@@ -183,4 +196,31 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         GROUP BY s.idx, d.owner_id
         HAVING SUM(d.won) > 0
         """;
+
+    private static Sql WonPerMonthWhere(string owners) => new(
+        $"""
+        SELECT d.owner_id AS OwnerId, substr(d.day, 1, 7) AS Month, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
+        FROM opportunity_days d
+        WHERE d.day >= @WindowFromDay AND d.day < @WindowToDay AND {owners}
+        GROUP BY d.owner_id, substr(d.day, 1, 7)
+        HAVING SUM(d.won) > 0
+        """,
+        $"""
+        SELECT d.owner_id AS OwnerId, CONVERT(CHAR(7), d.day, 126) AS Month, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
+        FROM opportunity_days d
+        WHERE d.day >= @WindowFromDay AND d.day < @WindowToDay AND {owners}
+        GROUP BY d.owner_id, CONVERT(CHAR(7), d.day, 126)
+        HAVING SUM(d.won) > 0
+        """);
+
+    private sealed class MonthRow
+    {
+        public Guid OwnerId { get; init; }
+
+        public string Month { get; init; } = "";
+
+        public decimal? Revenue { get; init; }
+
+        public long Deals { get; init; }
+    }
 }

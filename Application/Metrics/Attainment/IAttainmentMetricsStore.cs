@@ -12,6 +12,12 @@ public interface IAttainmentMetricsStore
     /// <summary>Won deals per span (index 1 and up) and owner, among the subject's reps.</summary>
     Task<IReadOnlyList<WonDeals>> WonPerSpanAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Won revenue and deals per owner and calendar month over the whole local days of the scope's window (no running
+    /// day): quota periods are whole months, so a finished period's figures are the sum of its months.
+    /// </summary>
+    Task<IReadOnlyList<MonthWon>> WonPerMonthAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken);
+
     /// <summary>The number of deals won in each span that has any, keyed by span index.</summary>
     Task<IReadOnlyDictionary<int, long>> DealsWonAsync(MetricScope scope, CancellationToken cancellationToken);
 

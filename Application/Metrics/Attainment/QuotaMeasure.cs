@@ -46,7 +46,8 @@ public static class QuotaMeasure
             new MetricSubject(null, userId), null, new MetricWindow(start, end, span.FromUtc, span.ToUtc), zone, null, [span]);
     }
 
-    private static QuotaAttainmentRow Measure(QuotaInWindow q, decimal revenue, long deals, MetricSpan span, TimeZoneInfo zone, DateTimeOffset now)
+    /// <summary>One quota against what its rep achieved in the period (<paramref name="span"/>): attained when the target is met.</summary>
+    public static QuotaAttainmentRow Measure(QuotaInWindow q, decimal revenue, long deals, MetricSpan span, TimeZoneInfo zone, DateTimeOffset now)
     {
         var achieved = q.Kind == QuotaKind.Revenue ? revenue : deals;
         return new QuotaAttainmentRow(

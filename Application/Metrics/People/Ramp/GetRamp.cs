@@ -37,22 +37,35 @@ public sealed class GetRampQueryHandler(
     }
 
     /// <summary>
-    /// Attained quotas measured exactly as quota attainment measures them (QuotaMeasure), over periods starting from a year before the
-    /// earliest start (a year is the longest period) up to today; only finished periods count.
+    /// Attained quotas measured as quota attainment measures them (<see cref="QuotaMeasure.Measure"/>: won revenue or deals in
+    /// the period against the target), over periods starting from a year before the earliest start (a year is the longest
+    /// period) up to today; only finished periods count. A finished period is whole months, so its figures are the sum of its
+    /// months' won deals: one pass over the owners' day rollup instead of a join of every day with every period.
     /// </summary>
     private async Task<ILookup<Guid, QuotaAttainmentRow>> AttainedQuotasAsync(
         MetricSubject subject, DateOnly earliestStart, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var from = earliestStart.AddYears(-1) < MetricWindow.EarliestDate ? MetricWindow.EarliestDate : earliestStart.AddYears(-1);
         var today = MetricWindow.DateOf(now, zone);
-        if (from >= today)
+        var quotas = from >= today ? [] : (await attainment.QuotasAsync(MetricScope.Create(subject, null, from, today, null, zone), null, null, cancellationToken))
+            .Where(q => q.PeriodEnd <= today).ToList();
+        if (quotas.Count == 0)
         {
             return Array.Empty<QuotaAttainmentRow>().ToLookup(q => q.UserId);
         }
 
-        var scope = MetricScope.Create(subject, null, from, today, null, zone);
-        var measured = await QuotaMeasure.MeasureAsync(attainment, scope, null, null, now, cancellationToken);
-        return measured.Where(q => q.Attained && !q.InProgress && q.PeriodEnd <= today).ToLookup(q => q.UserId);
+        var months = (await attainment.WonPerMonthAndOwnerAsync(
+            MetricScope.Create(subject, null, quotas.Min(q => q.PeriodStart), quotas.Max(q => q.PeriodEnd), null, zone), cancellationToken))
+            .ToLookup(m => m.OwnerId);
+        return quotas
+            .Select(q =>
+            {
+                var won = months[q.UserId].Where(m => m.Month >= q.PeriodStart && m.Month < q.PeriodEnd).ToList();
+                var span = QuotaMeasure.PeriodSpan(0, q.PeriodStart, q.PeriodEnd, zone, now);
+                return QuotaMeasure.Measure(q, won.Sum(m => m.Revenue), won.Sum(m => m.Deals), span, zone, now);
+            })
+            .Where(q => q.Attained && !q.InProgress)
+            .ToLookup(q => q.UserId);
     }
 
     private static RampRow Row(RampRep rep, DateOnly start, IReadOnlyDictionary<Guid, DateTimeOffset> firstWins, IEnumerable<QuotaAttainmentRow> attained, TimeZoneInfo zone)
