@@ -6,9 +6,11 @@ using SalesCrm.Infrastructure.Data;
 namespace SalesCrm.Infrastructure.Metrics;
 
 /// <summary>
-/// Selling time: activity durations read raw (no rollup holds durations) — the organisation's through
-/// ix_activities_selling_time (covering, by start), a team's or rep's through each member's ix_activities_owner range —
-/// and time entries through their own start and owner indexes. Every read costs the window, never the history.
+/// Selling time: activity durations from selling_time_days (migration 0028) for the whole days before today and read raw
+/// from the start of today (where a meeting counts only once started) — the organisation's through
+/// ix_activities_selling_time (covering, by start), a team's or rep's through each member's ix_activities_owner range;
+/// per rep and explain still read the activities — and time entries through their own start and owner indexes. Every
+/// read costs the window, never the history.
 /// </summary>
 public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), ISellingTimeMetricsStore
 {
@@ -34,22 +36,66 @@ public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : 
         COUNT(t.id) AS Entries
         """;
 
+    /// <summary>The local day containing @Now, and the instant it starts: the rollup answers for the days before it.</summary>
+    private const string TodayStart = "(SELECT MAX(mc.starts_at) FROM metric_calendar mc WHERE mc.starts_at <= @Now)";
+
+    private const string Today = $"(SELECT td.day FROM metric_calendar td WHERE td.starts_at = {TodayStart})";
+
+    /// <summary>A span's activities from the start of today on (the part of the span the rollup does not answer for).</summary>
+    private const string FromToday = $"""
+        a.occurred_at >= CASE WHEN s.from_at > {TodayStart} THEN s.from_at ELSE {TodayStart} END AND a.occurred_at < s.to_at
+        """;
+
+    private const string RolledSums = """
+        SUM(d.call_seconds) AS CallSeconds, SUM(d.meeting_seconds) AS MeetingSeconds, SUM(d.email_seconds) AS EmailSeconds,
+        SUM(d.timed) AS Timed, SUM(d.untimed) AS Untimed
+        """;
+
+    private const string TotalSums = """
+        SUM(x.CallSeconds) AS CallSeconds, SUM(x.MeetingSeconds) AS MeetingSeconds, SUM(x.EmailSeconds) AS EmailSeconds,
+        SUM(x.Timed) AS Timed, SUM(x.Untimed) AS Untimed
+        """;
+
+    /// <summary>
+    /// The organisation's: selling_time_days' organisation rows for the whole days of each span before today (every meeting
+    /// of those has started), plus the activities of the span from the start of today, read as before.
+    /// </summary>
     public static readonly Sql SellingOrganisation = new($"""
-        SELECT s.idx AS Idx, {Sums}
-        FROM {"{spans}"} s
-        JOIN activities a ON a.occurred_at >= s.from_at AND a.occurred_at < s.to_at
-        WHERE {Selling}
-        GROUP BY s.idx
+        SELECT x.Idx AS Idx, {TotalSums}
+        FROM (
+            SELECT s.idx AS Idx, {RolledSums}
+            FROM {"{spans}"} s
+            JOIN selling_time_days d ON d.owner_id = @OrganisationOwner AND d.day >= s.from_day AND d.day < s.to_day AND d.day < {Today}
+            GROUP BY s.idx
+            UNION ALL
+            SELECT s.idx AS Idx, {Sums}
+            FROM {"{spans}"} s
+            JOIN activities a ON {FromToday}
+            WHERE {Selling}
+            GROUP BY s.idx
+        ) x
+        GROUP BY x.Idx
         """);
 
-    /// <summary>A team's or rep's: the members drive the join, so each reads only its own owner-index range.</summary>
+    /// <summary>A team's or rep's: the members' selling_time_days rows before today, plus their activities from today on (each member's owner-index range).</summary>
     public static readonly Sql SellingSubject = new($"""
-        SELECT s.idx AS Idx, {Sums}
-        FROM {"{spans}"} s
-        CROSS JOIN users u
-        JOIN activities a ON a.owner_id = u.id AND a.occurred_at >= s.from_at AND a.occurred_at < s.to_at
-        WHERE (u.id = @SubjectUserId OR u.team_id = @SubjectTeamId) AND {Selling}
-        GROUP BY s.idx
+        SELECT x.Idx AS Idx, {TotalSums}
+        FROM (
+            SELECT s.idx AS Idx, {RolledSums}
+            FROM {"{spans}"} s
+            CROSS JOIN users u
+            JOIN selling_time_days d ON d.owner_id = u.id AND d.day >= s.from_day AND d.day < s.to_day AND d.day < {Today}
+            WHERE u.id = @SubjectUserId OR u.team_id = @SubjectTeamId
+            GROUP BY s.idx
+            UNION ALL
+            SELECT s.idx AS Idx, {Sums}
+            FROM {"{spans}"} s
+            CROSS JOIN users u
+            JOIN activities a ON a.owner_id = u.id AND {FromToday}
+            WHERE (u.id = @SubjectUserId OR u.team_id = @SubjectTeamId) AND {Selling}
+            GROUP BY s.idx
+        ) x
+        GROUP BY x.Idx
         """);
 
     public static readonly Sql NonSelling = new($"""

@@ -29,6 +29,7 @@ public static class DayRollups
         new(LostReasonDayRollup.Name, LostReasonDayRollup.Version, LostReasonDayRollup.Statements),
         new(LeadFirstActivity.Name, LeadFirstActivity.Version, LeadFirstActivity.Statements),
         new(StageAdvanceDayRollup.Name, StageAdvanceDayRollup.Version, StageAdvanceDayRollup.Statements),
+        new(SellingTimeDayRollup.Name, SellingTimeDayRollup.Version, SellingTimeDayRollup.Statements),
     ];
 
     /// <summary>Every rollup's statements in order: a full rebuild.</summary>
