@@ -35,7 +35,7 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
     /// <summary>The same for a rep or a team: the members drive the read through ix_opportunity_days_owner, so a rep's years of quotas read only their own days.</summary>
     public static readonly Sql WonPerSpanAndMember = new(WonPerSpanAndOwnerWhere(MetricSql.MemberOwners("d.owner_id")));
 
-    /// <summary>Won per owner and month (yyyy-MM) over the window's whole days, every owner: one pass over the days, no span join.</summary>
+    /// <summary>Won per owner and month (yyyy-MM) over the window's whole days, every owner: one pass over the days with a win (ix_opportunity_days_won), no span join.</summary>
     public static readonly Sql WonPerMonthAndOwner = WonPerMonthWhere("d.owner_id <> @OrganisationOwner");
 
     /// <summary>The same for a rep or a team, seeking each member's days.</summary>
@@ -201,14 +201,14 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         $"""
         SELECT d.owner_id AS OwnerId, substr(d.day, 1, 7) AS Month, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
         FROM opportunity_days d
-        WHERE d.day >= @WindowFromDay AND d.day < @WindowToDay AND {owners}
+        WHERE d.won > 0 AND d.day >= @WindowFromDay AND d.day < @WindowToDay AND {owners}
         GROUP BY d.owner_id, substr(d.day, 1, 7)
         HAVING SUM(d.won) > 0
         """,
         $"""
         SELECT d.owner_id AS OwnerId, CONVERT(CHAR(7), d.day, 126) AS Month, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
         FROM opportunity_days d
-        WHERE d.day >= @WindowFromDay AND d.day < @WindowToDay AND {owners}
+        WHERE d.won > 0 AND d.day >= @WindowFromDay AND d.day < @WindowToDay AND {owners}
         GROUP BY d.owner_id, CONVERT(CHAR(7), d.day, 126)
         HAVING SUM(d.won) > 0
         """);
