@@ -5,14 +5,14 @@ import type { Bucket, MetricSubjectQuery } from '../api/useActivityMetrics';
 import { useDashboardPeople } from '../api/useDashboardPeople';
 import { addDays, isIsoDate, isPeriodPreset, PERIOD_PRESETS, presetWindow, type PeriodPreset, type Window } from '../period';
 import { ActivitySection } from './ActivitySection';
-import { isDashboardTab, panelId, tabId, type DashboardTab } from './dashboardTabIds';
-import { DashboardTabs } from './DashboardTabs';
+import { DASHBOARD_TABS, isDashboardTab, panelId, tabId, type DashboardTab } from './dashboardTabIds';
 import { FollowUpSection } from './FollowUpSection';
 import { FunnelSection } from './FunnelSection';
 import { LeaderboardSection } from './LeaderboardSection';
 import { PipelineSection } from './PipelineSection';
 import { QuotaSection } from './QuotaSection';
 import { ResultsSection } from './ResultsSection';
+import { SectionTabs } from './SectionTabs';
 import { SellingTimeSection } from './SellingTimeSection';
 import { LeadScoringSection } from '../../lead-scoring/components/LeadScoringSection';
 import './dashboard.css';
@@ -151,7 +151,11 @@ function DashboardView({ me }: { me: Me }) {
         From {window.from} up to (not including) {window.to}.
       </p>
       {people.error && <ErrorState error={people.error} onRetry={people.refetch} />}
-      <DashboardTabs
+      <SectionTabs
+        tabs={DASHBOARD_TABS}
+        label="Dashboard sections"
+        tabId={tabId}
+        panelId={panelId}
         selected={tab}
         onSelect={(next) => {
           update({ tab: next === 'activity' ? null : next });

@@ -5,8 +5,8 @@ import { useDashboardPeople } from '../../dashboard/api/useDashboardPeople';
 import '../../dashboard/components/dashboard.css';
 import { CommissionSection } from './CommissionSection';
 import { EnpsSection } from './EnpsSection';
-import { PeopleTabs } from './PeopleTabs';
-import { isPeopleTab, panelId, tabId, type PeopleTab } from './peopleTabIds';
+import { SectionTabs } from '../../dashboard/components/SectionTabs';
+import { PEOPLE_TABS, isPeopleTab, panelId, tabId, type PeopleTab } from './peopleTabIds';
 import { QuadrantSection } from './QuadrantSection';
 import { RampSection } from './RampSection';
 import { ReadinessSection } from './ReadinessSection';
@@ -55,7 +55,11 @@ function PeopleView({ me }: { me: Me }) {
         </p>
       )}
       {people.error && <ErrorState error={people.error} onRetry={people.refetch} />}
-      <PeopleTabs
+      <SectionTabs
+        tabs={PEOPLE_TABS}
+        label="People sections"
+        tabId={tabId}
+        panelId={panelId}
         selected={tab}
         onSelect={(next) => {
           update('tab', next === 'readiness' ? '' : next);

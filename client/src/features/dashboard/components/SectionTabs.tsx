@@ -1,18 +1,24 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { DASHBOARD_TABS, panelId, tabId, type DashboardTab } from './dashboardTabIds';
 
-interface Props {
-  selected: DashboardTab;
-  onSelect: (tab: DashboardTab) => void;
+interface Props<T extends string> {
+  /** The sections in order, each with its label. */
+  tabs: readonly { value: T; label: string }[];
+  selected: T;
+  onSelect: (tab: T) => void;
+  /** The tab list's accessible name, e.g. "Dashboard sections". */
+  label: string;
+  /** The ids tying each tab to its panel (the page renders the panel with these ids). */
+  tabId: (tab: T) => string;
+  panelId: (tab: T) => string;
 }
 
-/** The dashboard's sections as tabs (WAI-ARIA tabs: arrows, Home and End move and select). */
-export function DashboardTabs({ selected, onSelect }: Props) {
+/** A page's sections as WAI-ARIA tabs (arrows, Home and End move and select): the dashboard's and the people page's. */
+export function SectionTabs<T extends string>({ tabs, selected, onSelect, label, tabId, panelId }: Props<T>) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const index = DASHBOARD_TABS.findIndex((t) => t.value === selected);
-    const last = DASHBOARD_TABS.length - 1;
+    const index = tabs.findIndex((t) => t.value === selected);
+    const last = tabs.length - 1;
     const next =
       event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
       : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
@@ -21,15 +27,15 @@ export function DashboardTabs({ selected, onSelect }: Props) {
       : null;
     if (next === null) return;
     event.preventDefault();
-    const tab = DASHBOARD_TABS[next];
+    const tab = tabs[next];
     if (!tab) return;
     onSelect(tab.value);
     refs.current[next]?.focus();
   }
 
   return (
-    <div className="dashboard-tabs" role="tablist" aria-label="Dashboard sections" onKeyDown={onKeyDown}>
-      {DASHBOARD_TABS.map((tab, i) => (
+    <div className="dashboard-tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+      {tabs.map((tab, i) => (
         <button
           key={tab.value}
           ref={(element) => {
