@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Records.RecordLinks>();
         services.AddScoped<Common.Records.OwnerAssignment>();
         services.AddScoped<Quotas.QuotaAccess>();
+        services.AddScoped<People.ManagedTeam>();
         services.AddScoped<Surveys.SurveyAccess>();
         services.AddScoped<Commission.CommissionAccess>();
         services.AddScoped<Commission.CommissionWindow>();

@@ -12,7 +12,7 @@ namespace SalesCrm.Application.Commission;
 /// month that has already started: only an admin may back-date an assignment (a correction), since it changes
 /// statements of past periods.
 /// </summary>
-public sealed class CommissionAccess(ICurrentUser caller, IAccessCache access, ITeamStore teams)
+public sealed class CommissionAccess(ICurrentUser caller, IAccessCache access)
 {
     public async Task<UserAccess> RepToReadAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -36,18 +36,6 @@ public sealed class CommissionAccess(ICurrentUser caller, IAccessCache access, I
         {
             throw RequestValidationException.For("effectiveFrom", "effectiveFrom must be this month or later: only an admin may back-date a plan, since it changes past statements.");
         }
-    }
-
-    /// <summary>The team whose earnings the caller reads: the one asked for, else the organisation (admins) or their own team (managers).</summary>
-    public async Task<Guid?> TeamToReadAsync(Guid? teamId, CancellationToken cancellationToken)
-    {
-        if (teamId is null)
-        {
-            return caller.Role == Role.Admin ? null : caller.TeamId ?? throw new NotFoundException("team");
-        }
-
-        var exists = await teams.FindAsync(teamId.Value, cancellationToken) is not null;
-        return exists && (caller.Role == Role.Admin || teamId == caller.TeamId) ? teamId : throw new NotFoundException("team");
     }
 
     private bool IsTheirManager(UserAccess rep) =>

@@ -38,18 +38,6 @@ public sealed class SurveyAccess(ICurrentUser caller, IAccessCache access, ITeam
         }
     }
 
-    /// <summary>The team whose surveys the caller reads: the one asked for, or by default the organisation (admins) or their own team (managers).</summary>
-    public async Task<Guid?> AudienceToReadAsync(Guid? teamId, CancellationToken cancellationToken)
-    {
-        if (teamId is null)
-        {
-            return caller.Role == Role.Admin ? null : caller.TeamId ?? throw new NotFoundException("team");
-        }
-
-        var exists = await teams.FindAsync(teamId.Value, cancellationToken) is not null;
-        return exists && (caller.Role == Role.Admin || teamId == caller.TeamId) ? teamId : throw new NotFoundException("team");
-    }
-
     public async Task<SurveyDto> SurveyToReadAsync(Guid id, CancellationToken cancellationToken)
     {
         var survey = await surveys.FindAsync(id, cancellationToken);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using SalesCrm.Application.People;
 using SalesCrm.Domain.Commission;
 
 namespace SalesCrm.Application.Commission.ListEarnings;
@@ -10,12 +11,12 @@ namespace SalesCrm.Application.Commission.ListEarnings;
 /// </summary>
 public sealed record ListEarningsQuery(Guid? TeamId, CommissionPeriod? Period, DateOnly? Start) : IQuery<CommissionEarnings>, ICommissionPeriodQuery;
 
-public sealed class ListEarningsQueryHandler(CommissionAccess access, CommissionWindow windows, ICommissionStore store)
+public sealed class ListEarningsQueryHandler(ManagedTeam team, CommissionWindow windows, ICommissionStore store)
     : IQueryHandler<ListEarningsQuery, CommissionEarnings>
 {
     public async ValueTask<CommissionEarnings> Handle(ListEarningsQuery query, CancellationToken cancellationToken)
     {
-        var teamId = await access.TeamToReadAsync(query.TeamId, cancellationToken);
+        var teamId = await team.ToReadAsync(query.TeamId, cancellationToken);
         var period = query.Period!.Value;
         var window = await windows.ResolveAsync(period, query.Start!.Value, cancellationToken);
         var rows = await store.EarningsAsync(teamId, period, window.From, window.FromUtc, window.ToUtc, cancellationToken);

@@ -1,4 +1,5 @@
 using Mediator;
+using SalesCrm.Application.People;
 
 namespace SalesCrm.Application.Surveys.ListSurveyResults;
 
@@ -8,12 +9,12 @@ namespace SalesCrm.Application.Surveys.ListSurveyResults;
 /// </summary>
 public sealed record ListSurveyResultsQuery(Guid? TeamId = null) : IQuery<IReadOnlyList<SurveyResults>>;
 
-public sealed class ListSurveyResultsQueryHandler(SurveyAccess access, ISurveyStore surveys)
+public sealed class ListSurveyResultsQueryHandler(ManagedTeam team, SurveyAccess access, ISurveyStore surveys)
     : IQueryHandler<ListSurveyResultsQuery, IReadOnlyList<SurveyResults>>
 {
     public async ValueTask<IReadOnlyList<SurveyResults>> Handle(ListSurveyResultsQuery query, CancellationToken cancellationToken)
     {
-        var teamId = await access.AudienceToReadAsync(query.TeamId, cancellationToken);
+        var teamId = await team.ToReadAsync(query.TeamId, cancellationToken);
         var today = await access.TodayAsync(cancellationToken);
         return [.. (await surveys.ClosedAsync(teamId, today, cancellationToken)).Select(s => SurveyResults.Of(s.Survey, s.Tally, today))];
     }

@@ -1,4 +1,5 @@
 using Mediator;
+using SalesCrm.Application.People;
 
 namespace SalesCrm.Application.Surveys.ListSurveys;
 
@@ -8,11 +9,11 @@ namespace SalesCrm.Application.Surveys.ListSurveys;
 /// </summary>
 public sealed record ListSurveysQuery(Guid? TeamId = null) : IQuery<IReadOnlyList<ListedSurveyDto>>;
 
-public sealed class ListSurveysQueryHandler(SurveyAccess access, ISurveyStore surveys) : IQueryHandler<ListSurveysQuery, IReadOnlyList<ListedSurveyDto>>
+public sealed class ListSurveysQueryHandler(ManagedTeam team, SurveyAccess access, ISurveyStore surveys) : IQueryHandler<ListSurveysQuery, IReadOnlyList<ListedSurveyDto>>
 {
     public async ValueTask<IReadOnlyList<ListedSurveyDto>> Handle(ListSurveysQuery query, CancellationToken cancellationToken)
     {
-        var teamId = await access.AudienceToReadAsync(query.TeamId, cancellationToken);
+        var teamId = await team.ToReadAsync(query.TeamId, cancellationToken);
         var today = await access.TodayAsync(cancellationToken);
         return [.. (await surveys.ListAsync(teamId, cancellationToken)).Select(s => ListedSurveyDto.Of(s, today))];
     }
