@@ -6,17 +6,10 @@ using SalesCrm.Domain.Commission;
 namespace SalesCrm.Application.Commission;
 
 /// <summary>A commission period as calendar dates in the organisation's zone and the UTC instants deals are closed at.</summary>
-public sealed class CommissionWindow(IOrganisationStore organisation, TimeProvider clock)
+public sealed class CommissionWindow(OrganisationCalendar calendar)
 {
     public async Task<MetricWindow> ResolveAsync(CommissionPeriod period, DateOnly start, CancellationToken cancellationToken) =>
-        MetricWindow.Create(start, CommissionPeriods.EndOf(period, start), await ZoneAsync(cancellationToken));
-
-    /// <summary>Today's date in the organisation's time zone.</summary>
-    public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken) =>
-        MetricWindow.DateOf(clock.GetUtcNow(), await ZoneAsync(cancellationToken));
-
-    private async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken) =>
-        TimeZoneInfo.FindSystemTimeZoneById((await organisation.GetAsync(cancellationToken)).TimeZone);
+        MetricWindow.Create(start, CommissionPeriods.EndOf(period, start), await calendar.ZoneAsync(cancellationToken));
 }
 
 /// <summary>A period query: <c>period</c> month or quarter, <c>start</c> its first day.</summary>

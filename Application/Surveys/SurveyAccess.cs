@@ -10,13 +10,9 @@ namespace SalesCrm.Application.Surveys;
 /// Who does what with surveys: admins ask and read any audience, a manager their own team; a person answers the
 /// surveys of the organisation and of their current team. Anything else answers 404.
 /// </summary>
-public sealed class SurveyAccess(ICurrentUser caller, IAccessCache access, ITeamStore teams, ISurveyStore surveys, IOrganisationStore organisation, TimeProvider clock)
+public sealed class SurveyAccess(ICurrentUser caller, IAccessCache access, ITeamStore teams, ISurveyStore surveys, OrganisationCalendar calendar)
 {
-    public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await organisation.GetAsync(cancellationToken)).TimeZone);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-    }
+    public Task<DateOnly> TodayAsync(CancellationToken cancellationToken) => calendar.TodayAsync(cancellationToken);
 
     /// <summary>The audience a new survey may have: any for admins, only their own team for managers.</summary>
     public async Task AudienceToAskAsync(Guid? teamId, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Mediator;
 using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Application.Common.Errors;
 using SalesCrm.Application.Common.Records;
+using SalesCrm.Application.Organisations;
 using SalesCrm.Domain.Common;
 
 namespace SalesCrm.Application.Commission.AssignPlan;
@@ -11,13 +12,13 @@ namespace SalesCrm.Application.Commission.AssignPlan;
 public sealed record AssignPlanCommand(Guid UserId, Guid PlanId, DateOnly EffectiveFrom) : ICommand<CommissionAssignmentDto>;
 
 public sealed class AssignPlanCommandHandler(
-    CommissionAccess access, CommissionWindow windows, ICommissionStore store, ICurrentUser caller, TimeProvider clock)
+    CommissionAccess access, OrganisationCalendar calendar, ICommissionStore store, ICurrentUser caller, TimeProvider clock)
     : ICommandHandler<AssignPlanCommand, CommissionAssignmentDto>
 {
     public async ValueTask<CommissionAssignmentDto> Handle(AssignPlanCommand command, CancellationToken cancellationToken)
     {
         await access.RepToAssignAsync(command.UserId, cancellationToken);
-        access.EnsureMayStartOn(command.EffectiveFrom, await windows.TodayAsync(cancellationToken));
+        access.EnsureMayStartOn(command.EffectiveFrom, await calendar.TodayAsync(cancellationToken));
         if (await store.FindPlanAsync(command.PlanId, cancellationToken) is null)
         {
             throw RequestValidationException.For("planId", "No commission plan has this id.");

@@ -14,12 +14,12 @@ public sealed record SnapshotPeriod(ForecastPeriod Period, DateOnly Start, DateO
 /// organisation's zone, as of <c>now</c>), each method once (all pipelines, default historical inputs). Idempotent: a
 /// subject whose snapshots exist is skipped, and the unique key (subject, period, start, method) keeps racing runs from doubling.
 /// </summary>
-public sealed class ForecastSnapshotter(ForecastCalculator calculator, IForecastSnapshotStore snapshots, IOrganisationStore organisation)
+public sealed class ForecastSnapshotter(ForecastCalculator calculator, IForecastSnapshotStore snapshots, OrganisationCalendar calendar)
 {
     public async Task<SnapshotRun> SnapshotDueAsync(
         DateTimeOffset now, Guid? takenBy, IReadOnlyList<SnapshotSubject>? subjects, CancellationToken cancellationToken)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await organisation.GetAsync(cancellationToken)).TimeZone);
+        var zone = await calendar.ZoneAsync(cancellationToken);
         subjects ??= await snapshots.SubjectsAsync(cancellationToken);
         var today = MetricWindow.DateOf(now, zone);
         var periods = Enum.GetValues<ForecastPeriod>().Select(p => Holding(p, today)).ToList();

@@ -8,7 +8,7 @@ namespace SalesCrm.Application.Metrics.Common;
 /// Turns a metric query into a <see cref="MetricScope"/>: the subject checked against the caller (404 outside it),
 /// the pipeline checked to exist (404), the window cut in the organisation's time zone.
 /// </summary>
-public sealed class MetricScopes(MetricSubjects subjects, IOrganisationStore organisation, IPipelineStore pipelines)
+public sealed class MetricScopes(MetricSubjects subjects, OrganisationCalendar calendar, IPipelineStore pipelines)
 {
     public async Task<MetricScope> ResolveAsync(IMetricQuery query, CancellationToken cancellationToken)
     {
@@ -17,8 +17,7 @@ public sealed class MetricScopes(MetricSubjects subjects, IOrganisationStore org
         return MetricScope.Create(subject, pipelineId, query.From, query.To, query.Bucket, await ZoneAsync(cancellationToken));
     }
 
-    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken) =>
-        TimeZoneInfo.FindSystemTimeZoneById((await organisation.GetAsync(cancellationToken)).TimeZone);
+    public Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken) => calendar.ZoneAsync(cancellationToken);
 
     public async Task<Guid> PipelineAsync(Guid id, CancellationToken cancellationToken) =>
         await pipelines.FindAsync(id, cancellationToken) is not null ? id : throw new NotFoundException("pipeline");

@@ -2,7 +2,6 @@ using Mediator;
 using SalesCrm.Application.Common.Abstractions;
 using SalesCrm.Application.Common.Errors;
 using SalesCrm.Application.Common.Records;
-using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Application.Organisations;
 using SalesCrm.Application.People;
 using SalesCrm.Domain.Common;
@@ -22,7 +21,7 @@ public sealed class RecordAssessmentCommandHandler(
     ICertificationStore certifications,
     IAssessmentStore assessments,
     IAccessCache users,
-    IOrganisationStore organisation,
+    OrganisationCalendar calendar,
     ICurrentUser caller,
     TimeProvider clock)
     : ICommandHandler<RecordAssessmentCommand, AssessmentDto>
@@ -30,8 +29,7 @@ public sealed class RecordAssessmentCommandHandler(
     public async ValueTask<AssessmentDto> Handle(RecordAssessmentCommand command, CancellationToken cancellationToken)
     {
         var rep = await access.RepToAssessAsync(command.UserId, cancellationToken);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await organisation.GetAsync(cancellationToken)).TimeZone);
-        if (command.AssessedOn > MetricWindow.DateOf(clock.GetUtcNow(), zone))
+        if (command.AssessedOn > await calendar.TodayAsync(cancellationToken))
         {
             throw RequestValidationException.For("assessedOn", "assessedOn must not be after today in the organisation's time zone.");
         }
