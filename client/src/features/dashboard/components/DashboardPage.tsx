@@ -14,6 +14,7 @@ import { QuotaSection } from './QuotaSection';
 import { ResultsSection } from './ResultsSection';
 import { SectionTabs } from './SectionTabs';
 import { SellingTimeSection } from './SellingTimeSection';
+import { SubjectPickers } from './SubjectPickers';
 import { LeadScoringSection } from '../../lead-scoring/components/LeadScoringSection';
 import './dashboard.css';
 
@@ -74,12 +75,6 @@ function DashboardView({ me }: { me: Me }) {
   // A rep sends only the rep (their team may differ from the team picked); otherwise the team, or nothing for the default.
   const query: MetricSubjectQuery = { ...window, ...(userId ? { userId } : teamId ? { teamId } : {}) };
 
-  const teamPlaceholder = me.role === 'admin' ? 'Whole organisation' : me.role === 'rep' ? 'Just me' : undefined;
-  const repOptions = people.people.filter((p) => !teamId || p.teamId === teamId);
-  const repPlaceholder = me.role === 'rep' && !teamId ? undefined : teamId || me.role === 'manager' ? 'Whole team' : 'Everyone';
-  const teamValue = teamId || (me.role === 'manager' ? (me.teamId ?? '') : '');
-  const repValue = userId || (repPlaceholder === undefined ? me.id : '');
-
   return (
     <>
       <form className="panel form form--inline dashboard-filters" aria-label="Dashboard filters" onSubmit={(e) => { e.preventDefault(); }}>
@@ -115,26 +110,16 @@ function DashboardView({ me }: { me: Me }) {
             />
           </>
         )}
-        <SelectField
-          label="Team"
-          name="teamId"
-          options={people.teams.map((t) => ({ value: t.id, label: t.name }))}
-          placeholder={teamPlaceholder}
-          value={teamValue}
-          disabled={people.isPending}
-          onChange={(event) => {
-            update({ teamId: event.target.value, userId: null });
+        <SubjectPickers
+          me={me}
+          people={people}
+          teamId={teamId}
+          userId={userId}
+          onTeam={(value) => {
+            update({ teamId: value, userId: null });
           }}
-        />
-        <SelectField
-          label="Rep"
-          name="userId"
-          options={repOptions.map((p) => ({ value: p.id, label: p.displayName }))}
-          placeholder={repPlaceholder}
-          value={repValue}
-          disabled={people.isPending}
-          onChange={(event) => {
-            update({ userId: event.target.value });
+          onRep={(value) => {
+            update({ userId: value });
           }}
         />
         <SelectField

@@ -6,6 +6,7 @@ import { useMe, type Me } from '../../auth';
 import { useDashboardPeople } from '../../dashboard/api/useDashboardPeople';
 import { useCurrency } from '../../dashboard/api/useMetrics';
 import { ExplainDialog } from '../../dashboard/components/ExplainDialog';
+import { SubjectPickers } from '../../dashboard/components/SubjectPickers';
 import { formatCount, formatMoney, formatRatio } from '../../dashboard/format';
 import { SubmissionKeys } from '../../quick-log/api/useQuickLogSave';
 import { forecastKeys } from '../api/forecastKeys';
@@ -79,10 +80,6 @@ function ForecastView({ me }: { me: Me }) {
   const refusedInputs = inputsProblem?.status === 400 && HISTORICAL_FIELDS.some((f) => inputsProblem.errorsFor(f).length > 0);
   const report = withInputs.data ?? (refusedInputs ? defaults.data : undefined);
 
-  const teamPlaceholder = me.role === 'admin' ? 'Whole organisation' : undefined;
-  const repOptions = people.people.filter((p) => !teamId || p.teamId === teamId);
-  const teamValue = teamId || (me.role === 'manager' ? (me.teamId ?? '') : '');
-
   return (
     <>
       <form className="panel form form--inline forecast-filters" aria-label="Forecast filters" onSubmit={(e) => { e.preventDefault(); }}>
@@ -105,30 +102,18 @@ function ForecastView({ me }: { me: Me }) {
           }}
         />
         {me.role !== 'rep' && (
-          <>
-            <SelectField
-              label="Team"
-              name="teamId"
-              options={people.teams.map((t) => ({ value: t.id, label: t.name }))}
-              placeholder={teamPlaceholder}
-              value={teamValue}
-              disabled={people.isPending}
-              onChange={(event) => {
-                update({ teamId: event.target.value, userId: null });
-              }}
-            />
-            <SelectField
-              label="Rep"
-              name="userId"
-              options={repOptions.map((p) => ({ value: p.id, label: p.displayName }))}
-              placeholder={teamId || me.role === 'manager' ? 'Whole team' : 'Everyone'}
-              value={userId}
-              disabled={people.isPending}
-              onChange={(event) => {
-                update({ userId: event.target.value });
-              }}
-            />
-          </>
+          <SubjectPickers
+            me={me}
+            people={people}
+            teamId={teamId}
+            userId={userId}
+            onTeam={(value) => {
+              update({ teamId: value, userId: null });
+            }}
+            onRep={(value) => {
+              update({ userId: value });
+            }}
+          />
         )}
       </form>
       {me.role !== 'rep' && <SnapshotButton subject={subject} />}
