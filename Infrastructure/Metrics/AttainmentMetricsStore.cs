@@ -67,7 +67,7 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         FROM users u
         LEFT JOIN (SELECT d.owner_id AS OwnerId, SUM(d.won_amount) AS RevenueWon, SUM(d.won) AS DealsWon
                    FROM opportunity_days d
-                   WHERE d.day >= @WindowFromDay AND d.day < @WindowToDay AND d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}
+                   WHERE d.won > 0 AND d.day >= @WindowFromDay AND d.day < @WindowToDay AND d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}
                    GROUP BY d.owner_id) w ON w.OwnerId = u.id
         LEFT JOIN (SELECT ad.owner_id AS OwnerId,
                           SUM(ad.outbound_calls + ad.inbound_calls + ad.emails_sent + ad.emails_received + ad.meetings + ad.notes) AS Activities
@@ -187,12 +187,16 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         public long? Activities { get; init; }
     }
 
-    /// <summary>Won revenue and deals per span and owner from the day rollup (whole local days), for the owners <paramref name="owners"/> selects.</summary>
+    /// <summary>
+    /// Won revenue and deals per span and owner from the day rollup (whole local days), for the owners <paramref name="owners"/> selects.
+    /// Only days with a win count (<c>won &gt; 0</c>; a day without one adds nothing), so SQLite reads the compact covering
+    /// ix_opportunity_days_won instead of every owner's every day of the span.
+    /// </summary>
     private static string WonPerSpanAndOwnerWhere(string owners) => $"""
         SELECT s.idx AS Idx, d.owner_id AS OwnerId, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
         FROM {"{spans}"} s
         JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE s.idx > 0 AND {owners}
+        WHERE s.idx > 0 AND d.won > 0 AND {owners}
         GROUP BY s.idx, d.owner_id
         HAVING SUM(d.won) > 0
         """;

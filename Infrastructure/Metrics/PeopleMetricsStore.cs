@@ -43,11 +43,12 @@ public sealed class PeopleMetricsStore(IDbConnectionFactory connections) : Metri
         ORDER BY t.name, t.id, u.display_name, u.id
         """);
 
+    /// <summary>Only days with a win (a day without one adds nothing): SQLite reads the covering ix_opportunity_days_won, not every day of every rep.</summary>
     public static readonly Sql WonRevenue = new($"""
         SELECT s.idx AS Idx, d.owner_id AS OwnerId, SUM(d.won_amount) AS Revenue
         FROM {"{spans}"} s
         JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE s.idx > 0 AND d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}
+        WHERE s.idx > 0 AND d.won > 0 AND d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}
         GROUP BY s.idx, d.owner_id
         """);
 
