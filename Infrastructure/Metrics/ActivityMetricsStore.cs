@@ -75,18 +75,27 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         GROUP BY s.idx
         """);
 
+    /// <summary>
+    /// Each rep's calls, emails, meetings and notes in the window: its whole months from the month rollup (owner_months, a row
+    /// per rep and month), the days around them from activity_days, so the organisation's quarter reads 3 rows per rep, not 90.
+    /// </summary>
     public static readonly Sql Mix = new($"""
         SELECT u.id AS UserId, u.display_name AS DisplayName, u.team_id AS TeamId,
-               COALESCE(SUM(d.outbound_calls + d.inbound_calls), 0) AS Calls,
-               COALESCE(SUM(d.emails_sent + d.emails_received), 0) AS Emails,
-               COALESCE(SUM(d.meetings), 0) AS Meetings,
-               COALESCE(SUM(d.notes), 0) AS Notes,
-               COALESCE(SUM(d.outbound_calls + d.inbound_calls + d.emails_sent + d.emails_received + d.meetings + d.notes), 0) AS Total
+               COALESCE(f.Calls, 0) AS Calls, COALESCE(f.Emails, 0) AS Emails, COALESCE(f.Meetings, 0) AS Meetings, COALESCE(f.Notes, 0) AS Notes,
+               COALESCE(f.Calls + f.Emails + f.Meetings + f.Notes, 0) AS Total
         FROM users u
-        LEFT JOIN activity_days d ON d.owner_id = u.id AND d.day >= @WindowFromDay AND d.day < @WindowToDay
+        LEFT JOIN (SELECT p.owner_id AS OwnerId, SUM(p.calls) AS Calls, SUM(p.emails) AS Emails, SUM(p.meetings) AS Meetings, SUM(p.notes) AS Notes
+                   FROM (SELECT m.owner_id, m.calls, m.emails, m.meetings, m.notes
+                         FROM owner_months m
+                         WHERE m.month >= @MonthsFrom AND m.month < @MonthsTo AND {MetricSql.Subject("m.owner_id")}
+                         UNION ALL
+                         SELECT d.owner_id, d.outbound_calls + d.inbound_calls, d.emails_sent + d.emails_received, d.meetings, d.notes
+                         FROM {OwnerMonthWindow.EdgeDays} e
+                         JOIN activity_days d ON d.day >= e.from_day AND d.day < e.to_day
+                         WHERE d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}) p
+                   GROUP BY p.owner_id) f ON f.OwnerId = u.id
         WHERE u.role <> 'admin' AND {MetricSql.Subject("u.id")}
-        GROUP BY u.id, u.display_name, u.team_id
-        ORDER BY COALESCE(SUM(d.outbound_calls + d.inbound_calls + d.emails_sent + d.emails_received + d.meetings + d.notes), 0) DESC, u.display_name, u.id
+        ORDER BY COALESCE(f.Calls + f.Emails + f.Meetings + f.Notes, 0) DESC, u.display_name, u.id
         """);
 
     /// <summary>The activities behind a figure: the same conditions as <see cref="CountActivities"/> and <see cref="CountMeetingsBooked"/>.</summary>
@@ -159,7 +168,7 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
     }
 
     public async Task<IReadOnlyList<ActivityMixRow>> MixAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        await SpanQueryAsync<ActivityMixRow>(Mix, scope, DateTimeOffset.UtcNow, null, cancellationToken);
+        await SpanQueryAsync<ActivityMixRow>(Mix, scope, DateTimeOffset.UtcNow, OwnerMonthWindow.Parameters(scope), cancellationToken);
 
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ActivityFigure> request, DateTimeOffset now, CancellationToken cancellationToken)
     {

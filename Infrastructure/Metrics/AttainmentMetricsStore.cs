@@ -35,11 +35,11 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
     /// <summary>The same for a rep or a team: the members drive the read through ix_opportunity_days_owner, so a rep's years of quotas read only their own days.</summary>
     public static readonly Sql WonPerSpanAndMember = new(WonPerSpanAndOwnerWhere(MetricSql.MemberOwners("d.owner_id")));
 
-    /// <summary>Won per owner and month (yyyy-MM) over the window's whole days, every owner: one pass over the days with a win (ix_opportunity_days_won), no span join.</summary>
-    public static readonly Sql WonPerMonthAndOwner = WonPerMonthWhere("d.owner_id <> @OrganisationOwner");
+    /// <summary>Won per owner and month over the window's whole days, every owner: the month rollup for whole months, no span join.</summary>
+    public static readonly Sql WonPerMonthAndOwner = WonPerMonthWhere(owner => $"{owner} <> @OrganisationOwner");
 
     /// <summary>The same for a rep or a team, seeking each member's days.</summary>
-    public static readonly Sql WonPerMonthAndMember = WonPerMonthWhere(MetricSql.MemberOwners("d.owner_id"));
+    public static readonly Sql WonPerMonthAndMember = WonPerMonthWhere(MetricSql.MemberOwners);
 
     /// <summary>Won deals per span and owner between the instants of each span, from the records: the part of a running period from the start of today up to now.</summary>
     public static readonly Sql WonPerSpanAndOwnerSinceDayStart = new($"""
@@ -60,20 +60,29 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         HAVING SUM(d.won) > 0
         """);
 
-    /// <summary>Revenue and deals won from the opportunity rollup, activities (every type) from the activity rollup, over the window's local days.</summary>
+    /// <summary>
+    /// Revenue and deals won and activities (every type) per rep over the window's local days: its whole months from the month
+    /// rollup (owner_months), the days around them from the opportunity and activity day rollups (days with a win only).
+    /// </summary>
     public static readonly Sql Leaderboard = new($"""
-        SELECT u.id AS UserId, u.display_name AS DisplayName, u.team_id AS TeamId, w.RevenueWon AS RevenueWon, w.DealsWon AS DealsWon,
-               a.Activities AS Activities
+        SELECT u.id AS UserId, u.display_name AS DisplayName, u.team_id AS TeamId, f.RevenueWon AS RevenueWon, f.DealsWon AS DealsWon,
+               f.Activities AS Activities
         FROM users u
-        LEFT JOIN (SELECT d.owner_id AS OwnerId, SUM(d.won_amount) AS RevenueWon, SUM(d.won) AS DealsWon
-                   FROM opportunity_days d
-                   WHERE d.won > 0 AND d.day >= @WindowFromDay AND d.day < @WindowToDay AND d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}
-                   GROUP BY d.owner_id) w ON w.OwnerId = u.id
-        LEFT JOIN (SELECT ad.owner_id AS OwnerId,
-                          SUM(ad.outbound_calls + ad.inbound_calls + ad.emails_sent + ad.emails_received + ad.meetings + ad.notes) AS Activities
-                   FROM activity_days ad
-                   WHERE ad.day >= @WindowFromDay AND ad.day < @WindowToDay AND ad.owner_id <> @OrganisationOwner AND {MetricSql.Subject("ad.owner_id")}
-                   GROUP BY ad.owner_id) a ON a.OwnerId = u.id
+        LEFT JOIN (SELECT p.owner_id AS OwnerId, SUM(p.won_amount) AS RevenueWon, SUM(p.won) AS DealsWon, SUM(p.activities) AS Activities
+                   FROM (SELECT m.owner_id, m.won_amount, m.won, m.calls + m.emails + m.meetings + m.notes AS activities
+                         FROM owner_months m
+                         WHERE m.month >= @MonthsFrom AND m.month < @MonthsTo AND {MetricSql.Subject("m.owner_id")}
+                         UNION ALL
+                         SELECT d.owner_id, d.won_amount, d.won, 0
+                         FROM {OwnerMonthWindow.EdgeDays} e
+                         JOIN opportunity_days d ON d.day >= e.from_day AND d.day < e.to_day
+                         WHERE d.won > 0 AND d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}
+                         UNION ALL
+                         SELECT ad.owner_id, 0, 0, ad.outbound_calls + ad.inbound_calls + ad.emails_sent + ad.emails_received + ad.meetings + ad.notes
+                         FROM {OwnerMonthWindow.EdgeDays} e
+                         JOIN activity_days ad ON ad.day >= e.from_day AND ad.day < e.to_day
+                         WHERE ad.owner_id <> @OrganisationOwner AND {MetricSql.Subject("ad.owner_id")}) p
+                   GROUP BY p.owner_id) f ON f.OwnerId = u.id
         WHERE u.role <> 'admin' AND {MetricSql.Subject("u.id")}
         """);
 
@@ -111,15 +120,15 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
     public async Task<IReadOnlyList<MonthWon>> WonPerMonthAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken)
     {
         var statement = scope.Subject.UserId is null && scope.Subject.TeamId is null ? WonPerMonthAndOwner : WonPerMonthAndMember;
-        return [.. (await SpanQueryAsync<MonthRow>(statement, scope, DateTimeOffset.UtcNow, null, cancellationToken))
-            .Select(r => new MonthWon(r.OwnerId, DateOnly.ParseExact(r.Month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Revenue ?? 0, r.Deals))];
+        return [.. (await SpanQueryAsync<MonthRow>(statement, scope, DateTimeOffset.UtcNow, OwnerMonthWindow.Parameters(scope), cancellationToken))
+            .Select(r => new MonthWon(r.OwnerId, r.Month, r.Revenue ?? 0, r.Deals))];
     }
 
     public async Task<IReadOnlyDictionary<int, long>> DealsWonAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<WonRow>(DealsWonPerSpan, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.Deals);
 
     public async Task<IReadOnlyList<LeaderboardFigures>> LeaderboardAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        [.. (await SpanQueryAsync<LeaderboardRow>(Leaderboard, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+        [.. (await SpanQueryAsync<LeaderboardRow>(Leaderboard, scope, DateTimeOffset.UtcNow, OwnerMonthWindow.Parameters(scope), cancellationToken))
             .Select(r => new LeaderboardFigures(r.UserId, r.DisplayName, r.TeamId, r.RevenueWon ?? 0, r.DealsWon ?? 0, r.Activities ?? 0))];
 
     public Task<Page<MetricRecord>> ExplainWonAsync(ExplainRequest<FunnelFigure> request, CancellationToken cancellationToken) =>
@@ -201,27 +210,43 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         HAVING SUM(d.won) > 0
         """;
 
-    private static Sql WonPerMonthWhere(string owners) => new(
+    /// <summary>
+    /// Won per owner and month: the window's whole months from the month rollup (owner_months), the days around them from the
+    /// day rollup grouped by their month; the owners <paramref name="owners"/> selects (given an owner column).
+    /// </summary>
+    private static Sql WonPerMonthWhere(Func<string, string> owners) => new(
         $"""
-        SELECT d.owner_id AS OwnerId, substr(d.day, 1, 7) AS Month, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
-        FROM opportunity_days d
-        WHERE d.won > 0 AND d.day >= @WindowFromDay AND d.day < @WindowToDay AND {owners}
-        GROUP BY d.owner_id, substr(d.day, 1, 7)
-        HAVING SUM(d.won) > 0
+        SELECT p.owner_id AS OwnerId, p.month AS Month, SUM(p.won_amount) AS Revenue, SUM(p.won) AS Deals
+        FROM (SELECT m.owner_id, m.month, m.won_amount, m.won
+              FROM owner_months m
+              WHERE m.won > 0 AND m.month >= @MonthsFrom AND m.month < @MonthsTo AND {owners("m.owner_id")}
+              UNION ALL
+              SELECT d.owner_id, substr(d.day, 1, 7) || '-01', d.won_amount, d.won
+              FROM {OwnerMonthWindow.EdgeDays} e
+              JOIN opportunity_days d ON d.day >= e.from_day AND d.day < e.to_day
+              WHERE d.won > 0 AND {owners("d.owner_id")}) p
+        GROUP BY p.owner_id, p.month
+        HAVING SUM(p.won) > 0
         """,
         $"""
-        SELECT d.owner_id AS OwnerId, CONVERT(CHAR(7), d.day, 126) AS Month, SUM(d.won_amount) AS Revenue, SUM(d.won) AS Deals
-        FROM opportunity_days d
-        WHERE d.won > 0 AND d.day >= @WindowFromDay AND d.day < @WindowToDay AND {owners}
-        GROUP BY d.owner_id, CONVERT(CHAR(7), d.day, 126)
-        HAVING SUM(d.won) > 0
+        SELECT p.owner_id AS OwnerId, p.month AS Month, SUM(p.won_amount) AS Revenue, SUM(p.won) AS Deals
+        FROM (SELECT m.owner_id, m.month, m.won_amount, m.won
+              FROM owner_months m
+              WHERE m.won > 0 AND m.month >= @MonthsFrom AND m.month < @MonthsTo AND {owners("m.owner_id")}
+              UNION ALL
+              SELECT d.owner_id, DATEFROMPARTS(YEAR(d.day), MONTH(d.day), 1), d.won_amount, d.won
+              FROM {OwnerMonthWindow.EdgeDays} e
+              JOIN opportunity_days d ON d.day >= e.from_day AND d.day < e.to_day
+              WHERE d.won > 0 AND {owners("d.owner_id")}) p
+        GROUP BY p.owner_id, p.month
+        HAVING SUM(p.won) > 0
         """);
 
     private sealed class MonthRow
     {
         public Guid OwnerId { get; init; }
 
-        public string Month { get; init; } = "";
+        public DateOnly Month { get; init; }
 
         public decimal? Revenue { get; init; }
 

@@ -8,7 +8,7 @@ namespace SalesCrm.Infrastructure.Metrics;
 
 /// <summary>
 /// Section F's ramp time and rep quadrant. A rep's first win is one seek per rep on ix_opportunities_owner_won (owner, close
-/// time of live won deals); quarter revenue comes from the opportunity day rollup, so both cost what the reps and window ask for.
+/// time of live won deals); quarter revenue comes from the month rollup (owner_months), so both cost what the reps and window ask for.
 /// </summary>
 public sealed class PeopleMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IPeopleMetricsStore
 {
@@ -43,13 +43,13 @@ public sealed class PeopleMetricsStore(IDbConnectionFactory connections) : Metri
         ORDER BY t.name, t.id, u.display_name, u.id
         """);
 
-    /// <summary>Only days with a win (a day without one adds nothing): SQLite reads the covering ix_opportunity_days_won, not every day of every rep.</summary>
+    /// <summary>Won revenue per span and rep from the month rollup (owner_months): the spans are quarters, whole months.</summary>
     public static readonly Sql WonRevenue = new($"""
-        SELECT s.idx AS Idx, d.owner_id AS OwnerId, SUM(d.won_amount) AS Revenue
+        SELECT s.idx AS Idx, m.owner_id AS OwnerId, SUM(m.won_amount) AS Revenue
         FROM {"{spans}"} s
-        JOIN opportunity_days d ON d.day >= s.from_day AND d.day < s.to_day
-        WHERE s.idx > 0 AND d.won > 0 AND d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}
-        GROUP BY s.idx, d.owner_id
+        JOIN owner_months m ON m.month >= s.from_day AND m.month < s.to_day
+        WHERE s.idx > 0 AND m.won > 0 AND {MetricSql.Subject("m.owner_id")}
+        GROUP BY s.idx, m.owner_id
         """);
 
     public async Task<IReadOnlyList<RampRep>> RampRepsAsync(MetricSubject subject, CancellationToken cancellationToken) =>

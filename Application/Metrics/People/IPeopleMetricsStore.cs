@@ -13,7 +13,10 @@ public interface IPeopleMetricsStore
     /// <summary>The active users with role rep of one team or of every team (reps without a team are left out), by team then name.</summary>
     Task<IReadOnlyList<QuadrantRep>> QuadrantRepsAsync(Guid? teamId, CancellationToken cancellationToken);
 
-    /// <summary>Won revenue per span (index 1 and up) and owner among the scope's reps, over each span's whole local days.</summary>
+    /// <summary>
+    /// Won revenue per span (index 1 and up) and owner among the scope's reps, over each span's whole local days. Every span
+    /// starts and ends on the first of a month (the quadrant's quarters): the store reads whole months.
+    /// </summary>
     Task<IReadOnlyDictionary<(int Idx, Guid OwnerId), decimal>> WonRevenueAsync(MetricScope scope, CancellationToken cancellationToken);
 }
 

@@ -69,6 +69,26 @@ public sealed class ActivityMetricsZoneChangeTests(ApiFactory factory) : IClassF
         Assert.Equal((0L, 0L), Counts(await client.ReportAsync<ActivityMetrics>(path)));
     }
 
+    [Fact]
+    public async Task After_a_time_zone_change_a_record_falls_in_its_new_local_month_of_the_mix()
+    {
+        var (rep, client) = await factory.PersonAsync("rep");
+        var account = await factory.AccountAsync();
+        await client.LogCallAsync(account, new { occurredAt = Utc("2025-03-31T22:30:00Z") }); // UTC: 31 March; Warsaw (CEST): 00:30 on 1 April
+        var path = $"/api/v1/metrics/activity/mix?from=2025-04-01&to=2025-05-01&userId={rep.Id}"; // a whole month: read from the month rollup
+        Assert.Equal(0L, await CallsAsync());
+
+        await factory.SetTimeZoneAsync("Europe/Warsaw");
+
+        Assert.Equal(1L, await CallsAsync());
+
+        await factory.SetTimeZoneAsync("UTC");
+
+        Assert.Equal(0L, await CallsAsync());
+
+        async Task<long> CallsAsync() => (await (await client.GetAsync(path)).ReadAsync<ActivityMixReport>()).Reps.Single().Calls;
+    }
+
     private static (long Calls, long MeetingsHeld) Counts(Application.Metrics.Common.MetricReport<ActivityMetrics> report) =>
         (report.Totals.Calls, report.Totals.MeetingsHeld);
 }

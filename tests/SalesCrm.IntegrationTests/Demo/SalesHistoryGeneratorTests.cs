@@ -424,6 +424,119 @@ public abstract class SalesHistoryGeneratorTests(TestDatabase database) : Databa
         }
     }
 
+    /// <summary>
+    /// owner_months (kept by triggers on the day rollups) must equal the won deals and activities per rep and local month
+    /// counted from the records, and the mix, leaderboard and won-per-month reads (its whole months plus the days around
+    /// them) the records over windows on and off month boundaries: after deals and activities are edited, soft-deleted,
+    /// restored, reassigned, moved in time and hard-deleted; and after its rebuild.
+    /// </summary>
+    [Fact]
+    public async Task The_owner_month_rollup_agrees_with_the_records_after_edits()
+    {
+        await new SalesHistoryGenerator(Connections, new IdentityPasswordHasher(), new FixedClock(Now), NullLogger<SalesHistoryGenerator>.Instance)
+            .GenerateAsync(Tiny with { Days = 100, Seed = 53 }, await GeneratedRepsAsync() is { Count: > 0 } reps ? reps : null, Cancellation);
+        await using var connection = await Connections.OpenAsync(Cancellation);
+        Assert.True(await Count(connection, "SELECT COUNT(*) FROM owner_months WHERE won > 0 AND calls > 0") > 0);
+        await AssertOwnerMonthsMatchAsync(connection);
+
+        var pick = Connections.Dialect == SqlDialect.Sqlite ? "LOWER(SUBSTR(CAST(id AS VARCHAR(36)), 36, 1))" : "LOWER(SUBSTRING(CAST(id AS VARCHAR(36)), 36, 1))";
+        async Task Execute(string sql, object? parameters = null) =>
+            await connection.ExecuteAsync(new CommandDefinition(sql.Replace("{pick}", pick, StringComparison.Ordinal), parameters, cancellationToken: Cancellation));
+        var now = Now;
+        await Execute("UPDATE opportunities SET deleted_at = @now WHERE outcome = 'won' AND {pick} IN ('0', '1')", new { now });
+        await Execute("UPDATE opportunities SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND {pick} = '0'");
+        await Execute("UPDATE opportunities SET amount = amount + 1234.5 WHERE outcome = 'won' AND {pick} = '2'");
+        await Execute("UPDATE opportunities SET owner_id = (SELECT MIN(CAST(id AS VARCHAR(36))) FROM users WHERE role = 'rep') WHERE {pick} = '3'");
+        await Execute("UPDATE opportunities SET closed_at = created_at WHERE outcome = 'won' AND {pick} = '4'");
+        await Execute("UPDATE opportunities SET outcome = 'lost' WHERE outcome = 'won' AND {pick} = '5'");
+        await Execute("UPDATE activities SET deleted_at = @now WHERE {pick} IN ('6', '7')", new { now });
+        await Execute("UPDATE activities SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND {pick} = '6'");
+        await Execute("UPDATE activities SET owner_id = (SELECT MIN(CAST(id AS VARCHAR(36))) FROM users WHERE role = 'rep') WHERE {pick} = '8'");
+        await Execute("UPDATE activities SET occurred_at = created_at WHERE {pick} = '9'");
+        await Execute("UPDATE activities SET type = 'note' WHERE type = 'email' AND {pick} = 'a'");
+        await Execute("UPDATE follow_ups SET fulfilled_by_activity_id = NULL WHERE fulfilled_by_activity_id IN (SELECT id FROM activities WHERE {pick} = 'b')");
+        await Execute("DELETE FROM activities WHERE {pick} = 'b'");
+        await AssertOwnerMonthsMatchAsync(connection);
+
+        // Its rebuild (a version bump, a zone change) recomputes it from the day rollups alone.
+        await Execute("UPDATE owner_months SET won = won + 3, calls = calls + 11");
+        foreach (var statement in OwnerMonthRollup.Statements)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(statement.For(Connections.Dialect), cancellationToken: Cancellation));
+        }
+
+        await AssertOwnerMonthsMatchAsync(connection);
+    }
+
+    private async Task AssertOwnerMonthsMatchAsync(System.Data.Common.DbConnection connection)
+    {
+        var month = Connections.Dialect == SqlDialect.Sqlite ? "SUBSTR(c.day, 1, 7) || '-01'" : "DATEFROMPARTS(YEAR(c.day), MONTH(c.day), 1)";
+        var raw = $"""
+            SELECT r.owner_id, r.month, SUM(r.won) AS won, SUM(r.won_amount) AS won_amount, SUM(r.calls) AS calls, SUM(r.emails) AS emails,
+                   SUM(r.meetings) AS meetings, SUM(r.notes) AS notes
+            FROM (SELECT o.owner_id, {month} AS month, 1 AS won, o.amount AS won_amount, 0 AS calls, 0 AS emails, 0 AS meetings, 0 AS notes
+                  FROM opportunities o
+                  JOIN metric_calendar c ON c.starts_at = (SELECT MAX(mc.starts_at) FROM metric_calendar mc WHERE mc.starts_at <= o.closed_at)
+                  WHERE o.outcome = 'won' AND o.deleted_at IS NULL
+                  UNION ALL
+                  SELECT a.owner_id, {month}, 0, 0,
+                         CASE WHEN a.type = 'call' AND a.direction IN ('outbound', 'inbound') THEN 1 ELSE 0 END,
+                         CASE WHEN a.type = 'email' AND a.direction IN ('outbound', 'inbound') THEN 1 ELSE 0 END,
+                         CASE WHEN a.type = 'meeting' THEN 1 ELSE 0 END, CASE WHEN a.type = 'note' THEN 1 ELSE 0 END
+                  FROM activities a
+                  JOIN metric_calendar c ON c.starts_at = (SELECT MAX(mc.starts_at) FROM metric_calendar mc WHERE mc.starts_at <= a.occurred_at)
+                  WHERE a.deleted_at IS NULL) r
+            GROUP BY r.owner_id, r.month
+            HAVING SUM(r.won) <> 0 OR SUM(r.calls) <> 0 OR SUM(r.emails) <> 0 OR SUM(r.meetings) <> 0 OR SUM(r.notes) <> 0
+            """;
+        const string rolled = """
+            SELECT owner_id, month, won, won_amount, calls, emails, meetings, notes FROM owner_months
+            WHERE won <> 0 OR calls <> 0 OR emails <> 0 OR meetings <> 0 OR notes <> 0
+            """;
+        Assert.Equal(0, await Count(connection, $"SELECT COUNT(*) FROM ({raw} EXCEPT {rolled}) d"));
+        Assert.Equal(0, await Count(connection, $"SELECT COUNT(*) FROM ({rolled} EXCEPT {raw}) d"));
+
+        // The readers over windows on month boundaries, off them, and inside one month: the records' figures per rep.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(await connection.QuerySingleAsync<string>("SELECT time_zone FROM metric_calendar_zone"));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, zone).DateTime);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var activity = new ActivityMetricsStore(Connections);
+        var attainment = new AttainmentMetricsStore(Connections);
+        foreach (var (from, to) in new[] { (monthStart.AddMonths(-3), monthStart), (today.AddDays(-75), today.AddDays(1)), (monthStart.AddMonths(-1).AddDays(3), monthStart.AddDays(-2)) })
+        {
+            var scope = MetricScope.Create(MetricSubject.Organisation, null, from, to, null, zone);
+            var window = new { From = scope.Whole.FromUtc, To = scope.Whole.ToUtc };
+            var activities = (await connection.QueryAsync<(Guid OwnerId, long Calls, long Total)>(new CommandDefinition("""
+                SELECT a.owner_id, SUM(CASE WHEN a.type = 'call' AND a.direction IN ('outbound', 'inbound') THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN (a.type IN ('call', 'email') AND a.direction IN ('outbound', 'inbound')) OR a.type IN ('meeting', 'note') THEN 1 ELSE 0 END)
+                FROM activities a
+                WHERE a.deleted_at IS NULL AND a.occurred_at >= @From AND a.occurred_at < @To
+                GROUP BY a.owner_id
+                """, window, cancellationToken: Cancellation))).ToDictionary(r => r.OwnerId);
+            var won = (await connection.QueryAsync<(Guid OwnerId, decimal Revenue, long Deals)>(new CommandDefinition("""
+                SELECT o.owner_id, SUM(o.amount), COUNT(*) FROM opportunities o
+                WHERE o.outcome = 'won' AND o.deleted_at IS NULL AND o.closed_at >= @From AND o.closed_at < @To
+                GROUP BY o.owner_id
+                """, window, cancellationToken: Cancellation))).ToDictionary(r => r.OwnerId);
+            Assert.Contains(won.Values, w => w.Deals > 0);
+            foreach (var row in await activity.MixAsync(scope, Cancellation))
+            {
+                var expected = activities.GetValueOrDefault(row.UserId);
+                Assert.Equal((expected.Calls, expected.Total), (row.Calls, row.Total));
+            }
+
+            foreach (var row in await attainment.LeaderboardAsync(scope, Cancellation))
+            {
+                var expected = won.GetValueOrDefault(row.UserId);
+                Assert.Equal((expected.Revenue, expected.Deals, activities.GetValueOrDefault(row.UserId).Total), (row.RevenueWon, row.DealsWon, row.Activities));
+            }
+
+            var months = await attainment.WonPerMonthAndOwnerAsync(scope, Cancellation);
+            Assert.Equal(won.Values.Where(w => w.Deals > 0).Select(w => (w.OwnerId, w.Revenue, w.Deals)).Order(),
+                months.GroupBy(m => m.OwnerId).Select(g => (g.Key, g.Sum(m => m.Revenue), g.Sum(m => m.Deals))).Order());
+        }
+    }
+
     private sealed record Totals(long OutboundCalls, long ConnectedCalls, long EmailReplies, long MeetingsBooked, long MeetingsHeld, long Notes, long Activities);
 
     [Fact]
