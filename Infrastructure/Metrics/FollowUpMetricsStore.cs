@@ -6,10 +6,11 @@ using SalesCrm.Infrastructure.Data;
 namespace SalesCrm.Infrastructure.Metrics;
 
 /// <summary>
-/// Section B: the forward stage moves of the window per day, stage left and follow-up count (stage_move_follow_up_days,
-/// migration 0021), one compact row per closed deal with the follow-ups it counts (kept on the record by triggers,
-/// migration 0013), completed and on-time counts per span from follow_up_days, and one row
-/// per late follow-up; averages, medians and spans are worked out in the application. Explain reads the records.
+/// Section B, every figure from day rollups kept exact by triggers, tallied per span in SQL: forward stage moves per stage
+/// left and follow-up count (stage_move_follow_up_days, migration 0021), won and lost deals per follow-up count
+/// (closed_deal_follow_up_days, 0031), completed and on-time counts (follow_up_days, 0013) and late follow-ups per lateness
+/// (late_follow_up_days, 0031); a pipeline's completed and late follow-ups are read from the records. Averages and
+/// medians are worked out in the application from the tallies. Explain reads the records.
 /// </summary>
 public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeProvider clock) : MetricStore(connections), IFollowUpMetricsStore
 {
@@ -39,8 +40,12 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
            AND f.completed_at >= p.occurred_at AND f.completed_at < m.occurred_at)
         """;
 
-    /// <summary>Deals whose current outcome is won or lost, closed in the window.</summary>
-    private static readonly string ClosedDeals = ClosedDealsOf(MetricSql.Subject("o.owner_id"));
+    /// <summary>Deals whose current outcome is won or lost, closed in the window (explain; figures read <c>closed_deal_follow_up_days</c>).</summary>
+    private static readonly string ClosedInWindow = $"""
+        FROM opportunities o
+        WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND o.deleted_at IS NULL
+          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+        """;
 
     /// <summary>Completed follow-ups over the deal's life, up to and including its close, from the records (explain; figures read <c>o.follow_ups_at_close</c>).</summary>
     private const string FollowUpsBeforeClose = """
@@ -49,37 +54,41 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         """;
 
     /// <summary>Follow-ups of the subject completed in the window; with a pipeline, only those on its opportunities.</summary>
-    private static readonly string CompletedFollowUps = CompletedFollowUpsOf(MetricSql.Subject("f.owner_id"));
+    private static readonly string CompletedInWindow = $"""
+        FROM follow_ups f
+        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo
+          AND {MetricSql.Subject("f.owner_id")}
+          AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
+        """;
 
     /// <summary>
-    /// The window's forward moves from <c>stage_move_follow_up_days</c> (kept exact by triggers, migration 0021): per local day,
-    /// stage left and follow-up count, how many; forwardness and the pipeline are decided here from the stages as they are,
-    /// as <see cref="ForwardMoves"/> does. At is the start of the day (spans start at local midnight).
+    /// Each span's forward moves from <c>stage_move_follow_up_days</c> (kept exact by triggers, migration 0021): per stage left
+    /// and follow-up count, how many; forwardness and the pipeline are decided here from the stages as they are, as
+    /// <see cref="ForwardMoves"/> does (spans start at local midnight, so whole days fall in a span).
     /// </summary>
     public static readonly Sql Advances = new($"""
-        SELECT c.starts_at AS At, fs.id AS StageId, fs.name AS StageName, fs.position AS Position, fs.pipeline_id AS PipelineId,
+        SELECT s.idx AS Idx, fs.id AS StageId, fs.name AS StageName, fs.position AS Position, fs.pipeline_id AS PipelineId,
                d.follow_ups AS FollowUps, SUM(d.moves) AS Moves
-        FROM stage_move_follow_up_days d
+        FROM {"{spans}"} s
+        JOIN stage_move_follow_up_days d ON d.day >= s.from_day AND d.day < s.to_day
         CROSS JOIN stages fs
         CROSS JOIN stages ts
-        JOIN metric_calendar c ON c.day = d.day
-        WHERE {MetricSql.RollupOwners("d.owner_id")} AND d.day >= @WindowFromDay AND d.day < @WindowToDay
+        WHERE {MetricSql.RollupOwners("d.owner_id")}
           AND fs.id = d.from_stage_id AND ts.id = d.to_stage_id
           AND fs.kind = 'open' AND ts.pipeline_id = fs.pipeline_id AND ((ts.kind = 'open' AND ts.position > fs.position) OR ts.kind = 'won')
           AND {MetricSql.Pipeline("fs.pipeline_id")}
-        GROUP BY c.starts_at, fs.id, fs.name, fs.position, fs.pipeline_id, d.follow_ups
+        GROUP BY s.idx, fs.id, fs.name, fs.position, fs.pipeline_id, d.follow_ups
         HAVING SUM(d.moves) > 0
         """);
 
+    /// <summary>Each span's won and lost deals per follow-up count, from <c>closed_deal_follow_up_days</c> (kept exact by triggers, migration 0031).</summary>
     public static readonly Sql Deals = new($"""
-        SELECT o.closed_at AS ClosedAt, o.outcome AS Outcome, o.follow_ups_at_close AS FollowUps
-        {ClosedDeals}
-        """);
-
-    /// <summary><see cref="Deals"/> for a rep or a team: the owners' closes seek <c>opportunities (owner_id, closed_at, …)</c>.</summary>
-    public static readonly Sql MemberDeals = new($"""
-        SELECT o.closed_at AS ClosedAt, o.outcome AS Outcome, o.follow_ups_at_close AS FollowUps
-        {ClosedDealsOf(MetricSql.MemberOwners("o.owner_id"))}
+        SELECT s.idx AS Idx, d.outcome AS Outcome, d.follow_ups AS FollowUps, SUM(d.deals) AS Deals
+        FROM {"{spans}"} s
+        JOIN closed_deal_follow_up_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE {MetricSql.RollupOwners("d.owner_id")} AND {MetricSql.Pipeline("d.pipeline_id")}
+        GROUP BY s.idx, d.outcome, d.follow_ups
+        HAVING SUM(d.deals) > 0
         """);
 
     /// <summary>Completed and on-time follow-ups per span from follow_up_days (kept exact by triggers): every pipeline.</summary>
@@ -101,18 +110,23 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         GROUP BY s.idx
         """);
 
-    /// <summary>Follow-ups completed in the window after their due time, for the lateness figures (read from the partial index of the late ones).</summary>
+    /// <summary>Each span's follow-ups completed after their due time, per lateness in ms, from <c>late_follow_up_days</c> (kept exact by triggers, migration 0031): every pipeline.</summary>
     public static readonly Sql Late = new($"""
-        SELECT f.completed_at AS CompletedAt, f.due_at AS DueAt
-        {CompletedFollowUps}
-          AND f.completed_at > f.due_at
+        SELECT s.idx AS Idx, d.late_ms AS LateMs, SUM(d.follow_ups) AS FollowUps
+        FROM {"{spans}"} s
+        JOIN late_follow_up_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE {MetricSql.RollupOwners("d.owner_id")}
+        GROUP BY s.idx, d.late_ms
+        HAVING SUM(d.follow_ups) > 0
         """);
 
-    /// <summary><see cref="Late"/> for a rep or a team: the owners' late completions seek <c>follow_ups (owner_id, completed_at, …) WHERE late</c>.</summary>
-    public static readonly Sql MemberLate = new($"""
-        SELECT f.completed_at AS CompletedAt, f.due_at AS DueAt
-        {CompletedFollowUpsOf(MetricSql.MemberOwners("f.owner_id"))}
-          AND f.completed_at > f.due_at
+    /// <summary>The late follow-ups of one pipeline, one row each, from the records (read from the partial index of the late ones).</summary>
+    public static readonly Sql LateInPipeline = new($"""
+        SELECT s.idx AS Idx, f.completed_at AS CompletedAt, f.due_at AS DueAt
+        FROM {"{spans}"} s
+        JOIN follow_ups f ON f.completed_at >= s.from_at AND f.completed_at < s.to_at
+        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at > f.due_at AND {MetricSql.Subject("f.owner_id")}
+          AND f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId)
         """);
 
     public static readonly Sql ExplainAdvances = new($"""
@@ -128,7 +142,7 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         SELECT * FROM (
             SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
                    CAST({FollowUpsBeforeClose} AS FLOAT) AS Value, o.id AS OpportunityId
-            {ClosedDeals}
+            {ClosedInWindow}
               AND (   (@Figure = 'won_deals' AND o.outcome = 'won')
                    OR (@Figure = 'lost_deals' AND o.outcome = 'lost')
                    OR (@Figure = 'early_give_ups' AND o.outcome = 'lost' AND {FollowUpsBeforeClose} <= 1))
@@ -145,17 +159,15 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
     {
         var now = clock.GetUtcNow(); // no figure here depends on now; every metric statement binds it
         var advances = await SpanQueryAsync<AdvanceRow>(Advances, scope, now, null, cancellationToken);
-        var members = !scope.Subject.IsOrganisation;
-        var deals = await SpanQueryAsync<DealRow>(members ? MemberDeals : Deals, scope, now, null, cancellationToken);
-        var counts = await SpanQueryAsync<CompletedCountRow>(
-            scope.PipelineId is null ? CountCompleted : CountCompletedInPipeline, scope, now, null, cancellationToken);
-        var late = await SpanQueryAsync<LateRow>(members ? MemberLate : Late, scope, now, null, cancellationToken);
+        var deals = await SpanQueryAsync<DealRow>(Deals, scope, now, null, cancellationToken);
+        var inPipeline = scope.PipelineId is not null;
+        var counts = await SpanQueryAsync<CompletedCountRow>(inPipeline ? CountCompletedInPipeline : CountCompleted, scope, now, null, cancellationToken);
+        var late = inPipeline ? await LateInPipelineAsync(scope, now, cancellationToken) : await LateAsync(scope, now, cancellationToken);
         return new FollowUpRows(
-            advances.SelectMany(a => Enumerable.Repeat(
-                new StageAdvance(a.At, a.StageId, a.StageName, (int)a.Position, a.PipelineId, a.FollowUps), (int)a.Moves)).ToList(),
-            deals.Select(d => new ClosedDeal(d.ClosedAt, d.Outcome == "won", d.FollowUps)).ToList(),
+            advances.Select(a => new StageAdvances(a.Idx, a.StageId, a.StageName, (int)a.Position, a.PipelineId, a.FollowUps, a.Moves)).ToList(),
+            deals.Select(d => new ClosedDeals(d.Idx, d.Outcome == "won", d.FollowUps, d.Deals)).ToList(),
             counts.ToDictionary(c => c.Idx, c => new CompletedFollowUps(c.Completed, c.OnTime)),
-            late.Select(f => new LateFollowUp(f.CompletedAt, f.DueAt)).ToList());
+            late);
     }
 
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<FollowUpFigure> request, CancellationToken cancellationToken)
@@ -169,24 +181,25 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         return ExplainAsync(sql, request, clock.GetUtcNow(), null, cancellationToken);
     }
 
-    private static string ClosedDealsOf(string subject) => $"""
-        FROM opportunities o
-        WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND o.deleted_at IS NULL
-          AND {subject} AND {MetricSql.Pipeline("o.pipeline_id")}
-        """;
+    private async Task<IReadOnlyList<LateFollowUps>> LateAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await SpanQueryAsync<LateCountRow>(Late, scope, now, null, cancellationToken);
+        return rows.Select(r => new LateFollowUps(r.Idx, TimeSpan.FromMilliseconds(r.LateMs), r.FollowUps)).ToList();
+    }
 
-    private static string CompletedFollowUpsOf(string subject) => $"""
-        FROM follow_ups f
-        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo
-          AND {subject}
-          AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
-        """;
+    /// <summary>A pipeline's late follow-ups, tallied here by span and lateness as the rollup tallies every pipeline's.</summary>
+    private async Task<IReadOnlyList<LateFollowUps>> LateInPipelineAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await SpanQueryAsync<LateRow>(LateInPipeline, scope, now, null, cancellationToken);
+        return rows.GroupBy(r => (r.Idx, Lateness: r.CompletedAt - r.DueAt))
+            .Select(g => new LateFollowUps(g.Key.Idx, g.Key.Lateness, g.LongCount())).ToList();
+    }
 
     private static string ExplainFollowUpsText(string hoursLate) => $"""
         SELECT * FROM (
             SELECT 'follow_up' AS Kind, f.id AS Id, f.completed_at AS At, f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount,
                    CAST(CASE WHEN f.completed_at > f.due_at THEN {hoursLate} ELSE 0 END AS FLOAT) AS Value, f.opportunity_id AS OpportunityId
-            {CompletedFollowUps}
+            {CompletedInWindow}
               AND (@Figure = 'completed_follow_ups' OR (@Figure = 'late_follow_ups' AND f.completed_at > f.due_at))
         ) x
         {ExplainPageEnd}
@@ -194,7 +207,7 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
 
     private sealed class AdvanceRow
     {
-        public DateTimeOffset At { get; init; }
+        public int Idx { get; init; }
 
         public Guid StageId { get; init; }
 
@@ -211,11 +224,13 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
 
     private sealed class DealRow
     {
-        public DateTimeOffset ClosedAt { get; init; }
+        public int Idx { get; init; }
 
         public string Outcome { get; init; } = "";
 
         public long FollowUps { get; init; }
+
+        public long Deals { get; init; }
     }
 
     private sealed class CompletedCountRow
@@ -227,8 +242,19 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         public long OnTime { get; init; }
     }
 
+    private sealed class LateCountRow
+    {
+        public int Idx { get; init; }
+
+        public long LateMs { get; init; }
+
+        public long FollowUps { get; init; }
+    }
+
     private sealed class LateRow
     {
+        public int Idx { get; init; }
+
         public DateTimeOffset CompletedAt { get; init; }
 
         public DateTimeOffset DueAt { get; init; }

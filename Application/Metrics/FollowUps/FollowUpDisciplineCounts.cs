@@ -3,8 +3,8 @@ using SalesCrm.Application.Metrics.Common;
 namespace SalesCrm.Application.Metrics.FollowUps;
 
 /// <summary>
-/// Turns the window's rows into one span's figures: averages, medians and distributions are computed here, from
-/// one row per advance, deal and follow-up, so the SQL stays portable and reads each record once per request.
+/// Turns each span's tallies into its figures: averages, medians and distributions are computed here from how many
+/// advances, deals and late follow-ups share each follow-up count or lateness, so the SQL stays portable and small.
 /// </summary>
 public static class FollowUpDisciplineCounts
 {
@@ -12,55 +12,53 @@ public static class FollowUpDisciplineCounts
     public const int FiveOrMore = 5;
 
     /// <summary>The stages every point lists (those advanced out of anywhere in the window), so a series has the same rows throughout.</summary>
-    public static IReadOnlyList<StageAdvance> StagesOf(FollowUpRows rows) =>
+    public static IReadOnlyList<StageAdvances> StagesOf(FollowUpRows rows) =>
         rows.Advances.DistinctBy(a => a.StageId).OrderBy(a => a.PipelineId).ThenBy(a => a.Position).ThenBy(a => a.StageName, StringComparer.Ordinal).ToList();
 
-    public static FollowUpDiscipline For(FollowUpRows rows, MetricSpan span, IReadOnlyList<StageAdvance> stages)
+    public static FollowUpDiscipline For(FollowUpRows rows, MetricSpan span, IReadOnlyList<StageAdvances> stages)
     {
-        bool In(DateTimeOffset at) => at >= span.FromUtc && at < span.ToUtc;
-
-        var advances = rows.Advances.Where(a => In(a.At)).ToList();
-        var deals = rows.Deals.Where(d => In(d.ClosedAt)).ToList();
-        var late = rows.Late.Where(f => In(f.CompletedAt)).ToList();
+        var advances = rows.Advances.Where(a => a.Span == span.Index).ToList();
+        var deals = rows.Deals.Where(d => d.Span == span.Index).ToList();
+        var late = rows.Late.Where(f => f.Span == span.Index).Select(f => new Tallied(f.Lateness.TotalHours, f.FollowUps)).ToList();
         var completed = rows.Completed.GetValueOrDefault(span.Index, CompletedFollowUps.None);
-        return new FollowUpDiscipline(StageAdvances(advances, stages), BeforeWin(deals), EarlyGiveUp(deals), Timeliness(completed, late));
+        return new FollowUpDiscipline(Advances(advances, stages), BeforeWin(deals), EarlyGiveUp(deals), Timeliness(completed, late));
     }
 
-    private static StageAdvanceFollowUps StageAdvances(List<StageAdvance> advances, IReadOnlyList<StageAdvance> stages)
+    private static StageAdvanceFollowUps Advances(List<StageAdvances> advances, IReadOnlyList<StageAdvances> stages)
     {
         var perStage = stages.Select(stage =>
         {
-            var counts = advances.Where(a => a.StageId == stage.StageId).Select(a => (double)a.FollowUps).ToList();
-            return new StageFollowUps(stage.StageId, stage.StageName, stage.Position, stage.PipelineId, counts.Count,
-                Ratio.Average(counts), Ratio.Median(counts), Distribution(counts));
+            var counts = FollowUps(advances.Where(a => a.StageId == stage.StageId));
+            return new StageFollowUps(stage.StageId, stage.StageName, stage.Position, stage.PipelineId, Tally.Count(counts),
+                Tally.Average(counts), Tally.Median(counts), Distribution(counts));
         }).ToList();
-        var all = advances.Select(a => (double)a.FollowUps).ToList();
-        return new StageAdvanceFollowUps(all.Count, Ratio.Average(all), Ratio.Median(all), Distribution(all), perStage);
+        var all = FollowUps(advances);
+        return new StageAdvanceFollowUps(Tally.Count(all), Tally.Average(all), Tally.Median(all), Distribution(all), perStage);
     }
 
-    private static FollowUpsBeforeWin BeforeWin(List<ClosedDeal> deals)
+    private static FollowUpsBeforeWin BeforeWin(List<ClosedDeals> deals)
     {
-        var won = deals.Where(d => d.Won).Select(d => (double)d.FollowUps).ToList();
-        var fiveOrMore = won.Count(n => n >= FiveOrMore);
-        return new FollowUpsBeforeWin(won.Count, Ratio.Average(won), Ratio.Median(won), fiveOrMore, Ratio.Of(fiveOrMore, won.Count));
+        var won = deals.Where(d => d.Won).Select(d => new Tallied(d.FollowUps, d.Deals)).ToList();
+        var count = Tally.Count(won);
+        var fiveOrMore = Tally.CountWhere(won, n => n >= FiveOrMore);
+        return new FollowUpsBeforeWin(count, Tally.Average(won), Tally.Median(won), fiveOrMore, Ratio.Of(fiveOrMore, count));
     }
 
-    private static EarlyGiveUp EarlyGiveUp(List<ClosedDeal> deals)
+    private static EarlyGiveUp EarlyGiveUp(List<ClosedDeals> deals)
     {
-        var lost = deals.Where(d => !d.Won).ToList();
-        var atMostOne = lost.Count(d => d.FollowUps <= 1);
-        return new EarlyGiveUp(lost.Count, atMostOne, Ratio.Of(atMostOne, lost.Count));
+        var lost = deals.Where(d => !d.Won).Select(d => new Tallied(d.FollowUps, d.Deals)).ToList();
+        var count = Tally.Count(lost);
+        var atMostOne = Tally.CountWhere(lost, n => n <= 1);
+        return new EarlyGiveUp(count, atMostOne, Ratio.Of(atMostOne, count));
     }
 
-    private static FollowUpTimeliness Timeliness(CompletedFollowUps completed, List<LateFollowUp> late)
-    {
-        var lateness = late.Select(f => (f.CompletedAt - f.DueAt).TotalHours).ToList();
-        return new FollowUpTimeliness(
-            completed.Completed, completed.OnTime, Ratio.Of(completed.OnTime, completed.Completed), lateness.Count,
-            Ratio.Median(lateness), Ratio.Average(lateness));
-    }
+    private static FollowUpTimeliness Timeliness(CompletedFollowUps completed, List<Tallied> lateness) =>
+        new(completed.Completed, completed.OnTime, Ratio.Of(completed.OnTime, completed.Completed), Tally.Count(lateness),
+            Tally.Median(lateness), Tally.Average(lateness));
 
-    private static FollowUpDistribution Distribution(List<double> counts) => new(
-        counts.Count(n => n == 0), counts.Count(n => n == 1), counts.Count(n => n == 2), counts.Count(n => n == 3), counts.Count(n => n == 4),
-        counts.Count(n => n >= FiveOrMore));
+    private static List<Tallied> FollowUps(IEnumerable<StageAdvances> advances) => advances.Select(a => new Tallied(a.FollowUps, a.Moves)).ToList();
+
+    private static FollowUpDistribution Distribution(List<Tallied> counts) => new(
+        Tally.CountWhere(counts, n => n == 0), Tally.CountWhere(counts, n => n == 1), Tally.CountWhere(counts, n => n == 2),
+        Tally.CountWhere(counts, n => n == 3), Tally.CountWhere(counts, n => n == 4), Tally.CountWhere(counts, n => n >= FiveOrMore));
 }

@@ -31,6 +31,7 @@ public static class DayRollups
         new(StageAdvanceDayRollup.Name, StageAdvanceDayRollup.Version, StageAdvanceDayRollup.Statements),
         new(SellingTimeDayRollup.Name, SellingTimeDayRollup.Version, SellingTimeDayRollup.Statements),
         new(OwnerMonthRollup.Name, OwnerMonthRollup.Version, OwnerMonthRollup.Statements),
+        new(FollowUpOutcomeDayRollup.Name, FollowUpOutcomeDayRollup.Version, FollowUpOutcomeDayRollup.Statements),
     ];
 
     /// <summary>Every rollup's statements in order: a full rebuild.</summary>
