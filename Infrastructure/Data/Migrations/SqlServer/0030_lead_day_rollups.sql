@@ -21,8 +21,9 @@ ALTER TABLE leads ADD
                            ELSE (DATEDIFF_BIG(MILLISECOND, created_at, first_activity_at) + 3599999) / 3600000 END) PERSISTED;
 GO
 
+-- Not filtered (SQL Server does not filter an index keyed on a computed column): deleted_at is carried instead.
 CREATE INDEX ix_leads_response_window ON leads (response_hour, created_at)
-    INCLUDE (owner_id, first_activity_at) WHERE deleted_at IS NULL;
+    INCLUDE (owner_id, first_activity_at, deleted_at);
 
 CREATE TABLE lead_days (
     owner_id UNIQUEIDENTIFIER NOT NULL,
