@@ -22,8 +22,8 @@ public sealed record QualifiedLead(Guid Id, DateTimeOffset QualifiedAt, DateTime
     public double? ResponseHours => FirstResponseAt is { } first ? (first - QualifiedAt).TotalHours : null;
 }
 
-/// <summary>A lead created in the window with its current score and whether it became an opportunity.</summary>
-public sealed record ScoredLead(Guid Id, DateTimeOffset CreatedAt, int Score, bool Converted);
+/// <summary>The leads created in one span with one current score, and how many of them became an opportunity.</summary>
+public sealed record ScoreCount(int SpanIndex, int Score, long Leads, long Converted);
 
 public static class LeadScoringCalculation
 {
@@ -33,13 +33,14 @@ public static class LeadScoringCalculation
         return new QualifiedLeadResponse(leads.Count, hours.Count, leads.Count - hours.Count, Ratio.Average(hours), Ratio.Median(hours));
     }
 
-    public static ScoreBandConversions Bands(IReadOnlyCollection<ScoredLead> leads, int threshold) =>
+    public static ScoreBandConversions Bands(IReadOnlyCollection<ScoreCount> scores, int threshold) =>
         new(threshold, [.. Enum.GetValues<ScoreBand>().Select(band =>
         {
-            var inBand = leads.Where(l => ScoreBands.Of(l.Score, threshold) == band).ToList();
-            long converted = inBand.Count(l => l.Converted);
+            var inBand = scores.Where(s => ScoreBands.Of(s.Score, threshold) == band).ToList();
+            long leads = inBand.Sum(s => s.Leads);
+            long converted = inBand.Sum(s => s.Converted);
             var (min, max) = ScoreBands.Range(band, threshold);
-            return new ScoreBandConversion(band, min, max, inBand.Count, converted, Ratio.Of(converted, inBand.Count));
+            return new ScoreBandConversion(band, min, max, leads, converted, Ratio.Of(converted, leads));
         })]);
 }
 

@@ -26,11 +26,18 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
           AND {MetricSql.Subject("l.owner_id")}
         """);
 
-    /// <summary>Leads created in the window with their current score (ix_leads_created_score covers it).</summary>
-    public static readonly Sql ScoredLeads = new($"""
-        SELECT l.id AS Id, l.created_at AS CreatedAt, l.score AS Score, {Converted} AS Converted
-        FROM leads l
-        WHERE l.created_at >= @WindowFrom AND l.created_at < @WindowTo AND l.deleted_at IS NULL AND {MetricSql.Subject("l.owner_id")}
+    /// <summary>
+    /// Leads created in each span by current score, with the converted ones, from the day rollup kept by triggers
+    /// (lead_score_days, organisation rows for the organisation).
+    /// </summary>
+    public static readonly Sql ScoreCounts = new($"""
+        SELECT x.SpanIndex, x.Score, x.Leads, x.Converted
+        FROM (SELECT s.idx AS SpanIndex, d.score AS Score, SUM(d.leads) AS Leads, SUM(d.converted) AS Converted
+              FROM {"{spans}"} s
+              CROSS JOIN lead_score_days d
+              WHERE d.day >= s.from_day AND d.day < s.to_day AND {MetricSql.RollupOwners("d.owner_id")}
+              GROUP BY s.idx, d.score) x
+        WHERE x.Leads <> 0
         """);
 
     public static readonly Sql Explain = new(ExplainText(SqliteHours), ExplainText(SqlServerHours));
@@ -39,9 +46,9 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
         [.. (await SpanQueryAsync<QualifiedRow>(QualifiedLeads, scope, DateTimeOffset.UtcNow, null, cancellationToken))
             .Select(r => new QualifiedLead(r.Id, r.QualifiedAt, r.FirstResponseAt))];
 
-    public async Task<IReadOnlyList<ScoredLead>> ScoredLeadsAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        [.. (await SpanQueryAsync<ScoredRow>(ScoredLeads, scope, DateTimeOffset.UtcNow, null, cancellationToken))
-            .Select(r => new ScoredLead(r.Id, r.CreatedAt, r.Score, r.Converted == 1))];
+    public async Task<IReadOnlyList<ScoreCount>> ScoreCountsAsync(MetricScope scope, CancellationToken cancellationToken) =>
+        [.. (await SpanQueryAsync<ScoreRow>(ScoreCounts, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+            .Select(r => new ScoreCount(r.SpanIndex, r.Score, r.Leads, r.Converted))];
 
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<LeadScoringFigure> request, CancellationToken cancellationToken) =>
         ExplainAsync(Explain, request, DateTimeOffset.UtcNow, null, cancellationToken);
@@ -87,14 +94,14 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
         public DateTimeOffset? FirstResponseAt { get; init; }
     }
 
-    private sealed class ScoredRow
+    private sealed class ScoreRow
     {
-        public Guid Id { get; init; }
-
-        public DateTimeOffset CreatedAt { get; init; }
+        public int SpanIndex { get; init; }
 
         public int Score { get; init; }
 
-        public int Converted { get; init; }
+        public long Leads { get; init; }
+
+        public long Converted { get; init; }
     }
 }

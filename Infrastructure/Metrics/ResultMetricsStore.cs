@@ -80,14 +80,34 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
 
     public static readonly Sql ExplainDeals = new(ExplainDealsText(SqliteCycleDays), ExplainDealsText(SqlServerCycleDays));
 
-    /// <summary>The leads created in the window with their first logged activity (kept on the lead by triggers, migration 0018).</summary>
-    public static readonly Sql Leads = new($"""
-        SELECT l.id AS Id, l.created_at AS CreatedAt,
-               CASE WHEN l.status = 'converted' OR l.converted_opportunity_id IS NOT NULL THEN 1 ELSE 0 END AS Converted,
-               l.first_activity_at AS FirstActivityAt
-        FROM leads l
-        WHERE l.deleted_at IS NULL AND {MetricSql.Subject("l.owner_id")} AND l.created_at >= @WindowFrom AND l.created_at < @WindowTo
+    /// <summary>
+    /// The subject's live leads created in each span by whole hours to their first logged activity rounded up (-1: none, 0: at
+    /// or before the creation), with the converted ones and the sum of the response times (ms), from the day rollup kept by
+    /// triggers (lead_days, organisation rows for the organisation).
+    /// </summary>
+    public static readonly Sql LeadResponseHours = new($"""
+        SELECT s.idx AS SpanIndex, d.response_hour AS ResponseHour, SUM(d.leads) AS Leads, SUM(d.converted) AS Converted,
+               SUM(d.response_ms) AS ResponseMs
+        FROM {"{spans}"} s
+        CROSS JOIN lead_days d
+        WHERE d.day >= s.from_day AND d.day < s.to_day AND {MetricSql.RollupOwners("d.owner_id")}
+        GROUP BY s.idx, d.response_hour
         """);
+
+    /// <summary>
+    /// The creation and first activity of the subject's live leads of each target: one span, one whole hour of response time
+    /// (the hour that holds a span's middle rank), read from the index on (response hour, creation).
+    /// </summary>
+    public static readonly Sql TargetLeadResponses = new(
+        TargetLeadResponsesText("""
+            (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.h') AS hour,
+                    json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
+             FROM json_each(@Targets) tj)
+            """),
+        TargetLeadResponsesText("""
+            (SELECT i, hour, from_at, to_at
+             FROM OPENJSON(@Targets) WITH (i INT '$.i', hour BIGINT '$.h', from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
+            """));
 
     public static readonly Sql ExplainLeads = new(ExplainLeadsText(SqliteResponseHours), ExplainLeadsText(SqlServerResponseHours));
 
@@ -115,10 +135,59 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ResultFigure> request, CancellationToken cancellationToken) =>
         ExplainAsync(ExplainDeals, request, DateTimeOffset.UtcNow, null, cancellationToken);
 
-    public async Task<IReadOnlyList<LeadResponse>> LeadsAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<LeadRow>(Leads, scope, DateTimeOffset.UtcNow, null, cancellationToken))
-            .Select(r => new LeadResponse(r.Id, r.CreatedAt, r.Converted == 1, r.FirstActivityAt))
+    /// <summary>
+    /// Counts and total response time per span from the day rollup; the middle response(s) from the leads of the one or two
+    /// whole hours that hold the middle ranks (found by summing the hour counts in order; hour 0 holds only zeros, so it is
+    /// not read), all spans in one read. The cost follows the window's days and the leads of those few hours, not every lead.
+    /// </summary>
+    public async Task<IReadOnlyList<LeadSpan>> LeadsAsync(MetricScope scope, CancellationToken cancellationToken)
+    {
+        var hours = await SpanQueryAsync<LeadHourRow>(LeadResponseHours, scope, DateTimeOffset.UtcNow, null, cancellationToken);
+        var spans = hours.GroupBy(h => h.SpanIndex)
+            .Select(g => (SpanIndex: g.Key, Hours: g.Where(h => h.Leads != 0).OrderBy(h => h.ResponseHour).ToList()))
             .ToList();
+        var targets = new List<HourTarget>();
+        var zeros = new Dictionary<int, List<double>>();
+        foreach (var (spanIndex, spanHours) in spans)
+        {
+            var responded = spanHours.Where(h => h.ResponseHour >= 0).ToList();
+            var total = responded.Sum(h => h.Leads);
+            var ranks = new[] { (total - 1) / 2, total / 2 }.Distinct().Where(r => r >= 0).ToList();
+            var before = 0L;
+            foreach (var hour in responded)
+            {
+                var held = ranks.Where(r => r >= before && r < before + hour.Leads).Select(r => r - before).ToList();
+                if (held.Count > 0 && hour.ResponseHour == 0)
+                {
+                    zeros[spanIndex] = [.. held.Select(_ => 0.0)];
+                }
+                else if (held.Count > 0)
+                {
+                    targets.Add(new HourTarget(targets.Count, scope.Spans[spanIndex], hour.ResponseHour, held));
+                }
+
+                before += hour.Leads;
+            }
+        }
+
+        var read = targets.Count == 0
+            ? []
+            : await SpanQueryAsync<TargetResponse>(TargetLeadResponses, scope, DateTimeOffset.UtcNow, new { Targets = HourTarget.Json(targets) }, cancellationToken);
+        var responses = read.ToLookup(r => r.Target, r => Math.Max(0, (r.FirstActivityAt - r.CreatedAt).TotalHours));
+        var middles = targets.ToLookup(t => t.Span.Index, t =>
+        {
+            var sorted = responses[t.Index].Order().ToList();
+            return t.Ranks.Select(r => sorted[(int)r]);
+        });
+        return spans.Select(s => new LeadSpan(
+                s.SpanIndex,
+                s.Hours.Sum(h => h.Leads),
+                s.Hours.Sum(h => h.Converted),
+                s.Hours.Where(h => h.ResponseHour >= 0).Sum(h => h.Leads),
+                s.Hours.Sum(h => h.ResponseMs),
+                [.. zeros.GetValueOrDefault(s.SpanIndex, []), .. middles[s.SpanIndex].SelectMany(m => m)]))
+            .ToList();
+    }
 
     public Task<Page<MetricRecord>> ExplainLeadsAsync(ExplainRequest<LeadFigure> request, CancellationToken cancellationToken) =>
         ExplainAsync(ExplainLeads, request, DateTimeOffset.UtcNow, null, cancellationToken);
@@ -188,14 +257,48 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         public decimal Amount { get; init; }
     }
 
-    private sealed class LeadRow
+    private static string TargetLeadResponsesText(string targets) => $"""
+        SELECT t.i AS Target, l.created_at AS CreatedAt, l.first_activity_at AS FirstActivityAt
+        FROM {targets} t
+        CROSS JOIN leads l
+        WHERE l.response_hour = t.hour AND l.created_at >= t.from_at AND l.created_at < t.to_at AND l.deleted_at IS NULL
+          AND {MetricSql.Subject("l.owner_id")}
+        """;
+
+    private sealed class LeadHourRow
     {
-        public Guid Id { get; init; }
+        public int SpanIndex { get; init; }
+
+        public long ResponseHour { get; init; }
+
+        public long Leads { get; init; }
+
+        public long Converted { get; init; }
+
+        public long ResponseMs { get; init; }
+    }
+
+    private sealed class TargetResponse
+    {
+        public int Target { get; init; }
 
         public DateTimeOffset CreatedAt { get; init; }
 
-        public int Converted { get; init; }
+        public DateTimeOffset FirstActivityAt { get; init; }
+    }
 
-        public DateTimeOffset? FirstActivityAt { get; init; }
+    /// <summary>One span's responded leads of one whole hour, and the ranks (from 0, fastest first) wanted among them.</summary>
+    private sealed record HourTarget(int Index, MetricSpan Span, long Hour, IReadOnlyList<long> Ranks)
+    {
+        public static string Json(IEnumerable<HourTarget> targets) =>
+            System.Text.Json.JsonSerializer.Serialize(targets.Select(t => new Dictionary<string, object>
+            {
+                ["i"] = t.Index,
+                ["h"] = t.Hour,
+                ["fm"] = t.Span.FromUtc.ToUnixTimeMilliseconds(),
+                ["tm"] = t.Span.ToUtc.ToUnixTimeMilliseconds(),
+                ["f"] = t.Span.FromUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
+                ["t"] = t.Span.ToUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
+            }));
     }
 }

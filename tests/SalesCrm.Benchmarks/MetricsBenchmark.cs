@@ -176,7 +176,7 @@ public static class MetricCases
             cases.Add(new("conversion by score band", subject, $"/api/v1/metrics/lead-scoring/score-bands?{window}{query}", async () =>
             {
                 await scoringSettings.SettingsAsync(default);
-                await leadScoring.ScoredLeadsAsync(scope, default);
+                await leadScoring.ScoreCountsAsync(scope, default);
             }));
             cases.Add(new("pipeline snapshot, now", subject, $"/api/v1/metrics/pipeline?{query.TrimStart('&')}", async () =>
             {

@@ -15,8 +15,8 @@ public sealed class GetScoreBandConversionQueryHandler(MetricScopes scopes, ILea
     {
         var scope = await scopes.ResolveAsync(query, cancellationToken);
         var threshold = (await scoring.SettingsAsync(cancellationToken)).Threshold;
-        var leads = await store.ScoredLeadsAsync(scope, cancellationToken);
-        return scope.Report(span => LeadScoringCalculation.Bands([.. leads.Where(l => l.CreatedAt >= span.FromUtc && l.CreatedAt < span.ToUtc)], threshold));
+        var scores = (await store.ScoreCountsAsync(scope, cancellationToken)).ToLookup(s => s.SpanIndex);
+        return scope.Report(span => LeadScoringCalculation.Bands([.. scores[span.Index]], threshold));
     }
 }
 

@@ -15,8 +15,8 @@ public sealed class GetLeadMetricsQueryHandler(MetricScopes scopes, IResultMetri
     public async ValueTask<MetricReport<LeadMetrics>> Handle(GetLeadMetricsQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.ResolveAsync(query, cancellationToken);
-        var leads = await store.LeadsAsync(scope, cancellationToken);
-        return scope.Report(span => LeadCalculation.For(leads.Where(l => l.CreatedAt >= span.FromUtc && l.CreatedAt < span.ToUtc).ToList()));
+        var spans = (await store.LeadsAsync(scope, cancellationToken)).ToDictionary(s => s.SpanIndex);
+        return scope.Report(span => LeadCalculation.For(spans.GetValueOrDefault(span.Index)));
     }
 }
 

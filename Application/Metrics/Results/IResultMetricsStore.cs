@@ -20,8 +20,8 @@ public interface IResultMetricsStore
 
     Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ResultFigure> request, CancellationToken cancellationToken);
 
-    /// <summary>Every lead of the subject created in the window, with its conversion and its first logged activity.</summary>
-    Task<IReadOnlyList<LeadResponse>> LeadsAsync(MetricScope scope, CancellationToken cancellationToken);
+    /// <summary>The subject's live leads created in each span: counts, response times and the middle response time(s).</summary>
+    Task<IReadOnlyList<LeadSpan>> LeadsAsync(MetricScope scope, CancellationToken cancellationToken);
 
     Task<Page<MetricRecord>> ExplainLeadsAsync(ExplainRequest<LeadFigure> request, CancellationToken cancellationToken);
 }

@@ -16,22 +16,23 @@ public sealed record LeadMetrics(
     double? AverageResponseHours,
     double? MedianResponseHours);
 
-/// <summary>One lead created in the window, as the store reads it.</summary>
-public sealed record LeadResponse(Guid Id, DateTimeOffset CreatedAt, bool Converted, DateTimeOffset? FirstActivityAt)
-{
-    public double? ResponseHours => FirstActivityAt is { } first ? Math.Max(0, (first - CreatedAt).TotalHours) : null;
-}
+/// <summary>
+/// The leads created in one span, as the store reads them from the day rollup: how many, how many converted, how many got a
+/// logged activity and the sum of their response times (ms, 0 for an activity at or before the creation), and the middle
+/// response time(s) in hours (one for an odd count of responded leads, two for an even one, none for none).
+/// </summary>
+public sealed record LeadSpan(int SpanIndex, long Created, long Converted, long Responded, long ResponseMs, IReadOnlyList<double> MiddleHours);
 
 public static class LeadCalculation
 {
-    public static LeadMetrics For(IReadOnlyCollection<LeadResponse> leads)
-    {
-        long created = leads.Count;
-        long converted = leads.Count(l => l.Converted);
-        var hours = leads.Where(l => l.ResponseHours is not null).Select(l => l.ResponseHours!.Value).ToList();
-        return new LeadMetrics(
-            created, converted, Ratio.Of(converted, created), hours.Count, created - hours.Count, Ratio.Average(hours), Ratio.Median(hours));
-    }
+    private const double MillisecondsPerHour = 3_600_000;
+
+    public static LeadMetrics For(LeadSpan? span) =>
+        span is null
+            ? new LeadMetrics(0, 0, null, 0, 0, null, null)
+            : new LeadMetrics(
+                span.Created, span.Converted, Ratio.Of(span.Converted, span.Created), span.Responded, span.Created - span.Responded,
+                Ratio.Of(span.ResponseMs / MillisecondsPerHour, span.Responded), Ratio.Median(span.MiddleHours));
 }
 
 /// <summary>The figures of the lead metrics a drill-down can list the leads of.</summary>

@@ -32,6 +32,7 @@ public static class DayRollups
         new(SellingTimeDayRollup.Name, SellingTimeDayRollup.Version, SellingTimeDayRollup.Statements),
         new(OwnerMonthRollup.Name, OwnerMonthRollup.Version, OwnerMonthRollup.Statements),
         new(FollowUpOutcomeDayRollup.Name, FollowUpOutcomeDayRollup.Version, FollowUpOutcomeDayRollup.Statements),
+        new(LeadDayRollup.Name, LeadDayRollup.Version, LeadDayRollup.Statements),
     ];
 
     /// <summary>Every rollup's statements in order: a full rebuild.</summary>
