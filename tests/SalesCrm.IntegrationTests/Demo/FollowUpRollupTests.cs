@@ -182,11 +182,6 @@ public abstract class FollowUpRollupTests(TestDatabase database) : DatabaseTests
 
     private static async Task<long> Count(System.Data.Common.DbConnection connection, string sql, object? parameters = null) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: Cancellation));
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
 
 public sealed class SqliteFollowUpRollupTests(SqliteDatabase database)

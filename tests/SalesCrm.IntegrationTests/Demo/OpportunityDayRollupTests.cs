@@ -252,11 +252,6 @@ public abstract class OpportunityDayRollupTests(TestDatabase database) : Databas
 
         public string Kind { get; init; } = "";
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
 
 public sealed class SqliteOpportunityDayRollupTests(SqliteDatabase database)

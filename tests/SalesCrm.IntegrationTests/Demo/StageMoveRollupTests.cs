@@ -282,11 +282,6 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
 
     private static async Task<long> Count(System.Data.Common.DbConnection connection, string sql) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: Cancellation));
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
 
 public sealed class SqliteStageMoveRollupTests(SqliteDatabase database)
