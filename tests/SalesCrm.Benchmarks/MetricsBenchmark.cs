@@ -36,7 +36,10 @@ public static class MetricsBenchmark
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var rep = await FirstRepAsync(host);
         var quarter = LastFullQuarter(generatedAt);
-        var cases = MetricCases.All(host.Services, quarter, rep);
+        var only = Arg(args, "--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var cases = MetricCases.All(host.Services, quarter, rep)
+            .Where(c => only.Length == 0 || only.Any(o => c.Name.StartsWith(o, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
         Console.WriteLine($"Profile {profileName}: {await CountAsync(host, "activities"):N0} activities, {await CountAsync(host, "opportunities"):N0} opportunities, "
             + $"{await CountAsync(host, "stage_moves"):N0} stage moves; quarter {quarter.From:yyyy-MM-dd}..{quarter.To:yyyy-MM-dd}; {requests} requests each.");
         Console.WriteLine();
