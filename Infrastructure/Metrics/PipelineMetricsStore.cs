@@ -204,13 +204,67 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         WHERE x.Entries <> 0 AND st.kind = 'open' AND {MetricSql.Pipeline("st.pipeline_id")}
         """);
 
-    public static readonly Sql OpenNow = new($"""
-        SELECT o.id AS OpportunityId, o.name AS Name, o.owner_id AS OwnerId, o.stage_id AS StageId, o.amount AS Amount,
-               o.stage_entered_at AS StageEnteredAt
-        FROM opportunities o
-        JOIN stages s ON s.id = o.stage_id
-        WHERE o.deleted_at IS NULL AND s.kind = 'open' AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+    /// <summary>
+    /// Whether anything a snapshot replays happened after <c>@AsOf</c>: a stage left, a deal (not deleted) entering its
+    /// current stage or created, an owner changed. When none did, the deals open then are the deals open now, with their
+    /// current stage, entry instant and owner, and the snapshot reads <c>pipeline_totals</c>.
+    /// </summary>
+    public static readonly Sql ChangedSince = new("""
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM stage_moves m WHERE m.left_at > @AsOf)
+                      OR EXISTS (SELECT 1 FROM stages s JOIN opportunities o ON o.stage_id = s.id
+                                 WHERE o.deleted_at IS NULL AND o.stage_entered_at > @AsOf)
+                      OR EXISTS (SELECT 1 FROM owner_changes c WHERE c.occurred_at > @AsOf)
+                    THEN 1 ELSE 0 END
         """);
+
+    /// <summary>The open deals now per stage and owner, from the rollup kept by triggers: count, amount, Σ entry instants (Unix ms).</summary>
+    public static readonly Sql CurrentGroups = new($"""
+        SELECT t.stage_id AS StageId, t.owner_id AS OwnerId, u.display_name AS OwnerName, t.deals AS Count, t.amount AS Amount,
+               t.entered_ms AS EnteredMs
+        FROM pipeline_totals t
+        JOIN stages st ON st.id = t.stage_id
+        LEFT JOIN users u ON u.id = t.owner_id
+        WHERE st.kind = 'open' AND t.deals <> 0 AND {MetricSql.Subject("t.owner_id")} AND {MetricSql.Pipeline("t.pipeline_id")}
+        """);
+
+    /// <summary>The entry instant of the deals now in <c>@StageId</c>, earliest first, skipping <c>@Skip</c> and taking <c>@Take</c>: a stage's middle deal(s).</summary>
+    public static readonly Sql StageEntriesAt = new(
+        """
+        SELECT o.stage_entered_at FROM opportunities o
+        WHERE o.stage_id = @StageId AND o.deleted_at IS NULL
+        ORDER BY o.stage_entered_at
+        LIMIT @Take OFFSET @Skip
+        """,
+        """
+        SELECT o.stage_entered_at FROM opportunities o
+        WHERE o.stage_id = @StageId AND o.deleted_at IS NULL
+        ORDER BY o.stage_entered_at
+        OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
+        """);
+
+    /// <summary>The stage and entry instant of every deal open now of a rep or team (<see cref="MetricSql.MemberOwners"/>).</summary>
+    public static readonly Sql MemberEntries = new($"""
+        SELECT o.stage_id AS StageId, o.stage_entered_at AS EnteredAt
+        FROM opportunities o
+        JOIN stages st ON st.id = o.stage_id
+        WHERE st.kind = 'open' AND o.deleted_at IS NULL AND {MetricSql.MemberOwners("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+        """);
+
+    /// <summary>
+    /// A page of the deals open now that entered their stage before its limit (<c>@Limits</c>: stage and instant), longest in
+    /// stage first, after the keyset position: the ids from the index on (stage, entry instant, id), then the deals.
+    /// </summary>
+    public static readonly Sql StaleDeals = new(
+        StaleDealsText(
+            """
+            (SELECT json_extract(lj.value, '$.s') AS stage_id, json_extract(lj.value, '$.bm') AS before_at FROM json_each(@Limits) lj)
+            """,
+            "LIMIT @Take"),
+        StaleDealsText(
+            """
+            (SELECT stage_id, before_at FROM OPENJSON(@Limits) WITH (stage_id UNIQUEIDENTIFIER '$.s', before_at DATETIMEOFFSET(3) '$.b'))
+            """,
+            "OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY"));
 
     /// <summary>The deals <see cref="OpenAt"/> counts; value = the probability of their stage then.</summary>
     public static readonly Sql ExplainOpen = new($"""
@@ -328,10 +382,63 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         .Select(e => new StageSpanEntries(e.SpanIndex, e.StageId, Enum.Parse<EntryFate>(e.Fate.Replace("_", "", StringComparison.Ordinal), ignoreCase: true), e.Count))
         .ToList();
 
-    public async Task<IReadOnlyList<CurrentDeal>> OpenNowAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<DealRow>(OpenNow, scope, DateTimeOffset.UtcNow, null, cancellationToken))
-        .Select(d => new CurrentDeal(d.OpportunityId, d.Name, d.OwnerId, d.StageId, d.Amount, d.StageEnteredAt))
-        .ToList();
+    /// <summary>
+    /// The open pipeline as of <paramref name="asOf"/> from the current state, or null when something was replayed after it
+    /// (<see cref="ChangedSince"/>). The groups come from <c>pipeline_totals</c>; the middle deal(s) of a stage from the index
+    /// on (stage, entry instant) for the whole organisation, from the rep's or team's own deals otherwise.
+    /// </summary>
+    public async Task<OpenPipeline?> CurrentPipelineAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        if ((await QueryAsync<int>(ChangedSince, new { AsOf = asOf }, cancellationToken))[0] != 0)
+        {
+            return null;
+        }
+
+        var asOfMs = asOf.ToUnixTimeMilliseconds();
+        var groups = (await SpanQueryAsync<GroupRow>(CurrentGroups, scope, asOf, null, cancellationToken))
+            .Select(g => new OpenDealGroup(g.StageId, g.OwnerId, g.OwnerName, g.Count, g.Amount, (g.Count * asOfMs) - g.EnteredMs))
+            .ToList();
+        var middles = new Dictionary<Guid, IReadOnlyList<double>>();
+        if (scope.Subject.UserId is null && scope.Subject.TeamId is null)
+        {
+            foreach (var stage in groups.GroupBy(g => g.StageId))
+            {
+                var count = stage.Sum(g => g.Count);
+                var middle = new { StageId = stage.Key, Skip = (count - 1) / 2, Take = count % 2 == 1 ? 1 : 2 };
+                middles[stage.Key] = (await QueryAsync<DateTimeOffset>(StageEntriesAt, middle, cancellationToken))
+                    .Select(entered => Ratio.Days(entered, asOf)).Order().ToList();
+            }
+        }
+        else
+        {
+            foreach (var stage in (await SpanQueryAsync<EntryAt>(MemberEntries, scope, asOf, null, cancellationToken)).GroupBy(e => e.StageId))
+            {
+                middles[stage.Key] = OpenPipeline.Middle(stage.Select(e => Ratio.Days(e.EnteredAt, asOf)).Order().ToList());
+            }
+        }
+
+        return new OpenPipeline(groups, middles);
+    }
+
+    public async Task<IReadOnlyList<CurrentDeal>> StaleDealsAsync(
+        MetricScope scope, IReadOnlyList<StageLimit> limits, ExplainPosition? after, int take, CancellationToken cancellationToken)
+    {
+        if (limits.Count == 0)
+        {
+            return [];
+        }
+
+        var json = System.Text.Json.JsonSerializer.Serialize(limits.Select(l => new Dictionary<string, object>
+        {
+            ["s"] = l.StageId.ToString("D"),
+            ["bm"] = l.EnteredBefore.ToUnixTimeMilliseconds(),
+            ["b"] = l.EnteredBefore.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        return (await SpanQueryAsync<DealRow>(
+                StaleDeals, scope, DateTimeOffset.UtcNow, new { Limits = json, AfterAt = after?.At, AfterId = after?.Id, Take = take }, cancellationToken))
+            .Select(d => new CurrentDeal(d.OpportunityId, d.Name, d.OwnerId, d.StageId, d.Amount, d.StageEnteredAt))
+            .ToList();
+    }
 
     public Task<Page<MetricRecord>> ExplainAsync(
         ExplainRequest<PipelineFigure> request, DateTimeOffset asOf, Guid? stageId, CancellationToken cancellationToken)
@@ -353,6 +460,22 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         CROSS JOIN stage_moves m
         WHERE m.from_stage_id = t.stage_id AND m.from_stage_days = t.days AND m.occurred_at >= t.from_at AND m.occurred_at < t.to_at
           AND m.opportunity_deleted = 0 AND {MoveOwnerInSubject}
+        """;
+
+    private static string StaleDealsText(string limits, string take) => $"""
+        SELECT o.id AS OpportunityId, o.name AS Name, o.owner_id AS OwnerId, o.stage_id AS StageId, o.amount AS Amount,
+               o.stage_entered_at AS StageEnteredAt
+        FROM opportunities o
+        WHERE o.id IN (
+            SELECT so.id
+            FROM {limits} l
+            CROSS JOIN opportunities so
+            WHERE so.stage_id = l.stage_id AND so.deleted_at IS NULL AND so.stage_entered_at < l.before_at
+              AND {MetricSql.Subject("so.owner_id")} AND {MetricSql.Pipeline("so.pipeline_id")}
+              AND (@AfterAt IS NULL OR so.stage_entered_at > @AfterAt OR (so.stage_entered_at = @AfterAt AND so.id > @AfterId))
+            ORDER BY so.stage_entered_at, so.id
+            {take})
+        ORDER BY o.stage_entered_at, o.id
         """;
 
     private static string ExplainExitsText(string days) => $"""
@@ -440,6 +563,28 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
                 ["f"] = t.Span.FromUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
                 ["t"] = t.Span.ToUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
             }));
+    }
+
+    private sealed class GroupRow
+    {
+        public Guid StageId { get; init; }
+
+        public Guid OwnerId { get; init; }
+
+        public string? OwnerName { get; init; }
+
+        public long Count { get; init; }
+
+        public decimal Amount { get; init; }
+
+        public long EnteredMs { get; init; }
+    }
+
+    private sealed class EntryAt
+    {
+        public Guid StageId { get; init; }
+
+        public DateTimeOffset EnteredAt { get; init; }
     }
 
     private sealed class DealRow

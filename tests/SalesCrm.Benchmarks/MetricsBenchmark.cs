@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Application.Metrics.Activity;
 using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Application.Metrics.Pipeline;
 using SalesCrm.Infrastructure.Demo;
 
 namespace SalesCrm.Benchmarks;
@@ -35,7 +36,10 @@ public static class MetricsBenchmark
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var rep = await FirstRepAsync(host);
         var quarter = LastFullQuarter(generatedAt);
-        var cases = MetricCases.All(host.Services, quarter, rep);
+        var only = Arg(args, "--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var cases = MetricCases.All(host.Services, quarter, rep)
+            .Where(c => only.Length == 0 || only.Any(o => c.Name.StartsWith(o, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
         Console.WriteLine($"Profile {profileName}: {await CountAsync(host, "activities"):N0} activities, {await CountAsync(host, "opportunities"):N0} opportunities, "
             + $"{await CountAsync(host, "stage_moves"):N0} stage moves; quarter {quarter.From:yyyy-MM-dd}..{quarter.To:yyyy-MM-dd}; {requests} requests each.");
         Console.WriteLine();
@@ -181,7 +185,10 @@ public static class MetricCases
             cases.Add(new("pipeline snapshot, now", subject, $"/api/v1/metrics/pipeline?{query.TrimStart('&')}", async () =>
             {
                 await pipeline.StagesAsync(null, default);
-                await pipeline.OpenAtAsync(scope, DateTimeOffset.UtcNow, default);
+                if (await pipeline.CurrentPipelineAsync(scope, DateTimeOffset.UtcNow, default) is null)
+                {
+                    await pipeline.OpenAtAsync(scope, DateTimeOffset.UtcNow, default);
+                }
             }));
             cases.Add(new("pipeline snapshot, a year ago", subject, $"/api/v1/metrics/pipeline?asOf={yearAgo:yyyy-MM-ddTHH:mm:ssZ}{query}", async () =>
             {
@@ -192,8 +199,12 @@ public static class MetricCases
             cases.Add(new("stage conversion", subject, $"/api/v1/metrics/pipeline/conversion?{window}{query}", () => pipeline.EntriesAsync(scope, default)));
             cases.Add(new("stale deals", subject, $"/api/v1/metrics/pipeline/stale?limit=50{query}", async () =>
             {
-                await pipeline.MedianExitsAsync(null, default);
-                await pipeline.OpenNowAsync(scope, default);
+                var stages = await pipeline.StagesAsync(null, default);
+                var medians = (await pipeline.MedianExitsAsync(null, default)).ToLookup(e => e.StageId, e => e.Days);
+                var limits = stages.Where(s => s.Kind == Domain.Pipelines.StageKind.Open && (s.StaleAfterDays is not null || medians[s.Id].Any()))
+                    .Select(s => new StageLimit(s.Id, DateTimeOffset.UtcNow.AddDays(-(s.StaleAfterDays ?? 2 * Ratio.Median(medians[s.Id])!.Value))))
+                    .ToList();
+                await pipeline.StaleDealsAsync(scope, limits, null, 51, default);
             }));
             cases.Add(new("quota attainment", subject, $"/api/v1/metrics/quota-attainment?{window}{query}", () =>
                 Application.Metrics.Attainment.QuotaMeasure.MeasureAsync(attainment, scope, null, null, DateTimeOffset.UtcNow, default)));

@@ -17,34 +17,36 @@ public sealed class GetPipelineSnapshotQueryHandler(MetricSubjects subjects, Met
         var asOf = query.AsOf is { } at ? HistoryRules.Truncate(at) : clock.Now();
         var scope = await scopes.AtInstantAsync(subjects, query.TeamId, query.UserId, query.PipelineId, asOf, cancellationToken);
         var stages = await store.StagesAsync(scope.PipelineId, cancellationToken);
-        var deals = await store.OpenAtAsync(scope, asOf, cancellationToken);
+        var pipeline = await store.CurrentPipelineAsync(scope, asOf, cancellationToken)
+            ?? OpenPipeline.Of(await store.OpenAtAsync(scope, asOf, cancellationToken), asOf);
         var probability = stages.ToDictionary(s => s.Id, s => s.Probability);
-        var byStage = deals.ToLookup(d => d.StageId);
+        var byStage = pipeline.Groups.ToLookup(g => g.StageId);
         var stageRows = stages
             .Where(s => !s.Archived || byStage[s.Id].Any())
             .Select(s =>
             {
                 var here = byStage[s.Id].ToList();
-                var days = here.Select(d => Ratio.Days(d.EnteredAt, asOf)).ToList();
+                var count = here.Sum(g => g.Count);
                 return new StageSnapshot(
-                    s.PipelineId, s.Id, s.Name, s.Kind, s.Position, s.Probability, here.Count, here.Sum(d => d.Amount),
-                    Weighted(here, probability), Ratio.Average(days), Ratio.Median(days));
+                    s.PipelineId, s.Id, s.Name, s.Kind, s.Position, s.Probability, count, here.Sum(g => g.Amount),
+                    Weighted(here, probability), Ratio.Of(here.Sum(g => g.TotalMs) / (double)TimeSpan.MillisecondsPerDay, count),
+                    Ratio.Median(pipeline.MiddleDays.GetValueOrDefault(s.Id) ?? []));
             })
             .ToList();
-        var reps = deals.GroupBy(d => (d.OwnerId, d.OwnerName))
-            .Select(g => new RepSnapshot(g.Key.OwnerId, g.Key.OwnerName ?? "", g.Count(), g.Sum(d => d.Amount), Weighted(g, probability)))
+        var reps = pipeline.Groups.GroupBy(g => (g.OwnerId, g.OwnerName))
+            .Select(g => new RepSnapshot(g.Key.OwnerId, g.Key.OwnerName ?? "", g.Sum(r => r.Count), g.Sum(r => r.Amount), Weighted(g, probability)))
             .OrderByDescending(r => r.WeightedAmount).ThenBy(r => r.DisplayName, StringComparer.Ordinal).ThenBy(r => r.UserId)
             .ToList();
         return new PipelineSnapshot(
             new PipelineSnapshotContext(asOf, scope.PipelineId, scope.Subject.TeamId, scope.Subject.UserId, scope.Zone.Id),
-            new OpenPipelineTotals(deals.Count, deals.Sum(d => d.Amount), Weighted(deals, probability)),
+            new OpenPipelineTotals(pipeline.Groups.Sum(g => g.Count), pipeline.Groups.Sum(g => g.Amount), Weighted(pipeline.Groups, probability)),
             stageRows,
             reps);
     }
 
-    /// <summary>Σ amount × probability / 100 (a $1,000 deal in a 60% stage weighs $600).</summary>
-    private static decimal Weighted(IEnumerable<OpenDeal> deals, Dictionary<Guid, int> probability) =>
-        deals.Sum(d => d.Amount * probability.GetValueOrDefault(d.StageId) / 100m);
+    /// <summary>Σ amount × probability / 100 (a $1,000 deal in a 60% stage weighs $600): per stage, since a stage has one probability.</summary>
+    private static decimal Weighted(IEnumerable<OpenDealGroup> groups, Dictionary<Guid, int> probability) =>
+        groups.Sum(g => g.Amount * probability.GetValueOrDefault(g.StageId) / 100m);
 }
 
 public sealed class GetPipelineSnapshotQueryValidator : AbstractValidator<GetPipelineSnapshotQuery>

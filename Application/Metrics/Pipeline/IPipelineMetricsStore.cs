@@ -12,6 +12,12 @@ public interface IPipelineMetricsStore
     Task<IReadOnlyList<OpenDeal>> OpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The same pipeline grouped, read from the current state when nothing has moved, entered a stage or changed owner since
+    /// <paramref name="asOf"/>; null otherwise (then <see cref="OpenAtAsync"/> replays the history).
+    /// </summary>
+    Task<OpenPipeline?> CurrentPipelineAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The exits from each open stage in each of the scope's spans (none listed for a stage without exits in a span): count,
     /// total time spent and the middle exit(s) by time spent.
     /// </summary>
@@ -26,8 +32,12 @@ public interface IPipelineMetricsStore
     /// <summary>The entries into each open stage in each of the scope's spans, counted by fate.</summary>
     Task<IReadOnlyList<StageSpanEntries>> EntriesAsync(MetricScope scope, CancellationToken cancellationToken);
 
-    /// <summary>The opportunities open now whose owner is in the scope's subject.</summary>
-    Task<IReadOnlyList<CurrentDeal>> OpenNowAsync(MetricScope scope, CancellationToken cancellationToken);
+    /// <summary>
+    /// A page of the opportunities open now, owned by the scope's subject, that entered their stage before its limit: those of
+    /// <paramref name="limits"/>' stages only, longest in stage first (then by id), after <paramref name="after"/>.
+    /// </summary>
+    Task<IReadOnlyList<CurrentDeal>> StaleDealsAsync(
+        MetricScope scope, IReadOnlyList<StageLimit> limits, ExplainPosition? after, int take, CancellationToken cancellationToken);
 
     Task<Page<MetricRecord>> ExplainAsync(
         ExplainRequest<PipelineFigure> request, DateTimeOffset asOf, Guid? stageId, CancellationToken cancellationToken);

@@ -6,6 +6,7 @@ using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Common.Records;
 using SalesCrm.Application.Common.Validation;
 using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Domain.Pipelines;
 
 namespace SalesCrm.Application.Metrics.Pipeline;
 
@@ -28,29 +29,38 @@ public sealed class ListStaleDealsQueryHandler(MetricSubjects subjects, MetricSc
         var medians = (await store.MedianExitsAsync(scope.PipelineId, cancellationToken))
             .GroupBy(e => e.StageId)
             .ToDictionary(g => g.Key, g => Ratio.Median(g.Select(e => e.Days)));
-        var stale = new List<StaleDeal>();
-        foreach (var deal in await store.OpenNowAsync(scope, cancellationToken))
-        {
-            var stage = stages[deal.StageId];
-            (double Days, StaleLimitSource Source)? limit = stage.StaleAfterDays is { } setting ? (setting, StaleLimitSource.StageSetting)
-                : medians.GetValueOrDefault(stage.Id) is { } median ? (Math.Round(2 * median, Ratio.Decimals), StaleLimitSource.HistoricalMedian)
-                : null;
-            var days = Ratio.Days(deal.StageEnteredAt, now);
-            if (limit is { } l && days > l.Days)
-            {
-                stale.Add(new StaleDeal(
-                    deal.OpportunityId, deal.Name, deal.OwnerId, stage.Id, stage.Name, deal.Amount, deal.StageEnteredAt,
-                    Math.Round(days, Ratio.Decimals), l.Days, l.Source));
-            }
-        }
-
-        var ordered = stale.OrderBy(d => d.StageEnteredAt).ThenBy(d => d.OpportunityId)
-            .Where(d => after is not { } a || d.StageEnteredAt > a.At || (d.StageEnteredAt == a.At && d.OpportunityId.CompareTo(a.Id) > 0))
-            .ToList();
+        var limits = stages.Values
+            .Where(s => s.Kind == StageKind.Open)
+            .Select(s => (Stage: s, Limit: Limit(s, medians)))
+            .Where(l => l.Limit is not null)
+            .ToDictionary(l => l.Stage.Id, l => l.Limit!.Value);
         var limitRows = query.LimitOrDefault();
-        var items = ordered.Take(limitRows).ToList();
-        return new Page<StaleDeal>(items, ordered.Count > limitRows ? Encode(items[^1]) : null);
+        var deals = await store.StaleDealsAsync(
+            scope, limits.Select(l => new StageLimit(l.Key, EnteredBefore(now, l.Value.Days))).ToList(), after, limitRows + 1, cancellationToken);
+        var items = deals.Take(limitRows).Select(deal =>
+            {
+                var stage = stages[deal.StageId];
+                var limit = limits[deal.StageId];
+                return new StaleDeal(
+                    deal.OpportunityId, deal.Name, deal.OwnerId, stage.Id, stage.Name, deal.Amount, deal.StageEnteredAt,
+                    Math.Round(Ratio.Days(deal.StageEnteredAt, now), Ratio.Decimals), limit.Days, limit.Source);
+            })
+            .ToList();
+        return new Page<StaleDeal>(items, deals.Count > limitRows ? Encode(items[^1]) : null);
     }
+
+    /// <summary>The stage's limit in days: its own setting, else twice its historical median days in stage, else none.</summary>
+    private static (double Days, StaleLimitSource Source)? Limit(StageInfo stage, Dictionary<Guid, double?> medians) =>
+        stage.StaleAfterDays is { } setting ? (setting, StaleLimitSource.StageSetting)
+        : medians.GetValueOrDefault(stage.Id) is { } median ? (Math.Round(2 * median, Ratio.Decimals), StaleLimitSource.HistoricalMedian)
+        : null;
+
+    /// <summary>
+    /// A deal is stale when its days in stage exceed the limit. Instants are whole milliseconds, so it has spent more than
+    /// limit × ms-per-day ms exactly when it entered before now − ⌊limit × ms-per-day⌋ ms.
+    /// </summary>
+    private static DateTimeOffset EnteredBefore(DateTimeOffset now, double limitDays) =>
+        now.AddMilliseconds(-Math.Floor(limitDays * TimeSpan.MillisecondsPerDay));
 
     private static string Encode(StaleDeal last) =>
         KeysetCursor.Encode(last.StageEnteredAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), last.OpportunityId);

@@ -127,5 +127,8 @@ public sealed record StageSpanExits(int SpanIndex, Guid StageId, long Exits, lon
 /// <summary>The entries into one open stage in one span that met one fate.</summary>
 public sealed record StageSpanEntries(int SpanIndex, Guid StageId, EntryFate Fate, long Count);
 
+/// <summary>A stage's stale limit as an instant: its open deals that entered it before then are stale.</summary>
+public sealed record StageLimit(Guid StageId, DateTimeOffset EnteredBefore);
+
 /// <summary>An opportunity open now, in its current stage.</summary>
 public sealed record CurrentDeal(Guid OpportunityId, string Name, Guid OwnerId, Guid StageId, decimal Amount, DateTimeOffset StageEnteredAt);

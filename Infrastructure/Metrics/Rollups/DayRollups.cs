@@ -33,6 +33,7 @@ public static class DayRollups
         new(OwnerMonthRollup.Name, OwnerMonthRollup.Version, OwnerMonthRollup.Statements),
         new(FollowUpOutcomeDayRollup.Name, FollowUpOutcomeDayRollup.Version, FollowUpOutcomeDayRollup.Statements),
         new(LeadDayRollup.Name, LeadDayRollup.Version, LeadDayRollup.Statements),
+        new(PipelineTotalsRollup.Name, PipelineTotalsRollup.Version, PipelineTotalsRollup.Statements),
     ];
 
     /// <summary>Every rollup's statements in order: a full rebuild.</summary>

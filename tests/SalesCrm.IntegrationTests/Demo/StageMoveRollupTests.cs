@@ -80,7 +80,8 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
         await connection.ExecuteAsync("DELETE FROM stage_exit_days");
         await connection.ExecuteAsync("UPDATE stage_time_days SET exits = exits + 1");
         await connection.ExecuteAsync("DELETE FROM stage_entry_days WHERE owner_id <> @Organisation", new { Organisation = Guid.Empty });
-        foreach (var statement in StageMoveRollup.Statements.Concat(StageDayRollup.Statements))
+        await connection.ExecuteAsync("UPDATE pipeline_totals SET deals = deals + 1, entered_ms = 0");
+        foreach (var statement in StageMoveRollup.Statements.Concat(StageDayRollup.Statements).Concat(PipelineTotalsRollup.Statements))
         {
             await connection.ExecuteAsync(statement.For(Connections.Dialect));
         }
@@ -99,6 +100,12 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
 
         var store = new PipelineMetricsStore(Connections);
         var rep = await connection.QueryFirstAsync<Guid>("SELECT owner_id FROM opportunities ORDER BY id");
+        var team = await connection.QueryFirstAsync<Guid>("SELECT team_id FROM users WHERE id = @Rep", new { Rep = rep });
+        foreach (var subject in new[] { MetricSubject.Organisation, new MetricSubject(null, rep), new MetricSubject(team, null) })
+        {
+            await AssertCurrentPipelineAsync(store, subject, Now.AddYears(1));
+        }
+
         foreach (var subject in new[] { MetricSubject.Organisation, new MetricSubject(null, rep) })
         {
             foreach (var asOf in new[] { Now, Now.AddDays(-3), Now.AddDays(-20), Now.AddDays(-61), Now.AddYears(-1) })
@@ -129,6 +136,29 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
         var records = (await ExplainAsync(store, scope, PipelineFigure.OpenOpportunities, asOf)).Select(r => (r.Id, r.At, r.OwnerId)).Order();
         Assert.Equal(records, deals);
     }
+
+    /// <summary>
+    /// After the last change, the pipeline read from the current state (pipeline_totals and the index on stage and entry
+    /// instant) equals the pipeline replayed from the stage history: counts, amounts and time in stage per stage and owner,
+    /// and each stage's middle deal(s).
+    /// </summary>
+    private static async Task AssertCurrentPipelineAsync(PipelineMetricsStore store, MetricSubject subject, DateTimeOffset asOf)
+    {
+        var day = DateOnly.FromDateTime(asOf.UtcDateTime);
+        var scope = MetricScope.Create(subject, null, day, day.AddDays(1), null, TimeZoneInfo.Utc);
+        var current = await store.CurrentPipelineAsync(scope, asOf, Cancellation);
+        Assert.NotNull(current);
+        var replayed = OpenPipeline.Of(await store.OpenAtAsync(scope, asOf, Cancellation), asOf);
+        Assert.NotEmpty(replayed.Groups);
+        Assert.Equal(Groups(replayed), Groups(current));
+        Assert.Equal(Middles(replayed), Middles(current));
+    }
+
+    private static List<OpenDealGroup> Groups(OpenPipeline pipeline) =>
+        pipeline.Groups.Where(g => g.Count != 0).OrderBy(g => g.StageId).ThenBy(g => g.OwnerId).ToList();
+
+    private static List<string> Middles(OpenPipeline pipeline) =>
+        pipeline.MiddleDays.OrderBy(m => m.Key).Select(m => $"{m.Key}: {string.Join(", ", m.Value)}").ToList();
 
     /// <summary>
     /// Each span's exits and entries per open stage, as the store reads them from the day rollups (and the exits of the
