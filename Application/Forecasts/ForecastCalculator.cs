@@ -50,7 +50,7 @@ public sealed class ForecastCalculator(IForecastStore store)
     /// </summary>
     public async Task<CycleSummary> CycleAsync(ForecastRequest request, CancellationToken cancellationToken)
     {
-        var days = (await store.CycleDaysAsync(request.Subject, request.PipelineId, request.CycleFrom, request.Now, cancellationToken))
+        var days = (await store.CycleDaysAsync(request.Subject, request.PipelineId, request.CycleFrom, request.Now, request.Zone, cancellationToken))
             .Where(d => d.Deals > 0).OrderBy(d => d.Days).ToList();
         var total = days.Sum(d => d.Deals);
         if (total == 0)

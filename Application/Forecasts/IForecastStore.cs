@@ -17,9 +17,9 @@ public interface IForecastStore
     Task<DealTotal> WonTotalAsync(
         MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken);
 
-    /// <summary>The deals <see cref="WonDealsAsync"/> lists counted per whole day of their cycle (days from creation to close, 0 when negative).</summary>
+    /// <summary>The deals <see cref="WonDealsAsync"/> lists counted per whole day of their cycle (days from creation to close, 0 when negative), whole local days of <paramref name="zone"/> from a day rollup.</summary>
     Task<IReadOnlyList<CycleDayCount>> CycleDaysAsync(
-        MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+        MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken);
 
     /// <summary>The cycles (days, 0 when negative) of the deals <see cref="WonDealsAsync"/> lists whose whole days of cycle are one of <paramref name="days"/>.</summary>
     Task<IReadOnlyList<double>> CyclesAsync(

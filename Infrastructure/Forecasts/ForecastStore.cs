@@ -58,12 +58,19 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
 
     public static readonly Sql MemberWonTotal = new(WonTotalText(MemberDeals));
 
-    /// <summary>The won deals of [@From, @To) per whole day of cycle (0 when closed before created), from the won deals' index.</summary>
+    /// <summary>
+    /// The won deals per whole day of cycle (0 when closed before created): whole local days [@FromDay, @ToDay) from the
+    /// day rollup won_cycle_days (migration 0034, organisation rows for the organisation), the parts of days
+    /// [@HeadFrom, @HeadTo) and [@TailFrom, @TailTo) from the won deals' index.
+    /// </summary>
     public static readonly Sql CycleDays = new(CycleDaysText(OrganisationDeals, SqliteCycleDays), CycleDaysText(OrganisationDeals, SqlServerCycleDays));
 
     public static readonly Sql MemberCycleDays = new(CycleDaysText(MemberDeals, SqliteCycleDays), CycleDaysText(MemberDeals, SqlServerCycleDays));
 
-    /// <summary>Creation and close of the won deals of [@From, @To) whose whole days of cycle are @Low or @High (the day(s) holding the middle).</summary>
+    /// <summary>
+    /// Creation and close of the won deals of [@From, @To) whose whole days of cycle are @Low or @High (the day(s) holding
+    /// the middle): SQLite seeks ix_opportunities_won_cycle (migration 0034) by those days, then the close.
+    /// </summary>
     public static readonly Sql Cycles = new(CyclesText(OrganisationDeals, SqliteCycleDays), CyclesText(OrganisationDeals, SqlServerCycleDays));
 
     public static readonly Sql MemberCycles = new(CyclesText(MemberDeals, SqliteCycleDays), CyclesText(MemberDeals, SqlServerCycleDays));
@@ -95,24 +102,15 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
     public async Task<DealTotal> WonTotalAsync(
         MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var firstDay = MetricWindow.DateOf(from, zone);
-        if (MetricWindow.StartOfDay(firstDay, zone) < from)
-        {
-            firstDay = firstDay.AddDays(1);
-        }
-
-        var lastDay = MetricWindow.DateOf(to, zone);
-        var edges = firstDay < lastDay
-            ? new { FromDay = firstDay, ToDay = lastDay, HeadFrom = from, HeadTo = MetricWindow.StartOfDay(firstDay, zone), TailFrom = MetricWindow.StartOfDay(lastDay, zone), TailTo = to }
-            : new { FromDay = firstDay, ToDay = firstDay, HeadFrom = from, HeadTo = to, TailFrom = to, TailTo = to };
-        var row = (await QueryAsync<TotalRow>(subject.IsOrganisation ? WonTotal : MemberWonTotal, Parameters(subject, pipelineId, edges), cancellationToken))[0];
+        var sql = subject.IsOrganisation ? WonTotal : MemberWonTotal;
+        var row = (await QueryAsync<TotalRow>(sql, Parameters(subject, pipelineId, DayEdges.Of(from, to, zone)), cancellationToken))[0];
         return new DealTotal(row.Count, row.Amount);
     }
 
     public async Task<IReadOnlyList<CycleDayCount>> CycleDaysAsync(
-        MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken) =>
         (await QueryAsync<CycleDayRow>(
-            subject.IsOrganisation ? CycleDays : MemberCycleDays, Parameters(subject, pipelineId, new { From = from, To = to }), cancellationToken))
+            subject.IsOrganisation ? CycleDays : MemberCycleDays, Parameters(subject, pipelineId, DayEdges.Of(from, to, zone)), cancellationToken))
             .Select(r => new CycleDayCount(r.Days, r.Deals))
             .ToList();
 
@@ -181,10 +179,19 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         """;
 
     private static string CycleDaysText(string deals, string cycleDays) => $"""
-        SELECT x.Days, COUNT(*) AS Deals
-        FROM (SELECT {cycleDays} AS Days
+        SELECT x.Days, SUM(x.Deals) AS Deals
+        FROM (SELECT w.cycle_days AS Days, SUM(w.won) AS Deals
+              FROM won_cycle_days w
+              WHERE w.day >= @FromDay AND w.day < @ToDay AND {MetricSql.RollupOwners("w.owner_id")} AND {MetricSql.Pipeline("w.pipeline_id")}
+              GROUP BY w.cycle_days
+              UNION ALL
+              SELECT {cycleDays} AS Days, 1 AS Deals
               FROM opportunities o
-              WHERE o.outcome = 'won' AND o.closed_at >= @From AND o.closed_at < @To AND {deals}) x
+              WHERE o.outcome = 'won' AND o.closed_at >= @HeadFrom AND o.closed_at < @HeadTo AND {deals}
+              UNION ALL
+              SELECT {cycleDays} AS Days, 1 AS Deals
+              FROM opportunities o
+              WHERE o.outcome = 'won' AND o.closed_at >= @TailFrom AND o.closed_at < @TailTo AND {deals}) x
         GROUP BY x.Days
         """;
 
@@ -214,6 +221,27 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         WHERE o.outcome IS NULL AND s.kind = 'open' AND o.expected_close_date >= @FromDay AND o.expected_close_date < @ToDay
           AND o.created_at > @AgedBefore AND {deals}
         """;
+
+    /// <summary>
+    /// An instant window [from, to) cut into the whole local days of the zone it holds [FromDay, ToDay) (read from a day
+    /// rollup) and the parts of days before and after them, [HeadFrom, HeadTo) and [TailFrom, TailTo) (read from records).
+    /// </summary>
+    private sealed record DayEdges(DateOnly FromDay, DateOnly ToDay, DateTimeOffset HeadFrom, DateTimeOffset HeadTo, DateTimeOffset TailFrom, DateTimeOffset TailTo)
+    {
+        public static DayEdges Of(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+        {
+            var firstDay = MetricWindow.DateOf(from, zone);
+            if (MetricWindow.StartOfDay(firstDay, zone) < from)
+            {
+                firstDay = firstDay.AddDays(1);
+            }
+
+            var lastDay = MetricWindow.DateOf(to, zone);
+            return firstDay < lastDay
+                ? new DayEdges(firstDay, lastDay, from, MetricWindow.StartOfDay(firstDay, zone), MetricWindow.StartOfDay(lastDay, zone), to)
+                : new DayEdges(firstDay, firstDay, from, to, to, to);
+        }
+    }
 
     private sealed class CycleDayRow
     {

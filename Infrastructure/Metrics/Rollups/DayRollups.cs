@@ -30,6 +30,7 @@ public static class DayRollups
         new(LeadFirstActivity.Name, LeadFirstActivity.Version, LeadFirstActivity.Statements),
         new(StageAdvanceDayRollup.Name, StageAdvanceDayRollup.Version, StageAdvanceDayRollup.Statements),
         new(SellingTimeDayRollup.Name, SellingTimeDayRollup.Version, SellingTimeDayRollup.Statements),
+        new(WonCycleDayRollup.Name, WonCycleDayRollup.Version, WonCycleDayRollup.Statements),
     ];
 
     /// <summary>Every rollup's statements in order: a full rebuild.</summary>
