@@ -2,24 +2,84 @@ using SalesCrm.Application.Metrics.Common;
 
 namespace SalesCrm.Application.Forecasts;
 
-/// <summary>Reads the deals behind a period's forecasts; <see cref="ForecastMath"/> turns them into figures.</summary>
+/// <summary>
+/// Reads what a period's forecasts need: totals for the report (<see cref="ForecastMath"/> turns them into figures), the
+/// deals themselves for the explain. Both read the same definitions, so the explain lists exactly the deals counted.
+/// </summary>
 public sealed class ForecastCalculator(IForecastStore store)
 {
-    public async Task<ForecastDeals> LoadAsync(ForecastRequest request, CancellationToken cancellationToken)
+    public async Task<ForecastReport> ReportAsync(ForecastRequest request, CancellationToken cancellationToken) =>
+        ForecastMath.Report(request, await TotalsAsync(request, cancellationToken));
+
+    public async Task<ForecastTotals> TotalsAsync(ForecastRequest request, CancellationToken cancellationToken)
     {
-        var wonUntil = request.Now < request.ToUtc ? request.Now : request.ToUtc;
-        var wonSoFar = wonUntil > request.FromUtc
-            ? await store.WonDealsAsync(request.Subject, request.PipelineId, request.FromUtc, wonUntil, cancellationToken)
-            : [];
-        var open = await store.OpenDealsAsync(request.Subject, request.PipelineId, request.Start, request.End, cancellationToken);
-        var cycleWon = await store.WonDealsAsync(request.Subject, request.PipelineId, request.CycleFrom, request.Now, cancellationToken);
-        var trailingWon = await store.WonDealsAsync(
-            request.Subject, request.PipelineId, MetricWindow.StartOfDay(request.TrailingFrom, request.Zone),
-            MetricWindow.StartOfDay(request.TrailingTo, request.Zone), cancellationToken);
-        var withoutCloseDate = await store.OpenWithoutCloseDateAsync(request.Subject, request.PipelineId, cancellationToken);
-        return new ForecastDeals(wonSoFar, open, cycleWon, trailingWon, withoutCloseDate);
+        var (subject, pipelineId) = (request.Subject, request.PipelineId);
+        var wonSoFar = WonUntil(request) > request.FromUtc
+            ? await store.WonTotalAsync(subject, pipelineId, request.FromUtc, WonUntil(request), request.Zone, cancellationToken)
+            : new DealTotal(0, 0m);
+        var cycle = await CycleAsync(request, cancellationToken);
+        var agedBefore = ForecastMath.AgedBefore(cycle.TypicalDays, request.Now);
+        var open = await store.OpenGroupsAsync(subject, pipelineId, request.Start, request.End, agedBefore, cancellationToken);
+        var young = agedBefore == DateTimeOffset.MaxValue
+            ? []
+            : await store.YoungOpenDealsAsync(subject, pipelineId, request.Start, request.End, agedBefore, cancellationToken);
+        var trailingWon = await store.WonTotalAsync(
+            subject, pipelineId, MetricWindow.StartOfDay(request.TrailingFrom, request.Zone), MetricWindow.StartOfDay(request.TrailingTo, request.Zone),
+            request.Zone, cancellationToken);
+        var withoutCloseDate = await store.OpenWithoutCloseDateAsync(subject, pipelineId, cancellationToken);
+        return new ForecastTotals(wonSoFar, open, young, cycle, trailingWon, withoutCloseDate);
     }
 
-    public async Task<ForecastReport> ReportAsync(ForecastRequest request, CancellationToken cancellationToken) =>
-        ForecastMath.Report(request, await LoadAsync(request, cancellationToken));
+    /// <summary>The deals a method's explain lists (won so far, open, trailing won) and the typical cycle it weighed them with.</summary>
+    public async Task<ForecastDeals> DealsAsync(ForecastRequest request, CancellationToken cancellationToken)
+    {
+        var (subject, pipelineId) = (request.Subject, request.PipelineId);
+        var wonSoFar = WonUntil(request) > request.FromUtc
+            ? await store.WonDealsAsync(subject, pipelineId, request.FromUtc, WonUntil(request), cancellationToken)
+            : [];
+        var open = await store.OpenDealsAsync(subject, pipelineId, request.Start, request.End, cancellationToken);
+        var trailingWon = await store.WonDealsAsync(
+            subject, pipelineId, MetricWindow.StartOfDay(request.TrailingFrom, request.Zone), MetricWindow.StartOfDay(request.TrailingTo, request.Zone),
+            cancellationToken);
+        return new ForecastDeals(wonSoFar, open, trailingWon, (await CycleAsync(request, cancellationToken)).TypicalDays);
+    }
+
+    /// <summary>
+    /// The deals won in the 12 months before now and their median cycle: the counts per whole day of cycle say which day(s)
+    /// hold the middle rank(s), and only the deals of those days are read, sorted, and the middle one(s) taken.
+    /// </summary>
+    public async Task<CycleSummary> CycleAsync(ForecastRequest request, CancellationToken cancellationToken)
+    {
+        var days = (await store.CycleDaysAsync(request.Subject, request.PipelineId, request.CycleFrom, request.Now, request.Zone, cancellationToken))
+            .Where(d => d.Deals > 0).OrderBy(d => d.Days).ToList();
+        var total = days.Sum(d => d.Deals);
+        if (total == 0)
+        {
+            return new CycleSummary(0, null);
+        }
+
+        var ranks = new[] { (total - 1) / 2, total / 2 }.Distinct().ToList();
+        var holding = new List<long>();
+        var before = 0L;
+        foreach (var day in days)
+        {
+            if (ranks.Any(r => r >= before && r < before + day.Deals))
+            {
+                holding.Add(day.Days);
+            }
+
+            before += day.Deals;
+        }
+
+
+        var first = days.TakeWhile(d => d.Days < holding[0]).Sum(d => d.Deals);
+        var cycles = (await store.CyclesAsync(request.Subject, request.PipelineId, request.CycleFrom, request.Now, holding, cancellationToken))
+            .Order().ToList();
+        // A deal won between the two reads could leave the second a row short: the nearest middle is then taken.
+        return cycles.Count == 0
+            ? new CycleSummary(total, null)
+            : new CycleSummary(total, Ratio.Median(ranks.Select(r => cycles[(int)Math.Clamp(r - first, 0, cycles.Count - 1)])));
+    }
+
+    private static DateTimeOffset WonUntil(ForecastRequest request) => request.Now < request.ToUtc ? request.Now : request.ToUtc;
 }

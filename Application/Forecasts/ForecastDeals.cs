@@ -1,9 +1,8 @@
 namespace SalesCrm.Application.Forecasts;
 
-/// <summary>Everything a period's forecasts are computed from, read once so the figures and their explain agree.</summary>
+/// <summary>The deals one forecast's explain lists, read by the same definitions as <see cref="ForecastTotals"/>, and the typical cycle it used.</summary>
 public sealed record ForecastDeals(
     IReadOnlyList<WonForecastDeal> WonSoFar,
     IReadOnlyList<OpenForecastDeal> Open,
-    IReadOnlyList<WonForecastDeal> CycleWon,
     IReadOnlyList<WonForecastDeal> TrailingWon,
-    DealTotal OpenWithoutCloseDate);
+    double? TypicalCycleDays);

@@ -29,10 +29,9 @@ public static class ForecastExplain
             return deals.TrailingWon.Select(d => Won(d, null));
         }
 
-        var typical = ForecastMath.TypicalCycleDays(deals);
         return deals.WonSoFar.Select(d => Won(d, 1.0)).Concat(deals.Open.Select(d => new MetricRecord(
             MetricRecordKind.Opportunity, d.Id, d.CreatedAt, d.OwnerId, d.Name, d.Amount,
-            method == ForecastMethod.StageWeighted ? d.Probability / 100.0 : ForecastMath.CycleProbability(d, typical, request.Now), d.Id)));
+            method == ForecastMethod.StageWeighted ? d.Probability / 100.0 : ForecastMath.CycleProbability(d.CreatedAt, deals.TypicalCycleDays, request.Now), d.Id)));
     }
 
     private static MetricRecord Won(WonForecastDeal deal, double? value) =>

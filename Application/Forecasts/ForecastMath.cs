@@ -3,61 +3,71 @@ using SalesCrm.Domain.Forecasts;
 
 namespace SalesCrm.Application.Forecasts;
 
-/// <summary>The three forecast methods and the category roll-up, from the deals <see cref="ForecastCalculator"/> read. Money is rounded to 4 places.</summary>
+/// <summary>The three forecast methods and the category roll-up, from the totals <see cref="ForecastCalculator"/> read. Money is rounded to 4 places.</summary>
 public static class ForecastMath
 {
-    public static ForecastReport Report(ForecastRequest request, ForecastDeals deals) => new(
+    public static ForecastReport Report(ForecastRequest request, ForecastTotals totals) => new(
         request.Context,
-        StageWeighted(deals),
-        CycleAge(request, deals),
-        Historical(request, deals),
-        Categories(deals.Open),
-        deals.OpenWithoutCloseDate);
+        StageWeighted(totals),
+        CycleAge(request, totals),
+        Historical(request, totals),
+        Categories(totals.Open),
+        totals.OpenWithoutCloseDate);
 
-    public static StageWeightedForecast StageWeighted(ForecastDeals deals)
+    public static StageWeightedForecast StageWeighted(ForecastTotals totals)
     {
-        var won = DealTotal.Of(deals.WonSoFar.Select(d => d.Amount));
-        var stages = deals.Open
-            .GroupBy(d => (d.StageId, d.StageName, d.Probability))
+        var stages = totals.Open
+            .GroupBy(g => (g.StageId, g.StageName, g.Probability))
             .Select(g => new StageWeight(
-                g.Key.StageId, g.Key.StageName, g.Key.Probability, g.Count(), g.Sum(d => d.Amount), Money(g.Sum(StageWeighted))))
+                g.Key.StageId, g.Key.StageName, g.Key.Probability, g.Sum(d => d.Count), g.Sum(d => d.Amount),
+                Money(g.Sum(d => d.Amount) * g.Key.Probability / 100m)))
             .OrderBy(s => s.Probability).ThenBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
         var weighted = stages.Sum(s => s.Weighted);
-        return new StageWeightedForecast(won.Amount + weighted, won, DealTotal.Of(deals.Open.Select(d => d.Amount)), weighted, stages);
+        return new StageWeightedForecast(totals.WonSoFar.Amount + weighted, totals.WonSoFar, OpenTotal(totals.Open), weighted, stages);
     }
 
-    public static decimal StageWeighted(OpenForecastDeal deal) => deal.Amount * deal.Probability / 100m;
-
-    public static CycleAgeForecast CycleAge(ForecastRequest request, ForecastDeals deals)
+    /// <summary>
+    /// Won so far + Σ Money(amount × probability) over the open deals: the deals created at or before <see cref="AgedBefore"/>
+    /// have probability 1 (their amounts summed), the younger ones are weighted one by one.
+    /// </summary>
+    public static CycleAgeForecast CycleAge(ForecastRequest request, ForecastTotals totals)
     {
-        var won = DealTotal.Of(deals.WonSoFar.Select(d => d.Amount));
-        var typical = TypicalCycleDays(deals);
-        var weighted = deals.Open.Sum(d => Money(d.Amount * (decimal)(CycleProbability(d, typical, request.Now) ?? 0)));
+        var typical = totals.Cycle.TypicalDays;
+        var weighted = typical is null
+            ? 0m
+            : totals.Open.Sum(g => g.AgedAmount)
+              + totals.YoungOpen.Sum(d => Money(d.Amount * (decimal)(CycleProbability(d.CreatedAt, typical, request.Now) ?? 0)));
         return new CycleAgeForecast(
-            won.Amount + weighted, won, DealTotal.Of(deals.Open.Select(d => d.Amount)), weighted, typical, deals.CycleWon.Count,
+            totals.WonSoFar.Amount + weighted, totals.WonSoFar, OpenTotal(totals.Open), weighted, typical, totals.Cycle.Deals,
             request.CycleFrom, request.Now);
     }
 
-    /// <summary>The median days from creation to close of the deals won in the trailing 12 months; null when there are none.</summary>
-    public static double? TypicalCycleDays(ForecastDeals deals) =>
-        Ratio.Median(deals.CycleWon.Select(d => Math.Max(0, Ratio.Days(d.CreatedAt, d.ClosedAt))));
+    /// <summary>
+    /// The creation instant at or before which an open deal's cycle-age probability is 1 whatever its exact age: a day
+    /// older than the typical cycle (every deal when the typical cycle is 0 or there is none, which weighs nothing).
+    /// </summary>
+    public static DateTimeOffset AgedBefore(double? typicalDays, DateTimeOffset now) =>
+        typicalDays is { } typical && typical > 0 ? now.AddDays(-typical - 1) : DateTimeOffset.MaxValue;
+
+    /// <summary>Days from creation to close, 0 when closed before created: what the typical cycle is the median of.</summary>
+    public static double CycleDays(DateTimeOffset createdAt, DateTimeOffset closedAt) => Math.Max(0, Ratio.Days(createdAt, closedAt));
 
     /// <summary>A deal's age in days over the typical cycle, capped at 1, rounded to 4 places; null without a typical cycle.</summary>
-    public static double? CycleProbability(OpenForecastDeal deal, double? typicalDays, DateTimeOffset now)
+    public static double? CycleProbability(DateTimeOffset createdAt, double? typicalDays, DateTimeOffset now)
     {
         if (typicalDays is not { } typical)
         {
             return null;
         }
 
-        var age = Math.Max(0, Ratio.Days(deal.CreatedAt, now));
+        var age = Math.Max(0, Ratio.Days(createdAt, now));
         return typical <= 0 ? 1 : Math.Min(1, Ratio.Of(age, typical) ?? 0);
     }
 
-    public static HistoricalForecast Historical(ForecastRequest request, ForecastDeals deals)
+    public static HistoricalForecast Historical(ForecastRequest request, ForecastTotals totals)
     {
-        var trailing = DealTotal.Of(deals.TrailingWon.Select(d => d.Amount));
+        var trailing = totals.TrailingWon;
         var inputs = request.Inputs;
         var monthly = Money(trailing.Amount / ForecastRequest.TrailingMonths);
         var months = ForecastPeriods.Months(request.Period);
@@ -70,9 +80,9 @@ public static class ForecastMath
     }
 
     /// <summary>Every category, empty ones included, over the open deals expected to close in the period.</summary>
-    public static IReadOnlyList<CategoryTotal> Categories(IReadOnlyList<OpenForecastDeal> open) =>
+    public static IReadOnlyList<CategoryTotal> Categories(IReadOnlyList<OpenDealGroup> open) =>
         Enum.GetValues<ForecastCategory>()
-            .Select(c => new CategoryTotal(c, open.Count(d => d.Category == c), open.Where(d => d.Category == c).Sum(d => d.Amount)))
+            .Select(c => new CategoryTotal(c, open.Where(g => g.Category == c).Sum(g => g.Count), open.Where(g => g.Category == c).Sum(g => g.Amount)))
             .ToList();
 
     public static decimal Forecast(ForecastReport report, ForecastMethod method) => method switch
@@ -81,6 +91,8 @@ public static class ForecastMath
         ForecastMethod.CycleAge => report.CycleAge.Forecast,
         _ => report.Historical.Forecast,
     };
+
+    private static DealTotal OpenTotal(IReadOnlyList<OpenDealGroup> open) => new(open.Sum(g => g.Count), open.Sum(g => g.Amount));
 
     private static decimal Money(decimal value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
 }

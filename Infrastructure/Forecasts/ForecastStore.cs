@@ -8,13 +8,26 @@ using SalesCrm.Infrastructure.Metrics;
 namespace SalesCrm.Infrastructure.Forecasts;
 
 /// <summary>
-/// The deals forecasts read: won ones by close time (index ix_opportunities_won_deals), open ones by expected close date
-/// (ix_opportunities_expected_close and its per-owner twin, migration 0022), and the forecast category writes.
+/// The deals forecasts read: won ones by close time (index ix_opportunities_won_deals; their totals over whole days from
+/// the day rollup opportunity_days), open ones by expected close date (ix_opportunities_expected_close and its per-owner
+/// twin, covering since migration 0034), and the forecast category writes. The report reads totals (organisation and
+/// member statements: an owner list lets SQLite seek an owner-first index), the explain reads the deals.
 /// </summary>
 public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(connections), IForecastStore
 {
     /// <summary>The deals of the subject and pipeline, soft-deleted ones never.</summary>
     private static readonly string Deals = $"o.deleted_at IS NULL AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}";
+
+    /// <summary><see cref="Deals"/> for the organisation: no owner filter, so the window's index range is read in order.</summary>
+    private static readonly string OrganisationDeals = $"o.deleted_at IS NULL AND {MetricSql.Pipeline("o.pipeline_id")}";
+
+    /// <summary><see cref="Deals"/> for a rep or team: an owner list, so an owner-first index is sought per member.</summary>
+    private static readonly string MemberDeals = $"o.deleted_at IS NULL AND {MetricSql.MemberOwners("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}";
+
+    /// <summary>Whole days from creation to close, 0 when closed before created (the only dialect-specific part: a duration).</summary>
+    private const string SqliteCycleDays = "CASE WHEN o.closed_at > o.created_at THEN (o.closed_at - o.created_at) / 86400000 ELSE 0 END";
+
+    private const string SqlServerCycleDays = "CASE WHEN o.closed_at > o.created_at THEN DATEDIFF_BIG(millisecond, o.created_at, o.closed_at) / 86400000 ELSE 0 END";
 
     public static readonly Sql WonDeals = new($"""
         SELECT o.id AS Id, o.owner_id AS OwnerId, o.name AS Name, o.amount AS Amount, o.created_at AS CreatedAt, o.closed_at AS ClosedAt
@@ -37,6 +50,47 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         WHERE o.outcome IS NULL AND s.kind = 'open' AND o.expected_close_date IS NULL AND {Deals}
         """);
 
+    /// <summary>
+    /// Won count and amount: whole local days [@FromDay, @ToDay) from the day rollup (organisation rows for the
+    /// organisation), the parts of days [@HeadFrom, @HeadTo) and [@TailFrom, @TailTo) from the won deals' index.
+    /// </summary>
+    public static readonly Sql WonTotal = new(WonTotalText(OrganisationDeals));
+
+    public static readonly Sql MemberWonTotal = new(WonTotalText(MemberDeals));
+
+    /// <summary>
+    /// The won deals per whole day of cycle (0 when closed before created): whole local days [@FromDay, @ToDay) from the
+    /// day rollup won_cycle_days (migration 0034, organisation rows for the organisation), the parts of days
+    /// [@HeadFrom, @HeadTo) and [@TailFrom, @TailTo) from the won deals' index.
+    /// </summary>
+    public static readonly Sql CycleDays = new(CycleDaysText(OrganisationDeals, SqliteCycleDays), CycleDaysText(OrganisationDeals, SqlServerCycleDays));
+
+    public static readonly Sql MemberCycleDays = new(CycleDaysText(MemberDeals, SqliteCycleDays), CycleDaysText(MemberDeals, SqlServerCycleDays));
+
+    /// <summary>
+    /// Creation and close of the won deals of [@From, @To) whose whole days of cycle are @Low or @High (the day(s) holding
+    /// the middle): SQLite seeks ix_opportunities_won_cycle (migration 0034) by those days, then the close.
+    /// </summary>
+    public static readonly Sql Cycles = new(CyclesText(OrganisationDeals, SqliteCycleDays), CyclesText(OrganisationDeals, SqlServerCycleDays));
+
+    public static readonly Sql MemberCycles = new(CyclesText(MemberDeals, SqliteCycleDays), CyclesText(MemberDeals, SqlServerCycleDays));
+
+    /// <summary>
+    /// The open deals expected to close in [@FromDay, @ToDay) per stage and category, from the expected-close index alone
+    /// (migration 0034): count, amount, and the amount of those created at or before @AgedBefore.
+    /// </summary>
+    public static readonly Sql OpenGroups = new(OpenGroupsText(OrganisationDeals));
+
+    public static readonly Sql MemberOpenGroups = new(OpenGroupsText(MemberDeals));
+
+    /// <summary>
+    /// Creation and amount of the open deals expected to close in [@FromDay, @ToDay) created after @AgedBefore (open stages
+    /// as a list: joined, SQLite would read the index range once per open stage).
+    /// </summary>
+    public static readonly Sql YoungOpenDeals = new(YoungOpenDealsText(OrganisationDeals));
+
+    public static readonly Sql MemberYoungOpenDeals = new(YoungOpenDealsText(MemberDeals));
+
     public static readonly Sql SetCategory = new("""
         UPDATE opportunities SET forecast_category = @Category, version = version + 1
         WHERE id = @Id AND version = @ExpectedVersion AND deleted_at IS NULL
@@ -46,6 +100,46 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         (await QueryAsync<WonRow>(WonDeals, Parameters(subject, pipelineId, new { From = from, To = to }), cancellationToken))
             .Select(r => new WonForecastDeal(r.Id, r.OwnerId, r.Name, r.Amount, r.CreatedAt, r.ClosedAt))
+            .ToList();
+
+    public async Task<DealTotal> WonTotalAsync(
+        MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var sql = subject.IsOrganisation ? WonTotal : MemberWonTotal;
+        var row = (await QueryAsync<TotalRow>(sql, Parameters(subject, pipelineId, DayEdges.Of(from, to, zone)), cancellationToken))[0];
+        return new DealTotal(row.Count, row.Amount);
+    }
+
+    public async Task<IReadOnlyList<CycleDayCount>> CycleDaysAsync(
+        MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        (await QueryAsync<CycleDayRow>(
+            subject.IsOrganisation ? CycleDays : MemberCycleDays, Parameters(subject, pipelineId, DayEdges.Of(from, to, zone)), cancellationToken))
+            .Select(r => new CycleDayCount(r.Days, r.Deals))
+            .ToList();
+
+    public async Task<IReadOnlyList<double>> CyclesAsync(
+        MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<long> days, CancellationToken cancellationToken) =>
+        (await QueryAsync<CycleRow>(
+            subject.IsOrganisation ? Cycles : MemberCycles,
+            Parameters(subject, pipelineId, new { From = from, To = to, Low = days[0], High = days[^1] }), cancellationToken))
+            .Select(r => ForecastMath.CycleDays(r.CreatedAt, r.ClosedAt))
+            .ToList();
+
+    public async Task<IReadOnlyList<OpenDealGroup>> OpenGroupsAsync(
+        MetricSubject subject, Guid? pipelineId, DateOnly from, DateOnly to, DateTimeOffset agedBefore, CancellationToken cancellationToken) =>
+        (await QueryAsync<OpenGroupRow>(
+            subject.IsOrganisation ? OpenGroups : MemberOpenGroups,
+            Parameters(subject, pipelineId, new { FromDay = from, ToDay = to, AgedBefore = agedBefore }), cancellationToken))
+            .Select(r => new OpenDealGroup(
+                r.StageId, r.StageName, r.Probability, EnumNames.Parse<ForecastCategory>(r.Category), r.Count, r.Amount, r.AgedAmount))
+            .ToList();
+
+    public async Task<IReadOnlyList<YoungOpenDeal>> YoungOpenDealsAsync(
+        MetricSubject subject, Guid? pipelineId, DateOnly from, DateOnly to, DateTimeOffset agedBefore, CancellationToken cancellationToken) =>
+        (await QueryAsync<YoungRow>(
+            subject.IsOrganisation ? YoungOpenDeals : MemberYoungOpenDeals,
+            Parameters(subject, pipelineId, new { FromDay = from, ToDay = to, AgedBefore = agedBefore }), cancellationToken))
+            .Select(r => new YoungOpenDeal(r.CreatedAt, r.Amount))
             .ToList();
 
     public async Task<IReadOnlyList<OpenForecastDeal>> OpenDealsAsync(
@@ -66,9 +160,127 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
 
     private static Dapper.DynamicParameters Parameters(MetricSubject subject, Guid? pipelineId, object? extra)
     {
-        var parameters = new Dapper.DynamicParameters(new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId, PipelineId = pipelineId });
+        var parameters = new Dapper.DynamicParameters(
+            new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId, PipelineId = pipelineId, OrganisationOwner = Guid.Empty });
         parameters.AddDynamicParams(extra);
         return parameters;
+    }
+
+    private static string WonTotalText(string deals) => $"""
+        SELECT COALESCE(SUM(x.Count), 0) AS Count, COALESCE(SUM(x.Amount), 0) AS Amount
+        FROM (SELECT SUM(d.won) AS Count, SUM(d.won_amount) AS Amount
+              FROM opportunity_days d
+              WHERE d.won > 0 AND d.day >= @FromDay AND d.day < @ToDay AND {MetricSql.RollupOwners("d.owner_id")} AND {MetricSql.Pipeline("d.pipeline_id")}
+              UNION ALL
+              SELECT COUNT(*) AS Count, SUM(o.amount) AS Amount
+              FROM opportunities o
+              WHERE o.outcome = 'won' AND o.closed_at >= @HeadFrom AND o.closed_at < @HeadTo AND {deals}
+              UNION ALL
+              SELECT COUNT(*) AS Count, SUM(o.amount) AS Amount
+              FROM opportunities o
+              WHERE o.outcome = 'won' AND o.closed_at >= @TailFrom AND o.closed_at < @TailTo AND {deals}) x
+        """;
+
+    private static string CycleDaysText(string deals, string cycleDays) => $"""
+        SELECT x.Days, SUM(x.Deals) AS Deals
+        FROM (SELECT w.cycle_days AS Days, SUM(w.won) AS Deals
+              FROM won_cycle_days w
+              WHERE w.day >= @FromDay AND w.day < @ToDay AND {MetricSql.RollupOwners("w.owner_id")} AND {MetricSql.Pipeline("w.pipeline_id")}
+              GROUP BY w.cycle_days
+              UNION ALL
+              SELECT {cycleDays} AS Days, 1 AS Deals
+              FROM opportunities o
+              WHERE o.outcome = 'won' AND o.closed_at >= @HeadFrom AND o.closed_at < @HeadTo AND {deals}
+              UNION ALL
+              SELECT {cycleDays} AS Days, 1 AS Deals
+              FROM opportunities o
+              WHERE o.outcome = 'won' AND o.closed_at >= @TailFrom AND o.closed_at < @TailTo AND {deals}) x
+        GROUP BY x.Days
+        """;
+
+    private static string CyclesText(string deals, string cycleDays) => $"""
+        SELECT x.CreatedAt, x.ClosedAt
+        FROM (SELECT o.created_at AS CreatedAt, o.closed_at AS ClosedAt, {cycleDays} AS Days
+              FROM opportunities o
+              WHERE o.outcome = 'won' AND o.closed_at >= @From AND o.closed_at < @To AND {deals}) x
+        WHERE x.Days IN (@Low, @High)
+        """;
+
+    private static string OpenGroupsText(string deals) => $"""
+        SELECT x.StageId, s.name AS StageName, s.probability AS Probability, x.Category, x.Count, x.Amount, x.AgedAmount
+        FROM (SELECT o.stage_id AS StageId, o.forecast_category AS Category, COUNT(*) AS Count, SUM(o.amount) AS Amount,
+                     SUM(CASE WHEN o.created_at <= @AgedBefore THEN o.amount ELSE 0 END) AS AgedAmount
+              FROM opportunities o
+              WHERE o.outcome IS NULL AND o.expected_close_date >= @FromDay AND o.expected_close_date < @ToDay AND {deals}
+              GROUP BY o.stage_id, o.forecast_category) x
+        JOIN stages s ON s.id = x.StageId
+        WHERE s.kind = 'open'
+        """;
+
+    private static string YoungOpenDealsText(string deals) => $"""
+        SELECT o.created_at AS CreatedAt, o.amount AS Amount
+        FROM opportunities o
+        WHERE o.outcome IS NULL AND o.expected_close_date >= @FromDay AND o.expected_close_date < @ToDay AND o.created_at > @AgedBefore
+          AND o.stage_id IN (SELECT s.id FROM stages s WHERE s.kind = 'open') AND {deals}
+        """;
+
+    /// <summary>
+    /// An instant window [from, to) cut into the whole local days of the zone it holds [FromDay, ToDay) (read from a day
+    /// rollup) and the parts of days before and after them, [HeadFrom, HeadTo) and [TailFrom, TailTo) (read from records).
+    /// </summary>
+    private sealed record DayEdges(DateOnly FromDay, DateOnly ToDay, DateTimeOffset HeadFrom, DateTimeOffset HeadTo, DateTimeOffset TailFrom, DateTimeOffset TailTo)
+    {
+        public static DayEdges Of(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+        {
+            var firstDay = MetricWindow.DateOf(from, zone);
+            if (MetricWindow.StartOfDay(firstDay, zone) < from)
+            {
+                firstDay = firstDay.AddDays(1);
+            }
+
+            var lastDay = MetricWindow.DateOf(to, zone);
+            return firstDay < lastDay
+                ? new DayEdges(firstDay, lastDay, from, MetricWindow.StartOfDay(firstDay, zone), MetricWindow.StartOfDay(lastDay, zone), to)
+                : new DayEdges(firstDay, firstDay, from, to, to, to);
+        }
+    }
+
+    private sealed class CycleDayRow
+    {
+        public long Days { get; init; }
+
+        public long Deals { get; init; }
+    }
+
+    private sealed class CycleRow
+    {
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset ClosedAt { get; init; }
+    }
+
+    private sealed class OpenGroupRow
+    {
+        public Guid StageId { get; init; }
+
+        public string StageName { get; init; } = "";
+
+        public int Probability { get; init; }
+
+        public string Category { get; init; } = "";
+
+        public long Count { get; init; }
+
+        public decimal Amount { get; init; }
+
+        public decimal AgedAmount { get; init; }
+    }
+
+    private sealed class YoungRow
+    {
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public decimal Amount { get; init; }
     }
 
     private sealed class WonRow

@@ -232,7 +232,7 @@ public static class MetricCases
                 metricSubject, null, Domain.Forecasts.ForecastPeriod.Quarter, thisQuarter, TimeZoneInfo.Utc, DateTimeOffset.UtcNow,
                 Application.Forecasts.HistoricalInputs.Defaults);
             cases.Add(new("forecast, this quarter", subject, $"/api/v1/forecasts?period=quarter&start={thisQuarter:yyyy-MM-dd}{query}", () =>
-                forecasts.LoadAsync(forecast, default)));
+                forecasts.TotalsAsync(forecast, default)));
             cases.AddRange(PeopleMetricCases.For(services, quarter, subject, query, metricSubject));
             if (subject == "organisation")
             {

@@ -34,6 +34,7 @@ public static class DayRollups
         new(FollowUpOutcomeDayRollup.Name, FollowUpOutcomeDayRollup.Version, FollowUpOutcomeDayRollup.Statements),
         new(LeadDayRollup.Name, LeadDayRollup.Version, LeadDayRollup.Statements),
         new(PipelineTotalsRollup.Name, PipelineTotalsRollup.Version, PipelineTotalsRollup.Statements),
+        new(WonCycleDayRollup.Name, WonCycleDayRollup.Version, WonCycleDayRollup.Statements),
     ];
 
     /// <summary>Every rollup's statements in order: a full rebuild.</summary>
