@@ -74,6 +74,37 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         """;
 
     /// <summary>
+    /// The opportunities that can be a rep's or a team's at any instant (<see cref="MetricSql.MemberOwners"/>): owned by a
+    /// member now, or handed to or from one. A superset: <see cref="OwnerAsOf"/> decides.
+    /// </summary>
+    private static readonly string MemberCandidates = $"""
+        SELECT so.id FROM opportunities so WHERE {MetricSql.MemberOwners("so.owner_id")}
+        UNION SELECT c.opportunity_id FROM owner_changes c WHERE {MetricSql.MemberOwners("c.to_owner_id")}
+        UNION SELECT c.opportunity_id FROM owner_changes c WHERE {MetricSql.MemberOwners("c.from_owner_id")}
+        """;
+
+    /// <summary>
+    /// <see cref="OpenAsOfFast"/> for a rep or a team: the same two branches over <see cref="MemberCandidates"/> only, which drive
+    /// the moves' read (their moves by opportunity), so the cost follows the subject's deals, not every deal's history.
+    /// </summary>
+    private static readonly string OpenAsOfMembers = $"""
+        SELECT o.id AS OpportunityId, o.name AS Name, o.amount AS Amount, o.stage_id AS StageId, o.stage_entered_at AS EnteredAt,
+               {OwnerAsOf} AS OwnerId
+        FROM opportunities o
+        JOIN stages st ON st.id = o.stage_id
+        WHERE st.kind = 'open' AND o.deleted_at IS NULL AND o.created_at <= @AsOf AND o.stage_entered_at <= @AsOf AND {"{pipeline}"}
+          AND o.id IN ({MemberCandidates})
+        UNION ALL
+        SELECT o.id, o.name, o.amount, m.to_stage_id, m.occurred_at, {OwnerAsOf}
+        FROM ({MemberCandidates}) cand
+        CROSS JOIN stage_moves m
+        CROSS JOIN stages st
+        CROSS JOIN opportunities o
+        WHERE m.opportunity_id = cand.id AND m.occurred_at <= @AsOf AND m.left_at > @AsOf AND st.id = m.to_stage_id AND st.kind = 'open'
+          AND o.id = m.opportunity_id AND o.deleted_at IS NULL AND o.created_at <= @AsOf AND {"{pipeline}"}
+        """;
+
+    /// <summary>
     /// The subject filter on a stage move's denormalised owner, as an <c>IN</c> over the subject's users so one index on
     /// (owner, instant) serves a rep, a team and the organisation alike. Owners are users, so this is <see cref="MetricSql.Subject"/>.
     /// </summary>
@@ -119,12 +150,10 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         ORDER BY p.created_at, p.id, s.position
         """);
 
-    public static readonly Sql OpenAt = new($"""
-        SELECT y.OpportunityId, y.Name, y.OwnerId, u.display_name AS OwnerName, y.StageId, y.Amount, y.EnteredAt
-        FROM ({Pipeline(OpenAsOfFast)}) y
-        LEFT JOIN users u ON u.id = y.OwnerId
-        WHERE {MetricSql.Subject("y.OwnerId")}
-        """);
+    public static readonly Sql OpenAt = new(OpenAtText(OpenAsOfFast));
+
+    /// <summary><see cref="OpenAt"/> for a rep or a team (<see cref="OpenAsOfMembers"/>).</summary>
+    public static readonly Sql OpenAtForMembers = new(OpenAtText(OpenAsOfMembers));
 
     /// <summary>
     /// The exits from each open stage in each span by whole day spent in it, from the day rollup kept by triggers
@@ -301,7 +330,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         .ToList();
 
     public async Task<IReadOnlyList<OpenDeal>> OpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<DealRow>(OpenAt, scope, asOf, new { AsOf = asOf }, cancellationToken))
+        (await SpanQueryAsync<DealRow>(IsOrganisation(scope) ? OpenAt : OpenAtForMembers, scope, asOf, new { AsOf = asOf }, cancellationToken))
         .Select(d => new OpenDeal(d.OpportunityId, d.Name, d.OwnerId, d.OwnerName, d.StageId, d.Amount, d.EnteredAt))
         .ToList();
 
@@ -399,7 +428,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
             .Select(g => new OpenDealGroup(g.StageId, g.OwnerId, g.OwnerName, g.Count, g.Amount, (g.Count * asOfMs) - g.EnteredMs))
             .ToList();
         var middles = new Dictionary<Guid, IReadOnlyList<double>>();
-        if (scope.Subject.UserId is null && scope.Subject.TeamId is null)
+        if (IsOrganisation(scope))
         {
             foreach (var stage in groups.GroupBy(g => g.StageId))
             {
@@ -452,6 +481,12 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         return ExplainAsync(sql, request, asOf, new { AsOf = asOf, StageId = stageId }, cancellationToken);
     }
 
+    private static bool IsOrganisation(MetricScope scope) => scope.Subject.UserId is null && scope.Subject.TeamId is null;
+
+    /// <summary>The open pipeline as of <paramref name="asOf"/>: from the current state when nothing changed since, else replayed.</summary>
+    public async Task<OpenPipeline> OpenPipelineAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        await CurrentPipelineAsync(scope, asOf, cancellationToken) ?? OpenPipeline.Of(await OpenAtAsync(scope, asOf, cancellationToken), asOf);
+
     private static string Pipeline(string text) => text.Replace("{pipeline}", MetricSql.Pipeline("o.pipeline_id"), StringComparison.Ordinal);
 
     private static string TargetExitDurationsText(string targets) => $"""
@@ -460,6 +495,13 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         CROSS JOIN stage_moves m
         WHERE m.from_stage_id = t.stage_id AND m.from_stage_days = t.days AND m.occurred_at >= t.from_at AND m.occurred_at < t.to_at
           AND m.opportunity_deleted = 0 AND {MoveOwnerInSubject}
+        """;
+
+    private static string OpenAtText(string openAsOf) => $"""
+        SELECT y.OpportunityId, y.Name, y.OwnerId, u.display_name AS OwnerName, y.StageId, y.Amount, y.EnteredAt
+        FROM ({Pipeline(openAsOf)}) y
+        LEFT JOIN users u ON u.id = y.OwnerId
+        WHERE {MetricSql.Subject("y.OwnerId")}
         """;
 
     private static string StaleDealsText(string limits, string take) => $"""

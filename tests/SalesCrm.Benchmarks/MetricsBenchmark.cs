@@ -185,15 +185,12 @@ public static class MetricCases
             cases.Add(new("pipeline snapshot, now", subject, $"/api/v1/metrics/pipeline?{query.TrimStart('&')}", async () =>
             {
                 await pipeline.StagesAsync(null, default);
-                if (await pipeline.CurrentPipelineAsync(scope, DateTimeOffset.UtcNow, default) is null)
-                {
-                    await pipeline.OpenAtAsync(scope, DateTimeOffset.UtcNow, default);
-                }
+                await pipeline.OpenPipelineAsync(scope, DateTimeOffset.UtcNow, default);
             }));
             cases.Add(new("pipeline snapshot, a year ago", subject, $"/api/v1/metrics/pipeline?asOf={yearAgo:yyyy-MM-ddTHH:mm:ssZ}{query}", async () =>
             {
                 await pipeline.StagesAsync(null, default);
-                await pipeline.OpenAtAsync(scope, yearAgo, default);
+                await pipeline.OpenPipelineAsync(scope, yearAgo, default);
             }, PastSnapshot: true));
             cases.Add(new("days in stage", subject, $"/api/v1/metrics/pipeline/days-in-stage?{window}{query}", () => pipeline.ExitsAsync(scope, default)));
             cases.Add(new("stage conversion", subject, $"/api/v1/metrics/pipeline/conversion?{window}{query}", () => pipeline.EntriesAsync(scope, default)));

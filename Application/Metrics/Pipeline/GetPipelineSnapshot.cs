@@ -17,8 +17,7 @@ public sealed class GetPipelineSnapshotQueryHandler(MetricSubjects subjects, Met
         var asOf = query.AsOf is { } at ? HistoryRules.Truncate(at) : clock.Now();
         var scope = await scopes.AtInstantAsync(subjects, query.TeamId, query.UserId, query.PipelineId, asOf, cancellationToken);
         var stages = await store.StagesAsync(scope.PipelineId, cancellationToken);
-        var pipeline = await store.CurrentPipelineAsync(scope, asOf, cancellationToken)
-            ?? OpenPipeline.Of(await store.OpenAtAsync(scope, asOf, cancellationToken), asOf);
+        var pipeline = await store.OpenPipelineAsync(scope, asOf, cancellationToken);
         var probability = stages.ToDictionary(s => s.Id, s => s.Probability);
         var byStage = pipeline.Groups.ToLookup(g => g.StageId);
         var stageRows = stages

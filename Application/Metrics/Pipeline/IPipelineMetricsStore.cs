@@ -8,14 +8,12 @@ public interface IPipelineMetricsStore
     /// <summary>The stages of one pipeline, or of every pipeline (oldest pipeline first), in position order.</summary>
     Task<IReadOnlyList<StageInfo>> StagesAsync(Guid? pipelineId, CancellationToken cancellationToken);
 
-    /// <summary>The opportunities open at <paramref name="asOf"/> whose owner then is in the scope's subject.</summary>
-    Task<IReadOnlyList<OpenDeal>> OpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken);
-
     /// <summary>
-    /// The same pipeline grouped, read from the current state when nothing has moved, entered a stage or changed owner since
-    /// <paramref name="asOf"/>; null otherwise (then <see cref="OpenAtAsync"/> replays the history).
+    /// The opportunities open at <paramref name="asOf"/> whose owner then is in the scope's subject, grouped by stage and owner:
+    /// read from the current state when nothing has moved, entered a stage or changed owner since, else replayed from the
+    /// stage history.
     /// </summary>
-    Task<OpenPipeline?> CurrentPipelineAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken);
+    Task<OpenPipeline> OpenPipelineAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken);
 
     /// <summary>
     /// The exits from each open stage in each of the scope's spans (none listed for a stage without exits in a span): count,
