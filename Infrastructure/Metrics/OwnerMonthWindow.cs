@@ -17,9 +17,15 @@ public static class OwnerMonthWindow
 
     public static object Parameters(MetricScope scope)
     {
-        var (from, to) = (scope.Whole.From, scope.Whole.To);
+        var (monthsFrom, monthsTo) = WholeMonths(scope.Whole.From, scope.Whole.To);
+        return new { MonthsFrom = monthsFrom, MonthsTo = monthsTo };
+    }
+
+    /// <summary>The whole calendar months of the days [from, to) as [first, end), or (to, to) when it holds none.</summary>
+    public static (DateOnly From, DateOnly To) WholeMonths(DateOnly from, DateOnly to)
+    {
         var first = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
         var end = new DateOnly(to.Year, to.Month, 1);
-        return first < end ? new { MonthsFrom = first, MonthsTo = end } : new { MonthsFrom = to, MonthsTo = to };
+        return first < end ? (first, end) : (to, to);
     }
 }

@@ -59,13 +59,13 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     /// through the moves left after <c>@AsOf</c>, none when it is now).
     /// </summary>
     private const string OpenAsOfFast = $"""
-        SELECT o.id AS OpportunityId, o.name AS Name, o.amount AS Amount, o.stage_id AS StageId, o.stage_entered_at AS EnteredAt,
+        SELECT o.id AS OpportunityId, o.amount AS Amount, o.stage_id AS StageId, o.stage_entered_at AS EnteredAt,
                {OwnerAsOf} AS OwnerId
         FROM opportunities o
         JOIN stages st ON st.id = o.stage_id
         WHERE st.kind = 'open' AND o.deleted_at IS NULL AND o.created_at <= @AsOf AND o.stage_entered_at <= @AsOf AND {"{pipeline}"}
         UNION ALL
-        SELECT o.id, o.name, o.amount, m.to_stage_id, m.occurred_at, {OwnerAsOf}
+        SELECT o.id, o.amount, m.to_stage_id, m.occurred_at, {OwnerAsOf}
         FROM stage_moves m
         CROSS JOIN stages st
         CROSS JOIN opportunities o
@@ -88,14 +88,14 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     /// the moves' read (their moves by opportunity), so the cost follows the subject's deals, not every deal's history.
     /// </summary>
     private static readonly string OpenAsOfMembers = $"""
-        SELECT o.id AS OpportunityId, o.name AS Name, o.amount AS Amount, o.stage_id AS StageId, o.stage_entered_at AS EnteredAt,
+        SELECT o.id AS OpportunityId, o.amount AS Amount, o.stage_id AS StageId, o.stage_entered_at AS EnteredAt,
                {OwnerAsOf} AS OwnerId
         FROM opportunities o
         JOIN stages st ON st.id = o.stage_id
         WHERE st.kind = 'open' AND o.deleted_at IS NULL AND o.created_at <= @AsOf AND o.stage_entered_at <= @AsOf AND {"{pipeline}"}
           AND o.id IN ({MemberCandidates})
         UNION ALL
-        SELECT o.id, o.name, o.amount, m.to_stage_id, m.occurred_at, {OwnerAsOf}
+        SELECT o.id, o.amount, m.to_stage_id, m.occurred_at, {OwnerAsOf}
         FROM ({MemberCandidates}) cand
         CROSS JOIN stage_moves m
         CROSS JOIN stages st
@@ -170,6 +170,22 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         JOIN stages fs ON fs.id = x.StageId
         WHERE x.Exits <> 0 AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
         """);
+
+    /// <summary>
+    /// <see cref="SpanExitDays"/> for the organisation: each span's whole months from <c>stage_time_months</c> (migration 0036,
+    /// the organisation rows summed per month, kept by triggers) and the days before the first and after the last of them
+    /// from the organisation rows of <c>stage_time_days</c>. <c>@SpanMonths</c> gives each span's days and whole months.
+    /// </summary>
+    public static readonly Sql OrganisationSpanExitDays = new(
+        OrganisationSpanExitDaysText("""
+            (SELECT CAST(json_extract(sj.value, '$.i') AS INTEGER) AS idx, json_extract(sj.value, '$.fd') AS from_day,
+                    json_extract(sj.value, '$.td') AS to_day, json_extract(sj.value, '$.mf') AS months_from, json_extract(sj.value, '$.mt') AS months_to
+             FROM json_each(@SpanMonths) sj)
+            """),
+        OrganisationSpanExitDaysText("""
+            (SELECT idx, from_day, to_day, months_from, months_to
+             FROM OPENJSON(@SpanMonths) WITH (idx INT '$.i', from_day DATE '$.fd', to_day DATE '$.td', months_from DATE '$.mf', months_to DATE '$.mt'))
+            """));
 
     /// <summary>
     /// The time spent (ms) by the subject's exits of each target: one stage, one whole day spent in it, one span (the day
@@ -331,7 +347,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
 
     public async Task<IReadOnlyList<OpenDeal>> OpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<DealRow>(IsOrganisation(scope) ? OpenAt : OpenAtForMembers, scope, asOf, new { AsOf = asOf }, cancellationToken))
-        .Select(d => new OpenDeal(d.OpportunityId, d.Name, d.OwnerId, d.OwnerName, d.StageId, d.Amount, d.EnteredAt))
+        .Select(d => new OpenDeal(d.OpportunityId, d.OwnerId, d.OwnerName, d.StageId, d.Amount, d.EnteredAt))
         .ToList();
 
     /// <summary>
@@ -341,7 +357,9 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     /// </summary>
     public async Task<IReadOnlyList<StageSpanExits>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken)
     {
-        var days = await SpanQueryAsync<SpanExitDay>(SpanExitDays, scope, DateTimeOffset.UtcNow, null, cancellationToken);
+        var days = IsOrganisation(scope)
+            ? await SpanQueryAsync<SpanExitDay>(OrganisationSpanExitDays, scope, DateTimeOffset.UtcNow, new { SpanMonths = SpanMonthsJson(scope) }, cancellationToken)
+            : await SpanQueryAsync<SpanExitDay>(SpanExitDays, scope, DateTimeOffset.UtcNow, null, cancellationToken);
         var groups = days.Where(d => d.Exits != 0).GroupBy(d => (d.SpanIndex, d.StageId))
             .Select(g => (g.Key.SpanIndex, g.Key.StageId, Days: g.OrderBy(d => d.SpentDays).ToList()))
             .ToList();
@@ -489,6 +507,45 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
 
     private static string Pipeline(string text) => text.Replace("{pipeline}", MetricSql.Pipeline("o.pipeline_id"), StringComparison.Ordinal);
 
+    private static string OrganisationSpanExitDaysText(string spanMonths) => $"""
+        SELECT x.SpanIndex, x.StageId, x.SpentDays, x.Exits, x.SpentMs
+        FROM (SELECT p.idx AS SpanIndex, p.stage_id AS StageId, p.spent_days AS SpentDays, SUM(p.exits) AS Exits, SUM(p.spent_ms) AS SpentMs
+              FROM (SELECT s.idx, m.stage_id, m.spent_days, m.exits, m.spent_ms
+                    FROM {spanMonths} s
+                    CROSS JOIN stage_time_months m
+                    WHERE m.month >= s.months_from AND m.month < s.months_to
+                    UNION ALL
+                    SELECT s.idx, d.stage_id, d.spent_days, d.exits, d.spent_ms
+                    FROM {spanMonths} s
+                    CROSS JOIN stage_time_days d
+                    WHERE d.owner_id = @OrganisationOwner AND d.day >= s.from_day AND d.day < s.months_from
+                    UNION ALL
+                    SELECT s.idx, d.stage_id, d.spent_days, d.exits, d.spent_ms
+                    FROM {spanMonths} s
+                    CROSS JOIN stage_time_days d
+                    WHERE d.owner_id = @OrganisationOwner AND d.day >= s.months_to AND d.day < s.to_day) p
+              GROUP BY p.idx, p.stage_id, p.spent_days) x
+        JOIN stages fs ON fs.id = x.StageId
+        WHERE x.Exits <> 0 AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
+        """;
+
+    /// <summary>Each span's days and whole months (<see cref="OwnerMonthWindow.WholeMonths"/>) for <see cref="OrganisationSpanExitDays"/>.</summary>
+    private static string SpanMonthsJson(MetricScope scope) =>
+        System.Text.Json.JsonSerializer.Serialize(scope.Spans.Select(s =>
+        {
+            var (monthsFrom, monthsTo) = OwnerMonthWindow.WholeMonths(s.From, s.To);
+            return new Dictionary<string, object>
+            {
+                ["i"] = s.Index,
+                ["fd"] = IsoDate(s.From),
+                ["td"] = IsoDate(s.To),
+                ["mf"] = IsoDate(monthsFrom),
+                ["mt"] = IsoDate(monthsTo),
+            };
+        }));
+
+    private static string IsoDate(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string TargetExitDurationsText(string targets) => $"""
         SELECT t.i AS Target, m.from_stage_ms AS Ms
         FROM {targets} t
@@ -498,7 +555,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         """;
 
     private static string OpenAtText(string openAsOf) => $"""
-        SELECT y.OpportunityId, y.Name, y.OwnerId, u.display_name AS OwnerName, y.StageId, y.Amount, y.EnteredAt
+        SELECT y.OpportunityId, y.OwnerId, u.display_name AS OwnerName, y.StageId, y.Amount, y.EnteredAt
         FROM ({Pipeline(openAsOf)}) y
         LEFT JOIN users u ON u.id = y.OwnerId
         WHERE {MetricSql.Subject("y.OwnerId")}

@@ -93,7 +93,7 @@ public sealed record StageInfo(
     Guid Id, Guid PipelineId, string Name, int Position, int Probability, StageKind Kind, int? StaleAfterDays, bool Archived);
 
 /// <summary>An opportunity open at the snapshot instant: its stage then, when it entered it, and its owner then.</summary>
-public sealed record OpenDeal(Guid OpportunityId, string Name, Guid OwnerId, string? OwnerName, Guid StageId, decimal Amount, DateTimeOffset EnteredAt);
+public sealed record OpenDeal(Guid OpportunityId, Guid OwnerId, string? OwnerName, Guid StageId, decimal Amount, DateTimeOffset EnteredAt);
 
 /// <summary>A stage exit: the stage left, when the deal entered it (the move before) and when it left.</summary>
 public sealed record StageExit(Guid StageId, DateTimeOffset EnteredAt, DateTimeOffset ExitedAt)

@@ -35,6 +35,7 @@ public static class DayRollups
         new(LeadDayRollup.Name, LeadDayRollup.Version, LeadDayRollup.Statements),
         new(PipelineTotalsRollup.Name, PipelineTotalsRollup.Version, PipelineTotalsRollup.Statements),
         new(WonCycleDayRollup.Name, WonCycleDayRollup.Version, WonCycleDayRollup.Statements),
+        new(StageTimeMonthRollup.Name, StageTimeMonthRollup.Version, StageTimeMonthRollup.Statements),
     ];
 
     /// <summary>Every rollup's statements in order: a full rebuild.</summary>

@@ -50,6 +50,24 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
                                                      AND m.from_stage_ms / 86400000 = d.day))
         """;
 
+    /// <summary>
+    /// Months whose stage_time_months row differs from the organisation rows of stage_time_days summed over the month (or that
+    /// only one side has): the month rollup must be their sum after every change.
+    /// </summary>
+    private static string MonthsDisagree(string month) => $"""
+        SELECT (SELECT COUNT(*) FROM (
+                    SELECT {month} AS month, d.stage_id, d.spent_days, SUM(d.exits) AS exits, SUM(d.spent_ms) AS spent_ms
+                    FROM stage_time_days d WHERE d.owner_id = '00000000-0000-0000-0000-000000000000'
+                    GROUP BY {month}, d.stage_id, d.spent_days) r
+                LEFT JOIN stage_time_months m ON m.month = r.month AND m.stage_id = r.stage_id AND m.spent_days = r.spent_days
+                WHERE (r.exits <> 0 OR r.spent_ms <> 0) AND (m.month IS NULL OR m.exits <> r.exits OR m.spent_ms <> r.spent_ms))
+             + (SELECT COUNT(*) FROM stage_time_months m
+                WHERE (m.exits <> 0 OR m.spent_ms <> 0)
+                  AND NOT EXISTS (SELECT 1 FROM stage_time_days d
+                                  WHERE d.owner_id = '00000000-0000-0000-0000-000000000000' AND {month} = m.month
+                                    AND d.stage_id = m.stage_id AND d.spent_days = m.spent_days))
+        """;
+
     /// <summary>Every exit from an open stage of an opportunity not deleted, with the move before it: the stages' norm from the records.</summary>
     private const string RawExits = """
         SELECT lv.from_stage_id AS StageId, e.occurred_at AS EnteredAt, lv.occurred_at AS ExitedAt
@@ -81,7 +99,9 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
         await connection.ExecuteAsync("UPDATE stage_time_days SET exits = exits + 1");
         await connection.ExecuteAsync("DELETE FROM stage_entry_days WHERE owner_id <> @Organisation", new { Organisation = Guid.Empty });
         await connection.ExecuteAsync("UPDATE pipeline_totals SET deals = deals + 1, entered_ms = 0");
-        foreach (var statement in StageMoveRollup.Statements.Concat(StageDayRollup.Statements).Concat(PipelineTotalsRollup.Statements))
+        await connection.ExecuteAsync("UPDATE stage_time_months SET exits = exits + 1");
+        foreach (var statement in StageMoveRollup.Statements.Concat(StageDayRollup.Statements).Concat(PipelineTotalsRollup.Statements)
+                     .Concat(StageTimeMonthRollup.Statements))
         {
             await connection.ExecuteAsync(statement.For(Connections.Dialect));
         }
@@ -96,6 +116,7 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
             "SELECT from_entered_at, occurred_at, from_stage_ms FROM stage_moves WHERE from_entered_at IS NOT NULL");
         Assert.All(durations, d => Assert.Equal((long)(d.OccurredAt - d.EnteredAt).TotalMilliseconds, d.Ms));
         Assert.Equal(0, await Count(connection, ExitDaysDisagree));
+        Assert.Equal(0, await Count(connection, MonthsDisagree(Connections.Dialect == SqlDialect.Sqlite ? "substr(d.day, 1, 7) || '-01'" : "DATEFROMPARTS(YEAR(d.day), MONTH(d.day), 1)")));
         await AssertDayRollupsAsync(connection);
 
         var store = new PipelineMetricsStore(Connections);
