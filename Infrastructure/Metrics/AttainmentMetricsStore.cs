@@ -35,11 +35,12 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
     /// <summary>The same for a rep or a team: the members drive the read through ix_opportunity_days_owner, so a rep's years of quotas read only their own days.</summary>
     public static readonly Sql WonPerSpanAndMember = new(WonPerSpanAndOwnerWhere(MetricSql.MemberOwners("d.owner_id")));
 
-    /// <summary>Won per owner and month over the window's whole days, every owner: the month rollup for whole months, no span join.</summary>
-    public static readonly Sql WonPerMonthAndOwner = WonPerMonthWhere(owner => $"{owner} <> @OrganisationOwner");
-
-    /// <summary>The same for a rep or a team, seeking each member's days.</summary>
-    public static readonly Sql WonPerMonthAndMember = WonPerMonthWhere(MetricSql.MemberOwners);
+    /// <summary>
+    /// The finished quotas in [@From, @To) whose positive target was reached, with the revenue and deals won in their whole
+    /// months (owner_months, one seek per quota). Money and targets are stored ×10⁴ on SQLite, so a count of deals is scaled
+    /// to compare with a deals target there.
+    /// </summary>
+    public static readonly Sql AttainedQuotas = new(AttainedQuotasText("SUM(m.won) * 10000"), AttainedQuotasText("SUM(m.won)"));
 
     /// <summary>Won deals per span and owner between the instants of each span, from the records: the part of a running period from the start of today up to now.</summary>
     public static readonly Sql WonPerSpanAndOwnerSinceDayStart = new($"""
@@ -117,12 +118,10 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         return [.. rows.GroupBy(r => (r.Idx, r.OwnerId)).Select(g => new WonDeals(g.Key.Idx, g.Key.OwnerId, g.Sum(r => r.Revenue ?? 0), g.Sum(r => r.Deals)))];
     }
 
-    public async Task<IReadOnlyList<MonthWon>> WonPerMonthAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken)
-    {
-        var statement = scope.Subject.UserId is null && scope.Subject.TeamId is null ? WonPerMonthAndOwner : WonPerMonthAndMember;
-        return [.. (await SpanQueryAsync<MonthRow>(statement, scope, DateTimeOffset.UtcNow, OwnerMonthWindow.Parameters(scope), cancellationToken))
-            .Select(r => new MonthWon(r.OwnerId, r.Month, r.Revenue ?? 0, r.Deals))];
-    }
+    public async Task<IReadOnlyList<QuotaWon>> AttainedQuotasAsync(MetricSubject subject, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        [.. (await QueryAsync<QuotaWonRow>(
+                AttainedQuotas, new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId, From = from, To = to }, cancellationToken))
+            .Select(r => new QuotaWon(r.ToQuota(), r.Revenue, r.Deals))];
 
     public async Task<IReadOnlyDictionary<int, long>> DealsWonAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<WonRow>(DealsWonPerSpan, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.Deals);
@@ -147,7 +146,7 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         return day;
     }
 
-    private sealed class QuotaRow
+    private class QuotaRow
     {
         public Guid QuotaId { get; init; }
 
@@ -168,6 +167,13 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         public QuotaInWindow ToQuota() => new(
             QuotaId, UserId, DisplayName, Enum.Parse<QuotaPeriod>(Period, ignoreCase: true), PeriodStart, PeriodEnd,
             Enum.Parse<QuotaKind>(Kind, ignoreCase: true), Target);
+    }
+
+    private sealed class QuotaWonRow : QuotaRow
+    {
+        public decimal Revenue { get; init; }
+
+        public long Deals { get; init; }
     }
 
     private sealed class WonRow
@@ -214,42 +220,14 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
     /// Won per owner and month: the window's whole months from the month rollup (owner_months), the days around them from the
     /// day rollup grouped by their month; the owners <paramref name="owners"/> selects (given an owner column).
     /// </summary>
-    private static Sql WonPerMonthWhere(Func<string, string> owners) => new(
-        $"""
-        SELECT p.owner_id AS OwnerId, p.month AS Month, SUM(p.won_amount) AS Revenue, SUM(p.won) AS Deals
-        FROM (SELECT m.owner_id, m.month, m.won_amount, m.won
-              FROM owner_months m
-              WHERE m.won > 0 AND m.month >= @MonthsFrom AND m.month < @MonthsTo AND {owners("m.owner_id")}
-              UNION ALL
-              SELECT d.owner_id, substr(d.day, 1, 7) || '-01', d.won_amount, d.won
-              FROM {OwnerMonthWindow.EdgeDays} e
-              JOIN opportunity_days d ON d.day >= e.from_day AND d.day < e.to_day
-              WHERE d.won > 0 AND {owners("d.owner_id")}) p
-        GROUP BY p.owner_id, p.month
-        HAVING SUM(p.won) > 0
-        """,
-        $"""
-        SELECT p.owner_id AS OwnerId, p.month AS Month, SUM(p.won_amount) AS Revenue, SUM(p.won) AS Deals
-        FROM (SELECT m.owner_id, m.month, m.won_amount, m.won
-              FROM owner_months m
-              WHERE m.won > 0 AND m.month >= @MonthsFrom AND m.month < @MonthsTo AND {owners("m.owner_id")}
-              UNION ALL
-              SELECT d.owner_id, DATEFROMPARTS(YEAR(d.day), MONTH(d.day), 1), d.won_amount, d.won
-              FROM {OwnerMonthWindow.EdgeDays} e
-              JOIN opportunity_days d ON d.day >= e.from_day AND d.day < e.to_day
-              WHERE d.won > 0 AND {owners("d.owner_id")}) p
-        GROUP BY p.owner_id, p.month
-        HAVING SUM(p.won) > 0
-        """);
-
-    private sealed class MonthRow
-    {
-        public Guid OwnerId { get; init; }
-
-        public DateOnly Month { get; init; }
-
-        public decimal? Revenue { get; init; }
-
-        public long Deals { get; init; }
-    }
+    private static string AttainedQuotasText(string dealsAsTarget) => $"""
+        SELECT q.id AS QuotaId, q.user_id AS UserId, u.display_name AS DisplayName, q.period AS Period, q.period_start AS PeriodStart,
+               q.period_end AS PeriodEnd, q.kind AS Kind, q.target AS Target, SUM(m.won_amount) AS Revenue, SUM(m.won) AS Deals
+        FROM quotas q
+        JOIN users u ON u.id = q.user_id
+        JOIN owner_months m ON m.owner_id = q.user_id AND m.month >= q.period_start AND m.month < q.period_end
+        WHERE q.deleted_at IS NULL AND {MetricSql.Subject("q.user_id")} AND q.period_start >= @From AND q.period_end <= @To AND q.target > 0
+        GROUP BY q.id, q.user_id, u.display_name, q.period, q.period_start, q.period_end, q.kind, q.target
+        HAVING CASE WHEN q.kind = 'revenue' THEN SUM(m.won_amount) ELSE {dealsAsTarget} END >= q.target
+        """;
 }

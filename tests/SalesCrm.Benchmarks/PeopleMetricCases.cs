@@ -42,12 +42,6 @@ public static class PeopleMetricCases
         await people.FirstWinsAsync(starts, default);
         var earliest = DateOnly.FromDateTime(starts.Min(s => s.From).UtcDateTime).AddYears(-1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var quotas = (await attainment.QuotasAsync(MetricScope.Create(subject, null, earliest, today, null, TimeZoneInfo.Utc), null, null, default))
-            .Where(q => q.PeriodEnd <= today).ToList();
-        if (quotas.Count > 0)
-        {
-            var months = MetricScope.Create(subject, null, quotas.Min(q => q.PeriodStart), quotas.Max(q => q.PeriodEnd), null, TimeZoneInfo.Utc);
-            await attainment.WonPerMonthAndOwnerAsync(months, default);
-        }
+        await attainment.AttainedQuotasAsync(subject, earliest, today, default);
     }
 }

@@ -84,8 +84,8 @@ public sealed record QuotaInWindow(
 /// <summary>What one rep won in one span (a quota period, or the window).</summary>
 public sealed record WonDeals(int Idx, Guid OwnerId, decimal Revenue, long Deals);
 
-/// <summary>An owner's deals won in one calendar month (<see cref="Month"/> is its first day).</summary>
-public sealed record MonthWon(Guid OwnerId, DateOnly Month, decimal Revenue, long Deals);
+/// <summary>A quota with the revenue and deals its rep won in its period.</summary>
+public sealed record QuotaWon(QuotaInWindow Quota, decimal Revenue, long Deals);
 
 /// <summary>A rep's raw leaderboard figures over the window, before attainment and ranking are added.</summary>
 public sealed record LeaderboardFigures(Guid UserId, string DisplayName, Guid? TeamId, decimal RevenueWon, long DealsWon, long Activities);

@@ -13,10 +13,12 @@ public interface IAttainmentMetricsStore
     Task<IReadOnlyList<WonDeals>> WonPerSpanAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Won revenue and deals per owner and calendar month over the whole local days of the scope's window (no running
-    /// day): quota periods are whole months, so a finished period's figures are the sum of its months.
+    /// The subject's reps' quotas whose whole period lies in [<paramref name="from"/>, <paramref name="to"/>) (finished by
+    /// <paramref name="to"/>) and whose positive target was reached by what the rep won in the period (revenue or deals, as
+    /// the quota counts), with what was won. Quota periods are whole months, so a finished period's figures are the sum of
+    /// its months in the per-rep month rollup.
     /// </summary>
-    Task<IReadOnlyList<MonthWon>> WonPerMonthAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken);
+    Task<IReadOnlyList<QuotaWon>> AttainedQuotasAsync(MetricSubject subject, DateOnly from, DateOnly to, CancellationToken cancellationToken);
 
     /// <summary>The number of deals won in each span that has any, keyed by span index.</summary>
     Task<IReadOnlyDictionary<int, long>> DealsWonAsync(MetricScope scope, CancellationToken cancellationToken);

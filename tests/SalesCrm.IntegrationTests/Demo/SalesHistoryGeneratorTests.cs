@@ -507,6 +507,10 @@ public abstract class SalesHistoryGeneratorTests(TestDatabase database) : Databa
             .GenerateAsync(Tiny with { Days = 100, Seed = 53 }, await GeneratedRepsAsync() is { Count: > 0 } reps ? reps : null, Cancellation);
         await using var connection = await Connections.OpenAsync(Cancellation);
         Assert.True(await Count(connection, "SELECT COUNT(*) FROM owner_months WHERE won > 0 AND calls > 0") > 0);
+        // Some deals won as soon as created (so the first, finished quarter has wins) and targets of 1 for about half the
+        // quotas: some finished periods are attained and some are not.
+        await EditAsync(connection, "UPDATE opportunities SET closed_at = created_at WHERE outcome = 'won' AND {pick} IN ('8', '9', 'a', 'b')");
+        await EditAsync(connection, "UPDATE quotas SET target = @Target WHERE {pick} IN ('0', '1', '2', '3', '4', '5', '6', '7')", new { Target = 1m });
         await AssertOwnerMonthsMatchAsync(connection);
 
         Task Execute(string sql, object? parameters = null) => EditAsync(connection, sql, parameters);
@@ -599,10 +603,41 @@ public abstract class SalesHistoryGeneratorTests(TestDatabase database) : Databa
                 Assert.Equal((expected.Revenue, expected.Deals, activities.GetValueOrDefault(row.UserId).Total), (row.RevenueWon, row.DealsWon, row.Activities));
             }
 
-            var months = await attainment.WonPerMonthAndOwnerAsync(scope, Cancellation);
-            Assert.Equal(won.Values.Where(w => w.Deals > 0).Select(w => (w.OwnerId, w.Revenue, w.Deals)).Order(),
-                months.GroupBy(m => m.OwnerId).Select(g => (g.Key, g.Sum(m => m.Revenue), g.Sum(m => m.Deals))).Order());
         }
+
+        await AssertAttainedQuotasAsync(connection, attainment, zone, today);
+    }
+
+    /// <summary>
+    /// The finished quotas the store reports as attained (from owner_months) are exactly those whose positive target the won
+    /// deals of their period reach, counted from the records over the period's local days, with the same revenue and deals.
+    /// </summary>
+    private async Task AssertAttainedQuotasAsync(System.Data.Common.DbConnection connection, AttainmentMetricsStore attainment, TimeZoneInfo zone, DateOnly today)
+    {
+        var from = today.AddYears(-2);
+        var quotas = (await connection.QueryAsync<(Guid Id, Guid UserId, string Kind, DateOnly PeriodStart, DateOnly PeriodEnd, decimal Target)>(new CommandDefinition("""
+            SELECT id, user_id, kind, period_start, period_end, target FROM quotas
+            WHERE deleted_at IS NULL AND period_start >= @From AND period_end <= @Today
+            """, new { From = from, Today = today }, cancellationToken: Cancellation))).ToList();
+        Assert.NotEmpty(quotas);
+        var expected = new List<(Guid, decimal, long)>();
+        foreach (var quota in quotas)
+        {
+            var (revenue, deals) = await connection.QuerySingleAsync<(decimal, long)>(new CommandDefinition("""
+                SELECT COALESCE(SUM(o.amount), 0), COUNT(*) FROM opportunities o
+                WHERE o.outcome = 'won' AND o.deleted_at IS NULL AND o.owner_id = @UserId AND o.closed_at >= @From AND o.closed_at < @To
+                """, new { quota.UserId, From = MetricWindow.StartOfDay(quota.PeriodStart, zone), To = MetricWindow.StartOfDay(quota.PeriodEnd, zone) },
+                cancellationToken: Cancellation));
+            if (quota.Target > 0 && (quota.Kind == "revenue" ? revenue : deals) >= quota.Target)
+            {
+                expected.Add((quota.Id, revenue, deals));
+            }
+        }
+
+        var attained = await attainment.AttainedQuotasAsync(MetricSubject.Organisation, from, today, Cancellation);
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < quotas.Count, "some finished quotas are not attained");
+        Assert.Equal(expected.Order(), attained.Select(a => (a.Quota.QuotaId, a.Revenue, a.Deals)).Order());
     }
 
     /// <summary>

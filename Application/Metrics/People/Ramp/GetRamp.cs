@@ -40,30 +40,17 @@ public sealed class GetRampQueryHandler(
     /// Attained quotas measured as quota attainment measures them (<see cref="QuotaMeasure.Measure"/>: won revenue or deals in
     /// the period against the target), over periods starting from a year before the earliest start (a year is the longest
     /// period) up to today; only finished periods count. A finished period is whole months, so its figures are the sum of its
-    /// months' won deals: one pass over the owners' day rollup instead of a join of every day with every period.
+    /// months in the per-rep month rollup, and the store returns only the quotas whose target they reach.
     /// </summary>
     private async Task<ILookup<Guid, QuotaAttainmentRow>> AttainedQuotasAsync(
         MetricSubject subject, DateOnly earliestStart, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var from = earliestStart.AddYears(-1) < MetricWindow.EarliestDate ? MetricWindow.EarliestDate : earliestStart.AddYears(-1);
         var today = MetricWindow.DateOf(now, zone);
-        var quotas = from >= today ? [] : (await attainment.QuotasAsync(MetricScope.Create(subject, null, from, today, null, zone), null, null, cancellationToken))
-            .Where(q => q.PeriodEnd <= today).ToList();
-        if (quotas.Count == 0)
-        {
-            return Array.Empty<QuotaAttainmentRow>().ToLookup(q => q.UserId);
-        }
-
-        var months = (await attainment.WonPerMonthAndOwnerAsync(
-            MetricScope.Create(subject, null, quotas.Min(q => q.PeriodStart), quotas.Max(q => q.PeriodEnd), null, zone), cancellationToken))
-            .ToLookup(m => m.OwnerId);
-        return quotas
-            .Select(q =>
-            {
-                var won = months[q.UserId].Where(m => m.Month >= q.PeriodStart && m.Month < q.PeriodEnd).ToList();
-                var span = QuotaMeasure.PeriodSpan(0, q.PeriodStart, q.PeriodEnd, zone, now);
-                return QuotaMeasure.Measure(q, won.Sum(m => m.Revenue), won.Sum(m => m.Deals), span, zone, now);
-            })
+        var attained = from >= today ? [] : await attainment.AttainedQuotasAsync(subject, from, today, cancellationToken);
+        return attained
+            .Select(a => QuotaMeasure.Measure(
+                a.Quota, a.Revenue, a.Deals, QuotaMeasure.PeriodSpan(0, a.Quota.PeriodStart, a.Quota.PeriodEnd, zone, now), zone, now))
             .Where(q => q.Attained && !q.InProgress)
             .ToLookup(q => q.UserId);
     }
