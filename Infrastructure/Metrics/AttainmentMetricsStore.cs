@@ -37,10 +37,12 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
 
     /// <summary>
     /// The finished quotas in [@From, @To) whose positive target was reached, with the revenue and deals won in their whole
-    /// months (owner_months: two seeks per quota into the covering index of 0037, no grouping of every quota). Money and
-    /// targets are stored ×10⁴ on SQLite, so a count of deals is scaled to compare with a deals target there.
+    /// months (owner_months: two seeks per quota into the covering index of 0037, no grouping of every quota).
     /// </summary>
-    public static readonly Sql AttainedQuotas = new(AttainedQuotasText("x.Deals * 10000"), AttainedQuotasText("x.Deals"));
+    public static readonly Sql AttainedQuotas = AttainedQuotasWhere(MetricSql.Subject("q.user_id"));
+
+    /// <summary>The same for a rep or a team: the members' quotas by the owner-first index (a rep's, not every rep's).</summary>
+    public static readonly Sql AttainedQuotasOfMembers = AttainedQuotasWhere(MetricSql.MemberOwners("q.user_id"));
 
     /// <summary>Won deals per span and owner between the instants of each span, from the records: the part of a running period from the start of today up to now.</summary>
     public static readonly Sql WonPerSpanAndOwnerSinceDayStart = new($"""
@@ -120,7 +122,8 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
 
     public async Task<IReadOnlyList<QuotaWon>> AttainedQuotasAsync(MetricSubject subject, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         [.. (await QueryAsync<QuotaWonRow>(
-                AttainedQuotas, new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId, From = from, To = to }, cancellationToken))
+                subject.UserId is null && subject.TeamId is null ? AttainedQuotas : AttainedQuotasOfMembers,
+                new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId, From = from, To = to }, cancellationToken))
             .Select(r => new QuotaWon(r.ToQuota(), r.Revenue, r.Deals))];
 
     public async Task<IReadOnlyDictionary<int, long>> DealsWonAsync(MetricScope scope, CancellationToken cancellationToken) =>
@@ -220,7 +223,11 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
     /// Won per owner and month: the window's whole months from the month rollup (owner_months), the days around them from the
     /// day rollup grouped by their month; the owners <paramref name="owners"/> selects (given an owner column).
     /// </summary>
-    private static string AttainedQuotasText(string dealsAsTarget) => $"""
+    /// <summary>Money and targets are stored ×10⁴ on SQLite, so there a count of deals is scaled to compare with a deals target.</summary>
+    private static Sql AttainedQuotasWhere(string subject) =>
+        new(AttainedQuotasText(subject, "x.Deals * 10000"), AttainedQuotasText(subject, "x.Deals"));
+
+    private static string AttainedQuotasText(string subject, string dealsAsTarget) => $"""
         SELECT x.QuotaId, x.UserId, x.DisplayName, x.Period, x.PeriodStart, x.PeriodEnd, x.Kind, x.Target, x.Revenue, x.Deals
         FROM (SELECT q.id AS QuotaId, q.user_id AS UserId, u.display_name AS DisplayName, q.period AS Period, q.period_start AS PeriodStart,
                      q.period_end AS PeriodEnd, q.kind AS Kind, q.target AS Target,
@@ -230,7 +237,7 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
                       WHERE m.owner_id = q.user_id AND m.month >= q.period_start AND m.month < q.period_end) AS Deals
               FROM quotas q
               JOIN users u ON u.id = q.user_id
-              WHERE q.deleted_at IS NULL AND {MetricSql.Subject("q.user_id")} AND q.period_start >= @From AND q.period_end <= @To
+              WHERE q.deleted_at IS NULL AND {subject} AND q.period_start >= @From AND q.period_end <= @To
                 AND q.target > 0) x
         WHERE CASE WHEN x.Kind = 'revenue' THEN x.Revenue ELSE {dealsAsTarget} END >= x.Target
         """;

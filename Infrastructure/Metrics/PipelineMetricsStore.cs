@@ -299,17 +299,10 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     /// A page of the deals open now that entered their stage before its limit (<c>@Limits</c>: stage and instant), longest in
     /// stage first, after the keyset position: the ids from the index on (stage, entry instant, id), then the deals.
     /// </summary>
-    public static readonly Sql StaleDeals = new(
-        StaleDealsText(
-            """
-            (SELECT json_extract(lj.value, '$.s') AS stage_id, json_extract(lj.value, '$.bm') AS before_at FROM json_each(@Limits) lj)
-            """,
-            "LIMIT @Take"),
-        StaleDealsText(
-            """
-            (SELECT stage_id, before_at FROM OPENJSON(@Limits) WITH (stage_id UNIQUEIDENTIFIER '$.s', before_at DATETIMEOFFSET(3) '$.b'))
-            """,
-            "OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY"));
+    public static readonly Sql StaleDeals = StaleDealsWhere(MetricSql.Subject("so.owner_id"));
+
+    /// <summary><see cref="StaleDeals"/> for a rep or a team: their deals by the owner-first index on (owner, stage, entry instant, id).</summary>
+    public static readonly Sql StaleDealsOfMembers = StaleDealsWhere(MetricSql.MemberOwners("so.owner_id"));
 
     /// <summary>The deals <see cref="OpenAt"/> counts; value = the probability of their stage then.</summary>
     public static readonly Sql ExplainOpen = new($"""
@@ -482,7 +475,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
             ["b"] = l.EnteredBefore.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
         }));
         return (await SpanQueryAsync<DealRow>(
-                StaleDeals, scope, DateTimeOffset.UtcNow, new { Limits = json, AfterAt = after?.At, AfterId = after?.Id, Take = take }, cancellationToken))
+                IsOrganisation(scope) ? StaleDeals : StaleDealsOfMembers, scope, DateTimeOffset.UtcNow, new { Limits = json, AfterAt = after?.At, AfterId = after?.Id, Take = take }, cancellationToken))
             .Select(d => new CurrentDeal(d.OpportunityId, d.Name, d.OwnerId, d.StageId, d.Amount, d.StageEnteredAt))
             .ToList();
     }
@@ -561,7 +554,21 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         WHERE {MetricSql.Subject("y.OwnerId")}
         """;
 
-    private static string StaleDealsText(string limits, string take) => $"""
+    private static Sql StaleDealsWhere(string owners) => new(
+        StaleDealsText(
+            owners,
+            """
+            (SELECT json_extract(lj.value, '$.s') AS stage_id, json_extract(lj.value, '$.bm') AS before_at FROM json_each(@Limits) lj)
+            """,
+            "LIMIT @Take"),
+        StaleDealsText(
+            owners,
+            """
+            (SELECT stage_id, before_at FROM OPENJSON(@Limits) WITH (stage_id UNIQUEIDENTIFIER '$.s', before_at DATETIMEOFFSET(3) '$.b'))
+            """,
+            "OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY"));
+
+    private static string StaleDealsText(string owners, string limits, string take) => $"""
         SELECT o.id AS OpportunityId, o.name AS Name, o.owner_id AS OwnerId, o.stage_id AS StageId, o.amount AS Amount,
                o.stage_entered_at AS StageEnteredAt
         FROM opportunities o
@@ -570,7 +577,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
             FROM {limits} l
             CROSS JOIN opportunities so
             WHERE so.stage_id = l.stage_id AND so.deleted_at IS NULL AND so.stage_entered_at < l.before_at
-              AND {MetricSql.Subject("so.owner_id")} AND {MetricSql.Pipeline("so.pipeline_id")}
+              AND {owners} AND {MetricSql.Pipeline("so.pipeline_id")}
               AND (@AfterAt IS NULL OR so.stage_entered_at > @AfterAt OR (so.stage_entered_at = @AfterAt AND so.id > @AfterId))
             ORDER BY so.stage_entered_at, so.id
             {take})
