@@ -25,7 +25,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Records.OwnerAssignment>();
         services.AddScoped<Quotas.QuotaAccess>();
         services.AddScoped<People.ManagedTeam>();
-        services.AddScoped<Organisations.OrganisationCalendar>();
+        services.AddSingleton<Organisations.OrganisationCalendar>();
         services.AddScoped<Surveys.SurveyAccess>();
         services.AddScoped<Commission.CommissionAccess>();
         services.AddScoped<Commission.CommissionWindow>();

@@ -27,6 +27,13 @@ public class ApiFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(SpaDirectory);
         File.WriteAllText(Path.Combine(SpaDirectory, "index.html"), "<!doctype html><title>SalesCrm test SPA</title>");
         builder.UseEnvironment("Testing");
+        // As `dotnet run` (Development) does: a singleton holding a scoped service, or a registration that cannot be
+        // built, fails the start instead of passing here and breaking the README's run command.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Spa:RootPath", SpaDirectory);
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
