@@ -58,20 +58,8 @@ public sealed class ForecastCalculator(IForecastStore store)
             return new CycleSummary(0, null);
         }
 
-        var ranks = new[] { (total - 1) / 2, total / 2 }.Distinct().ToList();
-        var holding = new List<long>();
-        var before = 0L;
-        foreach (var day in days)
-        {
-            if (ranks.Any(r => r >= before && r < before + day.Deals))
-            {
-                holding.Add(day.Days);
-            }
-
-            before += day.Deals;
-        }
-
-
+        var ranks = MiddleRanks.Of(total);
+        var holding = MiddleRanks.Holding(days, d => d.Deals).Select(h => h.Bucket.Days).ToList();
         var first = days.TakeWhile(d => d.Days < holding[0]).Sum(d => d.Deals);
         var cycles = (await store.CyclesAsync(request.Subject, request.PipelineId, request.CycleFrom, request.Now, holding, cancellationToken))
             .Order().ToList();

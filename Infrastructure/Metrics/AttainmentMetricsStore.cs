@@ -114,7 +114,7 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         var cuts = scope.Spans.Select(s => (Span: s, Day: LastDayStartingBy(s, scope.Zone))).ToList();
         var wholeDays = scope with { Spans = [.. cuts.Select(c => c.Span with { To = c.Day, ToUtc = MetricWindow.StartOfDay(c.Day, scope.Zone) })] };
         var sinceDayStart = scope with { Spans = [.. cuts.Select(c => c.Span with { From = c.Day, FromUtc = MetricWindow.StartOfDay(c.Day, scope.Zone) })] };
-        var wholeDayStatement = scope.Subject.UserId is null && scope.Subject.TeamId is null ? WonPerSpanAndOwner : WonPerSpanAndMember;
+        var wholeDayStatement = scope.Subject.IsOrganisation ? WonPerSpanAndOwner : WonPerSpanAndMember;
         var rows = (await SpanQueryAsync<WonRow>(wholeDayStatement, wholeDays, DateTimeOffset.UtcNow, null, cancellationToken))
             .Concat(await SpanQueryAsync<WonRow>(WonPerSpanAndOwnerSinceDayStart, sinceDayStart, DateTimeOffset.UtcNow, null, cancellationToken));
         return [.. rows.GroupBy(r => (r.Idx, r.OwnerId)).Select(g => new WonDeals(g.Key.Idx, g.Key.OwnerId, g.Sum(r => r.Revenue ?? 0), g.Sum(r => r.Deals)))];
@@ -122,7 +122,7 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
 
     public async Task<IReadOnlyList<QuotaWon>> AttainedQuotasAsync(MetricSubject subject, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         [.. (await QueryAsync<QuotaWonRow>(
-                subject.UserId is null && subject.TeamId is null ? AttainedQuotas : AttainedQuotasOfMembers,
+                subject.IsOrganisation ? AttainedQuotas : AttainedQuotasOfMembers,
                 new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId, From = from, To = to }, cancellationToken))
             .Select(r => new QuotaWon(r.ToQuota(), r.Revenue, r.Deals))];
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Infrastructure.Data;
@@ -84,9 +83,9 @@ public static class MetricCalendar
             var start = MetricWindow.StartOfDay(day, zone);
             days.Add(new Dictionary<string, object>
             {
-                ["d"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["d"] = MetricSql.IsoDate(day),
                 ["m"] = start.ToUnixTimeMilliseconds(),
-                ["s"] = start.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+                ["s"] = MetricSql.IsoInstant(start),
             });
         }
 

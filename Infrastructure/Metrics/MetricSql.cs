@@ -61,6 +61,12 @@ public static class MetricSql
         return parameters;
     }
 
+    /// <summary>An instant in the text SQL Server's <c>OPENJSON</c> reads as <c>DATETIMEOFFSET(3)</c> (SQLite reads the Unix ms beside it).</summary>
+    public static string IsoInstant(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>A local date in the text both engines read as a date.</summary>
+    public static string IsoDate(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>The spans as JSON: instants both as Unix ms (SQLite's storage form) and ISO text (SQL Server's), dates as ISO dates.</summary>
     public static string SpansJson(IEnumerable<MetricSpan> spans) =>
         JsonSerializer.Serialize(spans.Select(s => new Dictionary<string, object>
@@ -68,9 +74,9 @@ public static class MetricSql
             ["i"] = s.Index,
             ["fm"] = s.FromUtc.ToUnixTimeMilliseconds(),
             ["tm"] = s.ToUtc.ToUnixTimeMilliseconds(),
-            ["f"] = s.FromUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-            ["t"] = s.ToUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-            ["fd"] = s.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["td"] = s.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["f"] = IsoInstant(s.FromUtc),
+            ["t"] = IsoInstant(s.ToUtc),
+            ["fd"] = IsoDate(s.From),
+            ["td"] = IsoDate(s.To),
         }));
 }

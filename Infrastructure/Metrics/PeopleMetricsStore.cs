@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Application.Metrics.People;
@@ -63,7 +62,7 @@ public sealed class PeopleMetricsStore(IDbConnectionFactory connections) : Metri
         {
             ["u"] = r.UserId.ToString("D"),
             ["fm"] = r.From.ToUnixTimeMilliseconds(),
-            ["f"] = r.From.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            ["f"] = MetricSql.IsoInstant(r.From),
         }));
         var rows = await QueryAsync<FirstWinRow>(FirstWins, new { Starts = starts }, cancellationToken);
         return rows.Where(r => r.FirstWonAt is not null).ToDictionary(r => r.UserId, r => r.FirstWonAt!.Value);

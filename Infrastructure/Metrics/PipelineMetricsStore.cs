@@ -339,7 +339,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         .ToList();
 
     public async Task<IReadOnlyList<OpenDeal>> OpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<DealRow>(IsOrganisation(scope) ? OpenAt : OpenAtForMembers, scope, asOf, new { AsOf = asOf }, cancellationToken))
+        (await SpanQueryAsync<DealRow>(scope.Subject.IsOrganisation ? OpenAt : OpenAtForMembers, scope, asOf, new { AsOf = asOf }, cancellationToken))
         .Select(d => new OpenDeal(d.OpportunityId, d.OwnerId, d.OwnerName, d.StageId, d.Amount, d.EnteredAt))
         .ToList();
 
@@ -350,7 +350,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     /// </summary>
     public async Task<IReadOnlyList<StageSpanExits>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken)
     {
-        var days = IsOrganisation(scope)
+        var days = scope.Subject.IsOrganisation
             ? await SpanQueryAsync<SpanExitDay>(OrganisationSpanExitDays, scope, DateTimeOffset.UtcNow, new { SpanMonths = SpanMonthsJson(scope) }, cancellationToken)
             : await SpanQueryAsync<SpanExitDay>(SpanExitDays, scope, DateTimeOffset.UtcNow, null, cancellationToken);
         var groups = days.Where(d => d.Exits != 0).GroupBy(d => (d.SpanIndex, d.StageId))
@@ -359,18 +359,9 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         var targets = new List<MiddleTarget>();
         foreach (var (spanIndex, stageId, stageDays) in groups)
         {
-            var total = stageDays.Sum(d => d.Exits);
-            var ranks = new[] { (total - 1) / 2, total / 2 }.Distinct();
-            var before = 0L;
-            foreach (var day in stageDays)
+            foreach (var (day, ranks) in MiddleRanks.Holding(stageDays, d => d.Exits))
             {
-                var held = ranks.Where(r => r >= before && r < before + day.Exits).Select(r => r - before).ToList();
-                if (held.Count > 0)
-                {
-                    targets.Add(new MiddleTarget(targets.Count, scope.Spans[spanIndex], stageId, day.SpentDays, held));
-                }
-
-                before += day.Exits;
+                targets.Add(new MiddleTarget(targets.Count, scope.Spans[spanIndex], stageId, day.SpentDays, ranks));
             }
         }
 
@@ -399,16 +390,13 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         foreach (var stage in (await QueryAsync<StageExitDay>(StageExitDays, new { PipelineId = pipelineId }, cancellationToken)).GroupBy(d => d.StageId))
         {
             var days = stage.ToList();
-            var total = days.Sum(d => d.Exits);
-            var rank = (total - 1) / 2;
-            var before = 0L;
-            var day = days.First(d => (before += d.Exits) > rank);
+            var (day, ranks) = MiddleRanks.Holding(days, d => d.Exits)[0];
             var middle = new
             {
                 StageId = stage.Key,
                 FromMs = day.Day * MillisecondsPerDay,
-                Skip = rank - (before - day.Exits),
-                Take = total % 2 == 1 ? 1 : 2,
+                Skip = ranks[0],
+                Take = MiddleRanks.Of(days.Sum(d => d.Exits)).Count,
             };
             exits.AddRange((await QueryAsync<long>(StageExitDurations, middle, cancellationToken))
                 .Select(ms => new StageExit(stage.Key, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMilliseconds(ms))));
@@ -439,7 +427,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
             .Select(g => new OpenDealGroup(g.StageId, g.OwnerId, g.OwnerName, g.Count, g.Amount, (g.Count * asOfMs) - g.EnteredMs))
             .ToList();
         var middles = new Dictionary<Guid, IReadOnlyList<double>>();
-        if (IsOrganisation(scope))
+        if (scope.Subject.IsOrganisation)
         {
             foreach (var stage in groups.GroupBy(g => g.StageId))
             {
@@ -472,10 +460,10 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         {
             ["s"] = l.StageId.ToString("D"),
             ["bm"] = l.EnteredBefore.ToUnixTimeMilliseconds(),
-            ["b"] = l.EnteredBefore.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
+            ["b"] = MetricSql.IsoInstant(l.EnteredBefore),
         }));
         return (await SpanQueryAsync<DealRow>(
-                IsOrganisation(scope) ? StaleDeals : StaleDealsOfMembers, scope, DateTimeOffset.UtcNow, new { Limits = json, AfterAt = after?.At, AfterId = after?.Id, Take = take }, cancellationToken))
+                scope.Subject.IsOrganisation ? StaleDeals : StaleDealsOfMembers, scope, DateTimeOffset.UtcNow, new { Limits = json, AfterAt = after?.At, AfterId = after?.Id, Take = take }, cancellationToken))
             .Select(d => new CurrentDeal(d.OpportunityId, d.Name, d.OwnerId, d.StageId, d.Amount, d.StageEnteredAt))
             .ToList();
     }
@@ -491,8 +479,6 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         };
         return ExplainAsync(sql, request, asOf, new { AsOf = asOf, StageId = stageId }, cancellationToken);
     }
-
-    private static bool IsOrganisation(MetricScope scope) => scope.Subject.UserId is null && scope.Subject.TeamId is null;
 
     /// <summary>The open pipeline as of <paramref name="asOf"/>: from the current state when nothing changed since, else replayed.</summary>
     public async Task<OpenPipeline> OpenPipelineAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
@@ -530,14 +516,12 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
             return new Dictionary<string, object>
             {
                 ["i"] = s.Index,
-                ["fd"] = IsoDate(s.From),
-                ["td"] = IsoDate(s.To),
-                ["mf"] = IsoDate(monthsFrom),
-                ["mt"] = IsoDate(monthsTo),
+                ["fd"] = MetricSql.IsoDate(s.From),
+                ["td"] = MetricSql.IsoDate(s.To),
+                ["mf"] = MetricSql.IsoDate(monthsFrom),
+                ["mt"] = MetricSql.IsoDate(monthsTo),
             };
         }));
-
-    private static string IsoDate(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string TargetExitDurationsText(string targets) => $"""
         SELECT t.i AS Target, m.from_stage_ms AS Ms
@@ -666,8 +650,8 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
                 ["d"] = t.SpentDays,
                 ["fm"] = t.Span.FromUtc.ToUnixTimeMilliseconds(),
                 ["tm"] = t.Span.ToUtc.ToUnixTimeMilliseconds(),
-                ["f"] = t.Span.FromUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
-                ["t"] = t.Span.ToUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
+                ["f"] = MetricSql.IsoInstant(t.Span.FromUtc),
+                ["t"] = MetricSql.IsoInstant(t.Span.ToUtc),
             }));
     }
 

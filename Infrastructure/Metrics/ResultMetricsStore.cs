@@ -151,22 +151,16 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         foreach (var (spanIndex, spanHours) in spans)
         {
             var responded = spanHours.Where(h => h.ResponseHour >= 0).ToList();
-            var total = responded.Sum(h => h.Leads);
-            var ranks = new[] { (total - 1) / 2, total / 2 }.Distinct().Where(r => r >= 0).ToList();
-            var before = 0L;
-            foreach (var hour in responded)
+            foreach (var (hour, ranks) in MiddleRanks.Holding(responded, h => h.Leads))
             {
-                var held = ranks.Where(r => r >= before && r < before + hour.Leads).Select(r => r - before).ToList();
-                if (held.Count > 0 && hour.ResponseHour == 0)
+                if (hour.ResponseHour == 0)
                 {
-                    zeros[spanIndex] = [.. held.Select(_ => 0.0)];
+                    zeros[spanIndex] = [.. ranks.Select(_ => 0.0)];
                 }
-                else if (held.Count > 0)
+                else
                 {
-                    targets.Add(new HourTarget(targets.Count, scope.Spans[spanIndex], hour.ResponseHour, held));
+                    targets.Add(new HourTarget(targets.Count, scope.Spans[spanIndex], hour.ResponseHour, ranks));
                 }
-
-                before += hour.Leads;
             }
         }
 
@@ -297,8 +291,8 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
                 ["h"] = t.Hour,
                 ["fm"] = t.Span.FromUtc.ToUnixTimeMilliseconds(),
                 ["tm"] = t.Span.ToUtc.ToUnixTimeMilliseconds(),
-                ["f"] = t.Span.FromUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
-                ["t"] = t.Span.ToUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
+                ["f"] = MetricSql.IsoInstant(t.Span.FromUtc),
+                ["t"] = MetricSql.IsoInstant(t.Span.ToUtc),
             }));
     }
 }
