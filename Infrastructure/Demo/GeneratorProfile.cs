@@ -46,11 +46,18 @@ public sealed record GeneratorProfile
     /// <summary>500 reps, 3 years: about 10 million activities, 1 million opportunities, 4 million stage moves.</summary>
     public static GeneratorProfile Large { get; } = Medium with { Teams = 50 };
 
+    /// <summary>
+    /// The large organisation (500 reps, same daily rates) with only its last 240 days of history: about 2.2 million
+    /// activities. Beside <see cref="Large"/> it isolates the size of the history from the size of the organisation.
+    /// </summary>
+    public static GeneratorProfile Recent { get; } = Large with { Days = 240 };
+
     public static GeneratorProfile Named(string name) => name.ToLowerInvariant() switch
     {
         "small" => Small,
         "medium" => Medium,
         "large" => Large,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Profiles: small, medium, large."),
+        "recent" => Recent,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Profiles: small, medium, large, recent."),
     };
 }

@@ -203,6 +203,23 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
                                            from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
             """));
 
+    /// <summary>
+    /// <see cref="TargetExitDurations"/> for one rep: their exits in the window, read once by the owner-first index
+    /// (owner, instant), then matched to the targets. The stage-first index would read every owner's exits of each
+    /// target's day and keep the rep's.
+    /// </summary>
+    public static readonly Sql RepTargetExitDurations = new(
+        RepTargetExitDurationsText("""
+            (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.s') AS stage_id,
+                    json_extract(tj.value, '$.d') AS days, json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
+             FROM json_each(@Targets) tj)
+            """),
+        RepTargetExitDurationsText("""
+            (SELECT i, stage_id, days, from_at, to_at
+             FROM OPENJSON(@Targets) WITH (i INT '$.i', stage_id UNIQUEIDENTIFIER '$.s', days BIGINT '$.d',
+                                           from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
+            """));
+
     /// <summary>The exits of each open stage per whole day spent in it (every owner, opportunities not deleted): where its median lies.</summary>
     public static readonly Sql StageExitDays = new($"""
         SELECT d.stage_id AS StageId, d.day AS Day, d.exits AS Exits
@@ -367,7 +384,9 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
 
         var read = targets.Count == 0
             ? []
-            : await SpanQueryAsync<TargetDuration>(TargetExitDurations, scope, DateTimeOffset.UtcNow, new { Targets = MiddleTarget.Json(targets) }, cancellationToken);
+            : await SpanQueryAsync<TargetDuration>(
+                scope.Subject.UserId is null ? TargetExitDurations : RepTargetExitDurations,
+                scope, DateTimeOffset.UtcNow, new { Targets = MiddleTarget.Json(targets) }, cancellationToken);
         var durations = read.ToLookup(d => d.Target, d => d.Ms);
         var middles = targets.ToLookup(t => (t.Span.Index, t.StageId), t =>
         {
@@ -529,6 +548,15 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         CROSS JOIN stage_moves m
         WHERE m.from_stage_id = t.stage_id AND m.from_stage_days = t.days AND m.occurred_at >= t.from_at AND m.occurred_at < t.to_at
           AND m.opportunity_deleted = 0 AND {MoveOwnerInSubject}
+        """;
+
+    private static string RepTargetExitDurationsText(string targets) => $"""
+        SELECT t.i AS Target, m.from_stage_ms AS Ms
+        FROM (SELECT rm.from_stage_id, rm.from_stage_days, rm.from_stage_ms, rm.occurred_at
+              FROM stage_moves rm
+              WHERE rm.owner_id = @SubjectUserId AND rm.occurred_at >= @WindowFrom AND rm.occurred_at < @WindowTo
+                AND rm.opportunity_deleted = 0 AND rm.from_stage_id IS NOT NULL) m
+        JOIN {targets} t ON m.from_stage_id = t.stage_id AND m.from_stage_days = t.days AND m.occurred_at >= t.from_at AND m.occurred_at < t.to_at
         """;
 
     private static string OpenAtText(string openAsOf) => $"""

@@ -13,8 +13,10 @@ namespace SalesCrm.Benchmarks;
 /// <summary>
 /// Metric latency on a generated organisation, each endpoint over HTTP (real token, real pipeline) beside the same
 /// figures read straight from its store (the Dapper SQL alone) in the same run, sequential requests, p50/p95.
-/// <code>dotnet run -c Release -p:SkipSpaBuild=true --project tests/SalesCrm.Benchmarks -- metrics [--profile medium|large] [--requests 60] [--data dir] [--generate-only]</code>
+/// <code>dotnet run -c Release -p:SkipSpaBuild=true --project tests/SalesCrm.Benchmarks -- metrics [--profile medium|large|recent] [--requests 60] [--data dir] [--generate-only] [--only prefixes] [--compare dir]</code>
 /// The history is generated once per profile into <c>--data</c> (default: the temp folder) and reused by later runs.
+/// <c>--compare</c> serves a second, already generated organisation beside it and times every case on both, one right
+/// after the other, so their ratio is measured side by side in one run.
 /// </summary>
 public static class MetricsBenchmark
 {
@@ -23,50 +25,114 @@ public static class MetricsBenchmark
         var profileName = Arg(args, "--profile", "medium");
         var requests = int.Parse(Arg(args, "--requests", "60"), CultureInfo.InvariantCulture);
         var data = Arg(args, "--data", Path.Combine(Path.GetTempPath(), $"salescrm-metrics-{profileName}"));
-        await using var host = new BenchmarkHost(data);
-        host.StartServer();
-        var generatedAt = await EnsureHistoryAsync(host, GeneratorProfile.Named(profileName));
+        await using var main = await MeasuredOrganisation.StartAsync(data, GeneratorProfile.Named(profileName));
         if (args.Contains("--generate-only"))
         {
             return 0;
         }
 
-        using var client = LoadGenerator.Client(host.BaseAddress, 1);
-        var token = await BenchmarkProgram.SignInAsync(client, BenchmarkHost.AdminEmail, BenchmarkHost.AdminPassword);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var rep = await FirstRepAsync(host);
-        var quarter = LastFullQuarter(generatedAt);
+        var compareData = Arg(args, "--compare", "");
+        await using var other = compareData.Length == 0 ? null : await MeasuredOrganisation.StartAsync(compareData, profile: null);
+        var quarter = LastFullQuarter(main.GeneratedAt);
         var only = Arg(args, "--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var cases = MetricCases.All(host.Services, quarter, rep)
-            .Where(c => only.Length == 0 || only.Any(o => c.Name.StartsWith(o, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-        Console.WriteLine($"Profile {profileName}: {await CountAsync(host, "activities"):N0} activities, {await CountAsync(host, "opportunities"):N0} opportunities, "
-            + $"{await CountAsync(host, "stage_moves"):N0} stage moves; quarter {quarter.From:yyyy-MM-dd}..{quarter.To:yyyy-MM-dd}; {requests} requests each.");
-        Console.WriteLine();
-        Console.WriteLine("| endpoint | subject | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | API over SQL (p50) | p95 target ms |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
-        var failures = 0;
-        foreach (var (name, subject, path, bare, target) in cases.Select(c => (c.Name, c.Subject, c.Path, c.Bare, c.TargetMs)))
+        var cases = main.Cases(quarter, only);
+        var otherCases = other?.Cases(quarter, only);
+        Console.WriteLine($"Profile {profileName}: {await main.DescribeAsync()}; quarter {quarter.From:yyyy-MM-dd}..{quarter.To:yyyy-MM-dd}; {requests} requests each.");
+        if (other is not null)
         {
-            var api = await TimeAsync(requests, async () =>
-            {
-                using var response = await client.GetAsync(path);
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                }
+            Console.WriteLine($"Compared with {compareData}: {await other.DescribeAsync()}; the same cases, timed right after each other in this run.");
+        }
 
-                await response.Content.ReadAsByteArrayAsync();
-            });
-            var sql = await TimeAsync(requests, bare);
-            failures += api.P95 > target ? 1 : 0;
-            Console.WriteLine(FormattableString.Invariant(
-                $"| {name} | {subject} | {api.P50:0.00} | {api.P95:0.00} | {sql.P50:0.00} | {sql.P95:0.00} | {(api.P50 / sql.P50 - 1) * 100:0}% | {target:0} |"));
+        Console.WriteLine();
+        Console.WriteLine("| endpoint | subject | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | API over SQL (p50) | p95 target ms |"
+            + (other is null ? "" : " compared API p50 / p95 ms | compared SQL p50 ms | this over compared (API p50) |"));
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|" + (other is null ? "" : "---:|---:|---:|"));
+        var failures = 0;
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var measured = cases[i];
+            var (api, sql) = await main.TimeAsync(measured, requests);
+            failures += api.P95 > measured.TargetMs ? 1 : 0;
+            var line = FormattableString.Invariant(
+                $"| {measured.Name} | {measured.Subject} | {api.P50:0.00} | {api.P95:0.00} | {sql.P50:0.00} | {sql.P95:0.00} | {(api.P50 / sql.P50 - 1) * 100:0}% | {measured.TargetMs:0} |");
+            if (other is not null)
+            {
+                var (otherApi, otherSql) = await other.TimeAsync(otherCases![i], requests);
+                line += FormattableString.Invariant($" {otherApi.P50:0.00} / {otherApi.P95:0.00} | {otherSql.P50:0.00} | {(api.P50 / otherApi.P50 - 1) * 100:+0;-0}% |");
+            }
+
+            Console.WriteLine(line);
         }
 
         Console.WriteLine();
         Console.WriteLine($"{cases.Count - failures} of {cases.Count} cases within the p95 target (organisation 50 ms, rep 10 ms, a snapshot as of a past time 500 ms).");
         return 0;
+    }
+
+    /// <summary>One generated organisation served by its own API: its signed-in client, its first rep and its cases.</summary>
+    private sealed class MeasuredOrganisation : IAsyncDisposable
+    {
+        private readonly BenchmarkHost _host;
+        private readonly HttpClient _client;
+        private readonly Guid _rep;
+
+        private MeasuredOrganisation(BenchmarkHost host, HttpClient client, Guid rep, DateTimeOffset generatedAt)
+        {
+            _host = host;
+            _client = client;
+            _rep = rep;
+            GeneratedAt = generatedAt;
+        }
+
+        public DateTimeOffset GeneratedAt { get; }
+
+        /// <param name="profile">Generates the history when the folder has none; null requires one already there.</param>
+        public static async Task<MeasuredOrganisation> StartAsync(string data, GeneratorProfile? profile)
+        {
+            var host = new BenchmarkHost(data);
+            host.StartServer();
+            if (profile is null && !File.Exists(Path.Combine(data, "generated.txt")))
+            {
+                throw new InvalidOperationException($"{data} holds no generated history: run the benchmark with --data {data} --profile <name> first.");
+            }
+
+            var generatedAt = await EnsureHistoryAsync(host, profile!);
+            var client = LoadGenerator.Client(host.BaseAddress, 1);
+            var token = await BenchmarkProgram.SignInAsync(client, BenchmarkHost.AdminEmail, BenchmarkHost.AdminPassword);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return new MeasuredOrganisation(host, client, await FirstRepAsync(host), generatedAt);
+        }
+
+        public List<MetricCase> Cases(MetricWindow quarter, string[] only) =>
+            MetricCases.All(_host.Services, quarter, _rep)
+                .Where(c => only.Length == 0 || only.Any(o => c.Name.StartsWith(o, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+
+        public async Task<string> DescribeAsync() =>
+            $"{await CountAsync(_host, "activities"):N0} activities, {await CountAsync(_host, "opportunities"):N0} opportunities, "
+            + $"{await CountAsync(_host, "stage_moves"):N0} stage moves, {await CountAsync(_host, "users"):N0} users";
+
+        /// <summary>The case over HTTP, then its bare store calls.</summary>
+        public async Task<((double P50, double P95) Api, (double P50, double P95) Sql)> TimeAsync(MetricCase measured, int requests)
+        {
+            var api = await MetricsBenchmark.TimeAsync(requests, async () =>
+            {
+                using var response = await _client.GetAsync(measured.Path);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{measured.Path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+
+                await response.Content.ReadAsByteArrayAsync();
+            });
+            return (api, await MetricsBenchmark.TimeAsync(requests, measured.Bare));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _client.Dispose();
+            await _host.DisposeAsync();
+        }
     }
 
     /// <summary>Interleaves nothing: each request waits for the previous one (latency, not throughput). Five warm-up calls first.</summary>
