@@ -88,6 +88,23 @@ public sealed class ForecastTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task A_reps_typical_cycle_is_the_exact_median_of_their_won_deals_not_of_the_middle_days_neighbours()
+    {
+        var (rep, client) = await factory.PersonAsync("rep");
+        var account = await factory.AccountAsync();
+        var now = DateTimeOffset.UtcNow;
+        await client.WonDealAsync(account, 100m, now.AddDays(-100), now.AddDays(-90));              // 10 days
+        await client.WonDealAsync(account, 100m, now.AddDays(-80.25), now.AddDays(-60));            // 20.25 days
+        await client.WonDealAsync(account, 100m, now.AddDays(-90.75), now.AddDays(-50));            // 40.75 days
+        await client.WonDealAsync(account, 100m, now.AddDays(-130), now.AddDays(-40));              // 90 days
+
+        var c = (await client.ForecastAsync($"period=month&start={Iso(ThisMonth.AddMonths(1))}&userId={rep.Id}")).CycleAge;
+
+        Assert.Equal(4, c.CycleDeals);
+        Assert.Equal(30.5, c.TypicalCycleDays);                   // middle two of 10, 20.25, 40.75, 90: (20.25 + 40.75) / 2
+    }
+
+    [Fact]
     public async Task Cycle_age_without_deals_won_in_the_last_12_months_adds_nothing_for_open_deals()
     {
         var (rep, client) = await factory.PersonAsync("rep");
