@@ -8,9 +8,11 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// <summary>
 /// Section B, every figure from day rollups kept exact by triggers, tallied per span in SQL: forward stage moves per stage
 /// left and follow-up count (stage_move_follow_up_days, migration 0021), won and lost deals per follow-up count
-/// (closed_deal_follow_up_days, 0031), completed and on-time counts (follow_up_days, 0013) and late follow-ups per lateness
-/// (late_follow_up_days, 0031); a pipeline's completed and late follow-ups are read from the records. Averages and
-/// medians are worked out in the application from the tallies. Explain reads the records.
+/// (closed_deal_follow_up_days, 0031), completed and on-time counts (follow_up_days, 0013) and late follow-ups per whole
+/// hour late with their summed lateness (late_follow_up_days, 0038), then the exact lateness of only the late follow-ups in
+/// the hour(s) holding each span's middle rank(s) (ix_follow_ups_late_hour); a pipeline's completed and late follow-ups
+/// are read from the records. Averages and medians are worked out in the application from the tallies. Explain reads the
+/// records.
 /// </summary>
 public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeProvider clock) : MetricStore(connections), IFollowUpMetricsStore
 {
@@ -110,15 +112,33 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         GROUP BY s.idx
         """);
 
-    /// <summary>Each span's follow-ups completed after their due time, per lateness in ms, from <c>late_follow_up_days</c> (kept exact by triggers, migration 0031): every pipeline.</summary>
+    /// <summary>
+    /// Each span's follow-ups completed after their due time per whole hour late (rounded up), with their summed lateness in
+    /// ms, from <c>late_follow_up_days</c> (kept exact by triggers, migration 0038): every pipeline.
+    /// </summary>
     public static readonly Sql Late = new($"""
-        SELECT s.idx AS Idx, d.late_ms AS LateMs, SUM(d.follow_ups) AS FollowUps
+        SELECT s.idx AS Idx, d.late_hour AS Hour, SUM(d.follow_ups) AS FollowUps, SUM(d.late_ms) AS LateMs
         FROM {"{spans}"} s
         JOIN late_follow_up_days d ON d.day >= s.from_day AND d.day < s.to_day
         WHERE {MetricSql.RollupOwners("d.owner_id")}
-        GROUP BY s.idx, d.late_ms
+        GROUP BY s.idx, d.late_hour
         HAVING SUM(d.follow_ups) > 0
         """);
+
+    /// <summary>
+    /// The due and completion times of the subject's late follow-ups of each target: one span, one whole hour late (an hour
+    /// that holds a span's middle rank), read from the index on (late hour, completion).
+    /// </summary>
+    public static readonly Sql TargetLate = new(
+        TargetLateText("""
+            (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.h') AS hour,
+                    json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
+             FROM json_each(@Targets) tj)
+            """),
+        TargetLateText("""
+            (SELECT i, hour, from_at, to_at
+             FROM OPENJSON(@Targets) WITH (i INT '$.i', hour BIGINT '$.h', from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
+            """));
 
     /// <summary>The late follow-ups of one pipeline, one row each, from the records (read from the partial index of the late ones).</summary>
     public static readonly Sql LateInPipeline = new($"""
@@ -162,12 +182,13 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         var deals = await SpanQueryAsync<DealRow>(Deals, scope, now, null, cancellationToken);
         var inPipeline = scope.PipelineId is not null;
         var counts = await SpanQueryAsync<CompletedCountRow>(inPipeline ? CountCompletedInPipeline : CountCompleted, scope, now, null, cancellationToken);
-        var late = inPipeline ? await LateInPipelineAsync(scope, now, cancellationToken) : await LateAsync(scope, now, cancellationToken);
+        var (late, lateMiddles) = inPipeline ? await LateInPipelineAsync(scope, now, cancellationToken) : await LateAsync(scope, now, cancellationToken);
         return new FollowUpRows(
             advances.Select(a => new StageAdvances(a.Idx, a.StageId, a.StageName, (int)a.Position, a.PipelineId, a.FollowUps, a.Moves)).ToList(),
             deals.Select(d => new ClosedDeals(d.Idx, d.Outcome == "won", d.FollowUps, d.Deals)).ToList(),
             counts.ToDictionary(c => c.Idx, c => new CompletedFollowUps(c.Completed, c.OnTime)),
-            late);
+            late,
+            lateMiddles);
     }
 
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<FollowUpFigure> request, CancellationToken cancellationToken)
@@ -181,19 +202,45 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         return ExplainAsync(sql, request, clock.GetUtcNow(), null, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<LateFollowUps>> LateAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Late follow-ups per span and whole hour from the rollup, then the exact lateness of the follow-ups in the one or two
+    /// hours holding each span's middle rank(s), all spans in one read: the cost follows the window's days and the follow-ups
+    /// of those few hours, not every late follow-up.
+    /// </summary>
+    private async Task<(IReadOnlyList<LateHour> Hours, IReadOnlyList<LateHourValues> Middles)> LateAsync(
+        MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rows = await SpanQueryAsync<LateCountRow>(Late, scope, now, null, cancellationToken);
-        return rows.Select(r => new LateFollowUps(r.Idx, TimeSpan.FromMilliseconds(r.LateMs), r.FollowUps)).ToList();
+        var hours = (await SpanQueryAsync<LateHourRow>(Late, scope, now, null, cancellationToken))
+            .Select(r => new LateHour(r.Idx, r.Hour, r.FollowUps, r.LateMs)).ToList();
+        var targets = hours.GroupBy(h => h.Span)
+            .SelectMany(span => LateHours.Middle(span).Select(m => m.Hour))
+            .Select((hour, index) => new HourTarget(index, scope.Spans[hour.Span], hour.Hour))
+            .ToList();
+        if (targets.Count == 0)
+        {
+            return (hours, []);
+        }
+
+        var read = (await SpanQueryAsync<TargetLateRow>(TargetLate, scope, now, new { Targets = HourTarget.Json(targets) }, cancellationToken))
+            .ToLookup(r => r.Target, r => (long)(r.CompletedAt - r.DueAt).TotalMilliseconds);
+        return (hours, targets.Select(t => new LateHourValues(t.Span.Index, t.Hour, read[t.Index].ToList())).ToList());
     }
 
-    /// <summary>A pipeline's late follow-ups, tallied here by span and lateness as the rollup tallies every pipeline's.</summary>
-    private async Task<IReadOnlyList<LateFollowUps>> LateInPipelineAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A pipeline's late follow-ups, read one by one and tallied here by span and hour as the rollup and the middle hours' read give them.</summary>
+    private async Task<(IReadOnlyList<LateHour> Hours, IReadOnlyList<LateHourValues> Middles)> LateInPipelineAsync(
+        MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = await SpanQueryAsync<LateRow>(LateInPipeline, scope, now, null, cancellationToken);
-        return rows.GroupBy(r => (r.Idx, Lateness: r.CompletedAt - r.DueAt))
-            .Select(g => new LateFollowUps(g.Key.Idx, g.Key.Lateness, g.LongCount())).ToList();
+        return LateHours.Of(rows.Select(r => (r.Idx, (long)(r.CompletedAt - r.DueAt).TotalMilliseconds)));
     }
+
+    private static string TargetLateText(string targets) => $"""
+        SELECT t.i AS Target, f.completed_at AS CompletedAt, f.due_at AS DueAt
+        FROM {targets} t
+        CROSS JOIN follow_ups f
+        WHERE f.late_hour = t.hour AND f.completed_at >= t.from_at AND f.completed_at < t.to_at
+          AND f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at > f.due_at AND {MetricSql.Subject("f.owner_id")}
+        """;
 
     private static string ExplainFollowUpsText(string hoursLate) => $"""
         SELECT * FROM (
@@ -242,13 +289,39 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         public long OnTime { get; init; }
     }
 
-    private sealed class LateCountRow
+    private sealed class LateHourRow
     {
         public int Idx { get; init; }
 
-        public long LateMs { get; init; }
+        public long Hour { get; init; }
 
         public long FollowUps { get; init; }
+
+        public long LateMs { get; init; }
+    }
+
+    private sealed class TargetLateRow
+    {
+        public int Target { get; init; }
+
+        public DateTimeOffset CompletedAt { get; init; }
+
+        public DateTimeOffset DueAt { get; init; }
+    }
+
+    /// <summary>One span's late follow-ups of one whole hour late (an hour holding a middle rank).</summary>
+    private sealed record HourTarget(int Index, MetricSpan Span, long Hour)
+    {
+        public static string Json(IEnumerable<HourTarget> targets) =>
+            System.Text.Json.JsonSerializer.Serialize(targets.Select(t => new Dictionary<string, object>
+            {
+                ["i"] = t.Index,
+                ["h"] = t.Hour,
+                ["fm"] = t.Span.FromUtc.ToUnixTimeMilliseconds(),
+                ["tm"] = t.Span.ToUtc.ToUnixTimeMilliseconds(),
+                ["f"] = MetricSql.IsoInstant(t.Span.FromUtc),
+                ["t"] = MetricSql.IsoInstant(t.Span.ToUtc),
+            }));
     }
 
     private sealed class LateRow

@@ -4,7 +4,8 @@ namespace SalesCrm.Application.Metrics.FollowUps;
 
 /// <summary>
 /// Turns each span's tallies into its figures: averages, medians and distributions are computed here from how many
-/// advances, deals and late follow-ups share each follow-up count or lateness, so the SQL stays portable and small.
+/// advances and deals share each follow-up count, and from the late follow-ups per whole hour late (<see cref="LateHours"/>),
+/// so the SQL stays portable and small.
 /// </summary>
 public static class FollowUpDisciplineCounts
 {
@@ -19,9 +20,11 @@ public static class FollowUpDisciplineCounts
     {
         var advances = rows.Advances.Where(a => a.Span == span.Index).ToList();
         var deals = rows.Deals.Where(d => d.Span == span.Index).ToList();
-        var late = rows.Late.Where(f => f.Span == span.Index).Select(f => new Tallied(f.Lateness.TotalHours, f.FollowUps)).ToList();
+        var lateHours = rows.Late.Where(h => h.Span == span.Index).ToList();
+        var lateMiddles = rows.LateMiddles.Where(m => m.Span == span.Index).ToList();
         var completed = rows.Completed.GetValueOrDefault(span.Index, CompletedFollowUps.None);
-        return new FollowUpDiscipline(Advances(advances, stages), BeforeWin(deals), EarlyGiveUp(deals), Timeliness(completed, late));
+        return new FollowUpDiscipline(
+            Advances(advances, stages), BeforeWin(deals), EarlyGiveUp(deals), Timeliness(completed, LateHours.Figures(lateHours, lateMiddles)));
     }
 
     private static StageAdvanceFollowUps Advances(List<StageAdvances> advances, IReadOnlyList<StageAdvances> stages)
@@ -52,9 +55,8 @@ public static class FollowUpDisciplineCounts
         return new EarlyGiveUp(count, atMostOne, Ratio.Of(atMostOne, count));
     }
 
-    private static FollowUpTimeliness Timeliness(CompletedFollowUps completed, List<Tallied> lateness) =>
-        new(completed.Completed, completed.OnTime, Ratio.Of(completed.OnTime, completed.Completed), Tally.Count(lateness),
-            Tally.Median(lateness), Tally.Average(lateness));
+    private static FollowUpTimeliness Timeliness(CompletedFollowUps completed, (long Late, double? MedianHours, double? AverageHours) late) =>
+        new(completed.Completed, completed.OnTime, Ratio.Of(completed.OnTime, completed.Completed), late.Late, late.MedianHours, late.AverageHours);
 
     private static List<Tallied> FollowUps(IEnumerable<StageAdvances> advances) => advances.Select(a => new Tallied(a.FollowUps, a.Moves)).ToList();
 

@@ -196,6 +196,54 @@ public sealed class FollowUpMetricsTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Median_and_average_lateness_are_the_exact_ones_not_whole_hours()
+    {
+        var (rep, client) = await factory.PersonAsync("rep");
+        var account = await factory.AccountAsync();
+        var deal = await Deal.CreateAsync(client, account, "2025-12-01T09:00:00Z");
+        await deal.DoneAsync("2025-12-02T10:30:00Z", due: "2025-12-02T10:00:00Z");             // 0.5 h late (hour 1)
+        await deal.DoneAsync("2025-12-03T11:15:00Z", due: "2025-12-03T10:00:00Z");             // 1.25 h late (hour 2)
+        await deal.DoneAsync("2025-12-04T11:54:00.001Z", due: "2025-12-04T10:00:00Z");         // 1.9 h + 1 ms late (hour 2)
+        await deal.DoneAsync("2026-01-05T10:45:00Z", due: "2026-01-05T10:00:00Z");             // 0.75 h late (hour 1), January
+        await deal.DoneAsync("2026-01-06T11:00:00Z", due: "2026-01-06T10:00:00Z");             // exactly 1 h late (hour 1), January
+
+        var december = (await client.ReportAsync<FollowUpDiscipline>($"{Path}?from=2025-12-01&to=2026-01-01&userId={rep.Id}")).Totals;
+        var months = await client.ReportAsync<FollowUpDiscipline>($"{Path}?from=2025-12-01&to=2026-02-01&userId={rep.Id}&bucket=month");
+        var cut = (await client.ReportAsync<FollowUpDiscipline>(
+            $"{Path}?from=2025-12-01&to=2026-02-01&userId={rep.Id}&pipelineId={DefaultPipelineId}")).Totals;
+
+        // December, late 0.5, 1.25 and 1.9000003 h: the middle one is the less late of hour 2's two, 1.25 (not hour 2's
+        // middle 1.5 nor its end 2); average (0.5 + 1.25 + 1.9 h + 1 ms) / 3 = 3.6500003 / 3 = 1.2166668 -> 1.2167.
+        Assert.Equal(new FollowUpTimeliness(3, 0, 0, 3, 1.25, 1.2167), december.Timeliness);
+        Assert.Equal(december.Timeliness, months.Series![0].Values.Timeliness);
+        // January, late 0.75 and 1 h (both hour 1): median (0.75 + 1) / 2 = 0.875, average 1.75 / 2 = 0.875.
+        Assert.Equal(new FollowUpTimeliness(2, 0, 0, 2, 0.875, 0.875), months.Series[1].Values.Timeliness);
+        // Both months, 0.5, 0.75, 1 | 1.25, 1.9000003 h: the middle rank is the third, 1 h, in hour 1;
+        // average (0.5 + 0.75 + 1 + 1.25 + 1.9000003) / 5 = 5.4000003 / 5 = 1.08 (to 4 places).
+        Assert.Equal(new FollowUpTimeliness(5, 0, 0, 5, 1, 1.08), months.Totals.Timeliness);
+        // The pipeline cut reads its late follow-ups one by one: the same figures.
+        Assert.Equal(months.Totals.Timeliness, cut.Timeliness);
+    }
+
+    [Fact]
+    public async Task The_middle_ranks_of_an_even_count_may_fall_in_two_hours()
+    {
+        var (rep, client) = await factory.PersonAsync("rep");
+        var account = await factory.AccountAsync();
+        var deal = await Deal.CreateAsync(client, account, "2025-12-01T09:00:00Z");
+        await deal.DoneAsync("2025-12-02T10:20:00Z", due: "2025-12-02T10:00:00Z");             // 20 min late (hour 1)
+        await deal.DoneAsync("2025-12-03T10:40:00Z", due: "2025-12-03T10:00:00Z");             // 40 min late (hour 1)
+        await deal.DoneAsync("2025-12-04T12:12:00Z", due: "2025-12-04T10:00:00Z");             // 2.2 h late (hour 3)
+        await deal.DoneAsync("2025-12-05T15:00:00Z", due: "2025-12-05T10:00:00Z");             // 5 h late (hour 5)
+
+        var m = (await client.ReportAsync<FollowUpDiscipline>($"{Path}?from=2025-12-01&to=2026-01-01&userId={rep.Id}")).Totals;
+
+        // Late 1/3, 2/3, 2.2 and 5 h: the middle two are 2/3 h (hour 1) and 2.2 h (hour 3): median (0.6667 + 2.2) / 2 =
+        // 1.4333…; average (1/3 + 2/3 + 2.2 + 5) / 4 = 8.2 / 4 = 2.05.
+        Assert.Equal(new FollowUpTimeliness(4, 0, 0, 4, 1.4333, 2.05), m.Timeliness);
+    }
+
+    [Fact]
     public async Task An_empty_window_has_zero_counts_and_null_averages_and_ratios()
     {
         var (rep, client) = await factory.PersonAsync("rep");

@@ -1,5 +1,6 @@
 using Dapper;
 using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Application.Metrics.FollowUps;
 using SalesCrm.Infrastructure.Data;
 using SalesCrm.Infrastructure.Metrics;
 using SalesCrm.Infrastructure.Metrics.Rollups;
@@ -66,8 +67,11 @@ public abstract class FollowUpDisciplineRollupTests(TestDatabase database) : Gen
 
     /// <summary>
     /// closed_deal_follow_up_days and late_follow_up_days (and the deals and late follow-ups follow-up discipline reads from
-    /// them) must equal the records: after follow-ups completed, made late or on time, soft-deleted, restored, reassigned and
-    /// hard-deleted; deals reopened, closed again, reassigned, soft-deleted and restored; and after their rebuild.
+    /// them) must equal the records: after follow-ups completed, made late (by whole hours, by non-whole amounts, by a
+    /// millisecond more within the same hour) or on time, soft-deleted, restored, reassigned and hard-deleted; deals
+    /// reopened, closed again, reassigned, soft-deleted and restored; and after their rebuild. The generated history is late
+    /// by whole hours, so the edits make some follow-ups late by amounts that share no value: the median and average the
+    /// store's reads give must be the exact ones.
     /// </summary>
     [Fact]
     public async Task The_closed_deal_and_late_follow_up_rollups_agree_with_the_records_after_edits()
@@ -77,8 +81,14 @@ public abstract class FollowUpDisciplineRollupTests(TestDatabase database) : Gen
         Assert.True(await Count(connection, "SELECT COUNT(*) FROM late_follow_up_days WHERE follow_ups > 0") > 0);
         await AssertOutcomesMatchAsync(connection);
 
-        var hour = Connections.Dialect == SqlDialect.Sqlite ? "due_at + 3600000" : "DATEADD(hour, 1, due_at)";
-        Task Execute(string sql, object? parameters = null) => EditAsync(connection, sql.Replace("{hourLate}", hour, StringComparison.Ordinal), parameters);
+        var sqlite = Connections.Dialect == SqlDialect.Sqlite;
+        string Later(string column, long ms) => sqlite ? $"{column} + {ms}" : $"DATEADD(millisecond, {ms}, {column})";
+        Task Execute(string sql, object? parameters = null) => EditAsync(connection, sql
+            .Replace("{hourLate}", Later("due_at", 3_600_000), StringComparison.Ordinal)
+            .Replace("{oddLate}", Later("due_at", 5_400_001), StringComparison.Ordinal)
+            .Replace("{msLate}", Later("due_at", 1), StringComparison.Ordinal)
+            .Replace("{msLater}", Later("completed_at", 1), StringComparison.Ordinal)
+            .Replace("{minutesLater}", Later("completed_at", 1_234_567), StringComparison.Ordinal), parameters);
         var now = Now;
         var rep = await connection.QuerySingleAsync<Guid>("SELECT MIN(CAST(id AS VARCHAR(36))) FROM users WHERE role = 'rep'");
         // Follow-ups completed an hour late or on time, soft-deleted, restored, reopened, reassigned, hard-deleted.
@@ -86,6 +96,12 @@ public abstract class FollowUpDisciplineRollupTests(TestDatabase database) : Gen
         await Execute("UPDATE follow_ups SET status = 'completed', completed_at = due_at WHERE status = 'open' AND {pick} = '2'");
         await Execute("UPDATE follow_ups SET completed_at = {hourLate} WHERE status = 'completed' AND {pick} = '3'");
         await Execute("UPDATE follow_ups SET due_at = completed_at WHERE status = 'completed' AND {pick} = '4'");
+        // Late by non-whole amounts: 1 h 30 min + 1 ms, 1 ms, and a millisecond or some minutes more than they were.
+        await Execute("UPDATE follow_ups SET status = 'completed', completed_at = {oddLate} WHERE status = 'open' AND {pick} = 'a'");
+        await Execute("UPDATE follow_ups SET completed_at = {oddLate} WHERE status = 'completed' AND {pick} = 'b'");
+        await Execute("UPDATE follow_ups SET completed_at = {msLate} WHERE status = 'completed' AND {pick} = 'c'");
+        await Execute("UPDATE follow_ups SET completed_at = {msLater} WHERE status = 'completed' AND completed_at > due_at AND {pick} = 'd'");
+        await Execute("UPDATE follow_ups SET completed_at = {minutesLater} WHERE status = 'completed' AND {pick} IN ('e', 'f')");
         await Execute("UPDATE follow_ups SET deleted_at = @now WHERE status = 'completed' AND {pick} IN ('5', '6')", new { now });
         await Execute("UPDATE follow_ups SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND {pick} = '5'");
         await Execute("UPDATE follow_ups SET status = 'open', completed_at = NULL WHERE status = 'completed' AND {pick} = '7'");
@@ -100,6 +116,11 @@ public abstract class FollowUpDisciplineRollupTests(TestDatabase database) : Gen
         await Execute("UPDATE opportunities SET deleted_at = @now WHERE {pick} IN ('e', 'f')", new { now });
         await Execute("UPDATE opportunities SET deleted_at = NULL WHERE deleted_at IS NOT NULL AND {pick} = 'e'");
         await AssertOutcomesMatchAsync(connection);
+        // Some rows now hold follow-ups late by non-whole amounts that share an hour (so the exact-ms path was exercised).
+        Assert.True(await Count(connection, """
+            SELECT COUNT(*) FROM late_follow_up_days
+            WHERE owner_id <> @Organisation AND follow_ups > 1 AND late_ms <> follow_ups * 3600000 * late_hour
+            """, new { Organisation = Guid.Empty }) > 0);
 
         // Their rebuild (a version bump, a zone change) recomputes them from the records alone.
         await Execute("UPDATE closed_deal_follow_up_days SET deals = deals + 3");
@@ -206,16 +227,19 @@ public abstract class FollowUpDisciplineRollupTests(TestDatabase database) : Gen
             SELECT owner_id, day, pipeline_id, outcome, follow_ups, deals FROM closed_deal_follow_up_days WHERE owner_id <> @Organisation AND deals <> 0
             """;
         var rawLate = $"""
-            SELECT x.owner_id, x.day, x.late_ms, COUNT(*) AS follow_ups
+            SELECT x.owner_id, x.day, (x.late_ms + 3599999) / 3600000 AS late_hour, COUNT(*) AS follow_ups, SUM(x.late_ms) AS late_ms
             FROM (
                 SELECT f.owner_id, c.day, {lateMs} AS late_ms
                 FROM follow_ups f
                 JOIN metric_calendar c ON c.starts_at = (SELECT MAX(mc.starts_at) FROM metric_calendar mc WHERE mc.starts_at <= f.completed_at)
                 WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at > f.due_at
             ) x
-            GROUP BY x.owner_id, x.day, x.late_ms
+            GROUP BY x.owner_id, x.day, (x.late_ms + 3599999) / 3600000
             """;
-        const string rolledLate = "SELECT owner_id, day, late_ms, follow_ups FROM late_follow_up_days WHERE owner_id <> @Organisation AND follow_ups <> 0";
+        const string rolledLate = """
+            SELECT owner_id, day, late_hour, follow_ups, late_ms FROM late_follow_up_days
+            WHERE owner_id <> @Organisation AND (follow_ups <> 0 OR late_ms <> 0)
+            """;
         var organisation = new { Organisation = Guid.Empty };
         async Task Same(string a, string b)
         {
@@ -229,8 +253,8 @@ public abstract class FollowUpDisciplineRollupTests(TestDatabase database) : Gen
             $"SELECT r.day, r.pipeline_id, r.outcome, r.follow_ups, SUM(r.deals) AS deals FROM ({rawDeals}) r GROUP BY r.day, r.pipeline_id, r.outcome, r.follow_ups",
             "SELECT day, pipeline_id, outcome, follow_ups, deals FROM closed_deal_follow_up_days WHERE owner_id = @Organisation AND deals <> 0");
         await Same(
-            $"SELECT r.day, r.late_ms, SUM(r.follow_ups) AS follow_ups FROM ({rawLate}) r GROUP BY r.day, r.late_ms",
-            "SELECT day, late_ms, follow_ups FROM late_follow_up_days WHERE owner_id = @Organisation AND follow_ups <> 0");
+            $"SELECT r.day, r.late_hour, SUM(r.follow_ups) AS follow_ups, SUM(r.late_ms) AS late_ms FROM ({rawLate}) r GROUP BY r.day, r.late_hour",
+            "SELECT day, late_hour, follow_ups, late_ms FROM late_follow_up_days WHERE owner_id = @Organisation AND (follow_ups <> 0 OR late_ms <> 0)");
 
         // The deals and late follow-ups the store reads (organisation, one rep, one pipeline; per week and per day) against each span's records.
         var zone = TimeZoneInfo.FindSystemTimeZoneById(await connection.QuerySingleAsync<string>("SELECT time_zone FROM metric_calendar_zone"));
@@ -263,15 +287,22 @@ public abstract class FollowUpDisciplineRollupTests(TestDatabase database) : Gen
                     """, range, cancellationToken: Cancellation))).Select(d => $"{d.Outcome}:{d.FollowUps}").Order(StringComparer.Ordinal).ToList();
                 Assert.Equal(expectedDeals, deals);
 
-                var late = rows.Late.Where(f => f.Span == span.Index)
-                    .SelectMany(f => Enumerable.Repeat((long)f.Lateness.TotalMilliseconds, (int)f.FollowUps)).Order().ToList();
                 var expectedLate = (await connection.QueryAsync<long>(new CommandDefinition($"""
                     SELECT {lateMs} FROM follow_ups f
                     WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @From AND f.completed_at < @To AND f.completed_at > f.due_at
                       AND (@UserId IS NULL OR f.owner_id = @UserId)
                       AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
                     """, range, cancellationToken: Cancellation))).Order().ToList();
-                Assert.Equal(expectedLate, late);
+                var hours = rows.Late.Where(h => h.Span == span.Index).OrderBy(h => h.Hour).ToList();
+                var middles = rows.LateMiddles.Where(m => m.Span == span.Index).ToList();
+                var expectedHours = expectedLate.GroupBy(LateHours.HourOf)
+                    .Select(g => new LateHour(span.Index, g.Key, g.LongCount(), g.Sum())).OrderBy(h => h.Hour).ToList();
+                Assert.Equal(expectedHours, hours);
+                Assert.All(middles, m => Assert.Equal(expectedLate.Where(ms => LateHours.HourOf(ms) == m.Hour).Order(), m.LateMs.Order()));
+                var expectedHoursLate = expectedLate.Select(ms => ms / 3_600_000.0).ToList();
+                Assert.Equal(
+                    ((long)expectedLate.Count, Ratio.Median(expectedHoursLate), Ratio.Of(expectedLate.Sum() / 3_600_000.0, expectedLate.Count)),
+                    LateHours.Figures(hours, middles));
             }
         }
     }
