@@ -313,15 +313,7 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
     private sealed record HourTarget(int Index, MetricSpan Span, long Hour)
     {
         public static string Json(IEnumerable<HourTarget> targets) =>
-            System.Text.Json.JsonSerializer.Serialize(targets.Select(t => new Dictionary<string, object>
-            {
-                ["i"] = t.Index,
-                ["h"] = t.Hour,
-                ["fm"] = t.Span.FromUtc.ToUnixTimeMilliseconds(),
-                ["tm"] = t.Span.ToUtc.ToUnixTimeMilliseconds(),
-                ["f"] = MetricSql.IsoInstant(t.Span.FromUtc),
-                ["t"] = MetricSql.IsoInstant(t.Span.ToUtc),
-            }));
+            MetricSql.SpanTargetsJson(targets.Select(t => (t.Index, t.Span, (IReadOnlyDictionary<string, object>)new Dictionary<string, object> { ["h"] = t.Hour })));
     }
 
     private sealed class LateRow

@@ -79,4 +79,19 @@ public static class MetricSql
             ["fd"] = IsoDate(s.From),
             ["td"] = IsoDate(s.To),
         }));
+
+    /// <summary>
+    /// Read targets as JSON for a <c>json_each</c> / <c>OPENJSON</c> join: each target's number <c>i</c>, its span's instants
+    /// as Unix ms (<c>fm</c>, <c>tm</c>, SQLite's storage form) and ISO text (<c>f</c>, <c>t</c>, SQL Server's), and the
+    /// target's own keys (a stage, a whole day or hour holding a middle rank).
+    /// </summary>
+    public static string SpanTargetsJson(IEnumerable<(int Index, MetricSpan Span, IReadOnlyDictionary<string, object> Keys)> targets) =>
+        JsonSerializer.Serialize(targets.Select(t => new Dictionary<string, object>(t.Keys)
+        {
+            ["i"] = t.Index,
+            ["fm"] = t.Span.FromUtc.ToUnixTimeMilliseconds(),
+            ["tm"] = t.Span.ToUtc.ToUnixTimeMilliseconds(),
+            ["f"] = IsoInstant(t.Span.FromUtc),
+            ["t"] = IsoInstant(t.Span.ToUtc),
+        }));
 }

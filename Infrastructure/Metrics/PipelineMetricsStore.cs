@@ -671,16 +671,11 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     private sealed record MiddleTarget(int Index, MetricSpan Span, Guid StageId, long SpentDays, IReadOnlyList<long> Ranks)
     {
         public static string Json(IEnumerable<MiddleTarget> targets) =>
-            System.Text.Json.JsonSerializer.Serialize(targets.Select(t => new Dictionary<string, object>
+            MetricSql.SpanTargetsJson(targets.Select(t => (t.Index, t.Span, (IReadOnlyDictionary<string, object>)new Dictionary<string, object>
             {
-                ["i"] = t.Index,
                 ["s"] = t.StageId.ToString("D"),
                 ["d"] = t.SpentDays,
-                ["fm"] = t.Span.FromUtc.ToUnixTimeMilliseconds(),
-                ["tm"] = t.Span.ToUtc.ToUnixTimeMilliseconds(),
-                ["f"] = MetricSql.IsoInstant(t.Span.FromUtc),
-                ["t"] = MetricSql.IsoInstant(t.Span.ToUtc),
-            }));
+            })));
     }
 
     private sealed class GroupRow
