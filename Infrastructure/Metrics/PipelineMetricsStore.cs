@@ -108,6 +108,19 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     /// The subject filter on a stage move's denormalised owner, as an <c>IN</c> over the subject's users so one index on
     /// (owner, instant) serves a rep, a team and the organisation alike. Owners are users, so this is <see cref="MetricSql.Subject"/>.
     /// </summary>
+    /// <summary>The middle-value read targets of <see cref="MiddleTarget.Json"/> as a table (i, stage_id, days, from_at, to_at), per dialect.</summary>
+    private const string SqliteTargets = """
+        (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.s') AS stage_id,
+                json_extract(tj.value, '$.d') AS days, json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
+         FROM json_each(@Targets) tj)
+        """;
+
+    private const string SqlServerTargets = """
+        (SELECT i, stage_id, days, from_at, to_at
+         FROM OPENJSON(@Targets) WITH (i INT '$.i', stage_id UNIQUEIDENTIFIER '$.s', days BIGINT '$.d',
+                                       from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
+        """;
+
     private const string MoveOwnerInSubject = """
         m.owner_id IN (SELECT mu.id FROM users mu
                        WHERE (@SubjectUserId IS NULL OR mu.id = @SubjectUserId) AND (@SubjectTeamId IS NULL OR mu.team_id = @SubjectTeamId))
@@ -191,34 +204,16 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     /// The time spent (ms) by the subject's exits of each target: one stage, one whole day spent in it, one span (the day
     /// that holds a span's middle rank), read from the index on (stage, whole days spent, instant).
     /// </summary>
-    public static readonly Sql TargetExitDurations = new(
-        TargetExitDurationsText("""
-            (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.s') AS stage_id,
-                    json_extract(tj.value, '$.d') AS days, json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
-             FROM json_each(@Targets) tj)
-            """),
-        TargetExitDurationsText("""
-            (SELECT i, stage_id, days, from_at, to_at
-             FROM OPENJSON(@Targets) WITH (i INT '$.i', stage_id UNIQUEIDENTIFIER '$.s', days BIGINT '$.d',
-                                           from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
-            """));
+    public static readonly Sql TargetExitDurations = new(TargetExitDurationsText(SqliteTargets), TargetExitDurationsText(SqlServerTargets));
 
     /// <summary>
     /// <see cref="TargetExitDurations"/> for one rep: their exits in the window, read once by the owner-first index
-    /// (owner, instant), then matched to the targets. The stage-first index would read every owner's exits of each
-    /// target's day and keep the rep's.
+    /// (owner, instant), then matched to the targets, which SQLite materialises first (else it would extract every target
+    /// from the JSON again for each exit). The stage-first index would read every owner's exits of each target's day and
+    /// keep the rep's.
     /// </summary>
     public static readonly Sql RepTargetExitDurations = new(
-        RepTargetExitDurationsText("""
-            (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.s') AS stage_id,
-                    json_extract(tj.value, '$.d') AS days, json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
-             FROM json_each(@Targets) tj)
-            """),
-        RepTargetExitDurationsText("""
-            (SELECT i, stage_id, days, from_at, to_at
-             FROM OPENJSON(@Targets) WITH (i INT '$.i', stage_id UNIQUEIDENTIFIER '$.s', days BIGINT '$.d',
-                                           from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
-            """));
+        RepTargetExitDurationsText($"MATERIALIZED {SqliteTargets}"), RepTargetExitDurationsText(SqlServerTargets));
 
     /// <summary>The exits of each open stage per whole day spent in it (every owner, opportunities not deleted): where its median lies.</summary>
     public static readonly Sql StageExitDays = new($"""
@@ -551,12 +546,13 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         """;
 
     private static string RepTargetExitDurationsText(string targets) => $"""
+        WITH t AS {targets}
         SELECT t.i AS Target, m.from_stage_ms AS Ms
         FROM (SELECT rm.from_stage_id, rm.from_stage_days, rm.from_stage_ms, rm.occurred_at
               FROM stage_moves rm
               WHERE rm.owner_id = @SubjectUserId AND rm.occurred_at >= @WindowFrom AND rm.occurred_at < @WindowTo
                 AND rm.opportunity_deleted = 0 AND rm.from_stage_id IS NOT NULL) m
-        JOIN {targets} t ON m.from_stage_id = t.stage_id AND m.from_stage_days = t.days AND m.occurred_at >= t.from_at AND m.occurred_at < t.to_at
+        JOIN t ON m.from_stage_id = t.stage_id AND m.from_stage_days = t.days AND m.occurred_at >= t.from_at AND m.occurred_at < t.to_at
         """;
 
     private static string OpenAtText(string openAsOf) => $"""

@@ -43,6 +43,9 @@ public static class MetricsBenchmark
             Console.WriteLine($"Compared with {compareData}: {await other.DescribeAsync()}; the same cases, timed right after each other in this run.");
         }
 
+        var floor = await main.FloorAsync(requests * 5);
+        Console.WriteLine(FormattableString.Invariant(
+            $"HTTP floor, the cheapest request through the same pipeline (GET /health/live: no token, no database): p50 {floor.P50:0.00} ms, p95 {floor.P95:0.00} ms."));
         Console.WriteLine();
         Console.WriteLine("| endpoint | subject | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | API over SQL (p50) | p95 target ms |"
             + (other is null ? "" : " compared API p50 / p95 ms | compared SQL p50 ms | this over compared (API p50) |"));
@@ -111,6 +114,14 @@ public static class MetricsBenchmark
         public async Task<string> DescribeAsync() =>
             $"{await CountAsync(_host, "activities"):N0} activities, {await CountAsync(_host, "opportunities"):N0} opportunities, "
             + $"{await CountAsync(_host, "stage_moves"):N0} stage moves, {await CountAsync(_host, "users"):N0} users";
+
+        /// <summary>What every request pays before any endpoint runs: the client, Kestrel and the middleware, on an anonymous path.</summary>
+        public Task<(double P50, double P95)> FloorAsync(int requests) =>
+            MetricsBenchmark.TimeAsync(requests, async () =>
+            {
+                using var response = await _client.GetAsync("/health/live");
+                await response.Content.ReadAsByteArrayAsync();
+            });
 
         /// <summary>The case over HTTP, then its bare store calls.</summary>
         public async Task<((double P50, double P95) Api, (double P50, double P95) Sql)> TimeAsync(MetricCase measured, int requests)
