@@ -55,14 +55,17 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         """);
 
     /// <summary>
-    /// Open follow-ups due today before @Now: the one part of a window read from the records. The span test is a CASE so
-    /// the index range is today's, never the span's.
+    /// Open follow-ups due today before @Now: the one part of a window read from the records. Each span reads the due-time
+    /// index over its overlap with [start of today, @Now) only, so a span that ends before today reads nothing. (Joining
+    /// today's follow-ups to the spans instead tested every one against every span, each test reading the spans' JSON:
+    /// 10-40 ms for the organisation on the large database, for windows that cannot hold any of them.)
     /// </summary>
     public static readonly Sql CountFollowUpsOverdueToday = new($"""
         SELECT s.idx AS Idx, COUNT(*) AS FollowUpsOverdue
-        FROM {Today} t
-        JOIN follow_ups f ON f.due_at >= t.starts_at AND f.due_at < @Now
-        JOIN {"{spans}"} s ON CASE WHEN f.due_at >= s.from_at AND f.due_at < s.to_at THEN 1 ELSE 0 END = 1
+        FROM {"{spans}"} s
+        CROSS JOIN {Today} t
+        JOIN follow_ups f ON f.due_at >= CASE WHEN s.from_at > t.starts_at THEN s.from_at ELSE t.starts_at END
+                         AND f.due_at < CASE WHEN s.to_at < @Now THEN s.to_at ELSE @Now END
         WHERE f.status = 'open' AND f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
         GROUP BY s.idx
         """);
