@@ -70,6 +70,45 @@ public sealed class SalesHistoryGenerator(
         return batch.Counts;
     }
 
+    public static readonly Sql GeneratedReps = new("SELECT id AS UserId, team_id AS TeamId FROM users WHERE role = 'rep' ORDER BY email");
+
+    public static readonly Sql LaterHistoryPresent = new("""
+        SELECT (SELECT COUNT(*) FROM time_entries) AS TimeEntries, (SELECT COUNT(*) FROM commission_plans) AS CommissionPlans,
+               (SELECT COUNT(*) FROM users WHERE started_on IS NOT NULL) AS StartDates
+        """);
+
+    /// <summary>
+    /// For a history generated before the generator wrote time entries, commission plans and surveys, rep start dates and
+    /// lead scores: adds each one that is missing, for the history's reps and days (<paramref name="generatedAt"/> is the
+    /// "now" it was generated at). Deterministic from the seed, though not the rows a fresh run would draw (the main
+    /// history's random draws come first there). Lead scoring only scores leads that have no events yet.
+    /// </summary>
+    public async Task AddLaterHistoryAsync(GeneratorProfile profile, DateTimeOffset generatedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var reps = (await connection.QueryAsync<RepRow>(new CommandDefinition(GeneratedReps.For(connections.Dialect), cancellationToken: cancellationToken)))
+            .Select(r => new GeneratedRep(r.UserId, r.TeamId)).ToList();
+        var present = await connection.QuerySingleAsync<(long TimeEntries, long CommissionPlans, long StartDates)>(
+            new CommandDefinition(LaterHistoryPresent.For(connections.Dialect), cancellationToken: cancellationToken));
+        var start = generatedAt.AddDays(-profile.Days);
+        if (present.TimeEntries == 0)
+        {
+            await TimeEntryHistory.GenerateAsync(connection, connections.Dialect, reps, profile, start, generatedAt, cancellationToken);
+        }
+
+        if (present.CommissionPlans == 0)
+        {
+            await PeopleHistory.AddAsync(connection, connections.Dialect, profile, reps, start, generatedAt, cancellationToken);
+        }
+
+        if (present.StartDates == 0)
+        {
+            await RepStartDates.AddStartDatesAsync(connection, connections.Dialect, reps, new Random(profile.Seed), start, generatedAt, cancellationToken);
+        }
+
+        await LeadScoringHistory.AddAsync(connection, connections.Dialect, generatedAt, cancellationToken);
+    }
+
     /// <summary>
     /// A revenue quota for every quarter of the history (to the current one) and a won-deals quota for every year, each
     /// around what the rep's deal flow usually wins (±20%), so attainment spreads around 100%.
@@ -164,6 +203,13 @@ public sealed class SalesHistoryGenerator(
             stages.Single(s => s.Kind == "won").Id,
             stages.Single(s => s.Kind == "lost").Id,
             reasons);
+    }
+
+    private sealed class RepRow
+    {
+        public Guid UserId { get; init; }
+
+        public Guid? TeamId { get; init; }
     }
 
     private sealed class StageRow
