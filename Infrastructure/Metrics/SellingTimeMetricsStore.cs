@@ -98,13 +98,10 @@ public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : 
         GROUP BY x.Idx
         """);
 
-    public static readonly Sql NonSelling = new($"""
-        SELECT s.idx AS Idx, {KindSums}
-        FROM {"{spans}"} s
-        JOIN time_entries t ON t.occurred_at >= s.from_at AND t.occurred_at < s.to_at
-        WHERE t.deleted_at IS NULL AND {MetricSql.Subject("t.owner_id")}
-        GROUP BY s.idx
-        """);
+    public static readonly Sql NonSelling = NonSellingWhere(null);
+
+    /// <summary><see cref="NonSelling"/> for a rep or team: each member's window sought by the owner-first index (migration 0040).</summary>
+    public static readonly Sql NonSellingOfMembers = NonSellingWhere(MetricSql.MemberOwners("t.owner_id"));
 
     public static readonly Sql SellingPerRep = new($"""
         SELECT u.id AS UserId, u.display_name AS DisplayName, u.team_id AS TeamId, {Sums}
@@ -139,8 +136,17 @@ public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : 
         (await SpanQueryAsync<SellingRow>(scope.Subject.IsOrganisation ? SellingOrganisation : SellingSubject, scope, now, null, cancellationToken))
             .ToDictionary(r => r.Idx, r => r.ToSeconds());
 
+    /// <summary>The live time entries of each span by kind, read from the window indexes of migration 0040.</summary>
+    private static Sql NonSellingWhere(string? owners) => new($"""
+        SELECT s.idx AS Idx, {KindSums}
+        FROM {"{spans}"} s
+        JOIN time_entries t ON t.occurred_at >= s.from_at AND t.occurred_at < s.to_at
+        WHERE t.deleted_at IS NULL{(owners is null ? "" : $" AND {owners}")}
+        GROUP BY s.idx
+        """);
+
     public async Task<IReadOnlyDictionary<int, NonSellingMinutes>> NonSellingAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<NonSellingRow>(NonSelling, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+        (await SpanQueryAsync<NonSellingRow>(scope.Subject.IsOrganisation ? NonSelling : NonSellingOfMembers, scope, DateTimeOffset.UtcNow, null, cancellationToken))
             .ToDictionary(r => r.Idx, r => r.ToMinutes());
 
     public async Task<IReadOnlyList<SellingTimeRepRow>> PerRepAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
