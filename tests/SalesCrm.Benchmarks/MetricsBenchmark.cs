@@ -252,6 +252,7 @@ public static class MetricCases
         var leadScoring = services.GetRequiredService<Application.LeadScoring.ILeadScoringMetricsStore>();
         var scoringSettings = services.GetRequiredService<Application.LeadScoring.ILeadScoringStore>();
         var yearAgo = new DateTimeOffset(quarter.From.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var quarterStart = quarter.FromUtc;
         var forecasts = services.GetRequiredService<Application.Forecasts.ForecastCalculator>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var thisQuarter = Domain.Forecasts.ForecastPeriods.StartHolding(Domain.Forecasts.ForecastPeriod.Quarter, today);
@@ -292,6 +293,11 @@ public static class MetricCases
             {
                 await pipeline.StagesAsync(null, default);
                 await pipeline.OpenPipelineAsync(scope, yearAgo, default);
+            }, PastSnapshot: true));
+            cases.Add(new("pipeline snapshot, start of the quarter", subject, $"/api/v1/metrics/pipeline?asOf={quarterStart:yyyy-MM-ddTHH:mm:ssZ}{query}", async () =>
+            {
+                await pipeline.StagesAsync(null, default);
+                await pipeline.OpenPipelineAsync(scope, quarterStart, default);
             }, PastSnapshot: true));
             cases.Add(new("days in stage", subject, $"/api/v1/metrics/pipeline/days-in-stage?{window}{query}", () => pipeline.ExitsAsync(scope, default)));
             cases.Add(new("stage conversion", subject, $"/api/v1/metrics/pipeline/conversion?{window}{query}", () => pipeline.EntriesAsync(scope, default)));
