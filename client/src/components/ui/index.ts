@@ -19,3 +19,5 @@ export { TextField } from './TextField';
 export { useToast } from './toastContext';
 export { ToastProvider } from './ToastProvider';
 export { usePageTitle } from './usePageTitle';
+export { useUrlParams } from './useUrlParams';
+export { LoadMoreButton, PagedTable } from './PagedTable';

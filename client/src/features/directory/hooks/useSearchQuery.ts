@@ -1,20 +1,12 @@
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../../components/ui';
 
 /** The list's `q`, kept in the URL. */
 export function useSearchQuery(): [string, (value: string) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   return [
     params.get('q') ?? '',
     (value) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (value) next.set('q', value);
-          else next.delete('q');
-          return next;
-        },
-        { replace: true },
-      );
+      update({ q: value });
     },
   ];
 }
