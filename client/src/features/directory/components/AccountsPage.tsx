@@ -3,12 +3,9 @@ import { Link } from 'react-router';
 import { toApiProblem } from '../../../api/problem';
 import { FormPanel, Page, PagedTable, TextField, useToast, type Column } from '../../../components/ui';
 import { useAccounts, useCreateAccount, type Account } from '../api/useDirectory';
-import { useMe } from '../../auth';
-import { OwnerFilterFields } from '../../users/components/OwnerFilterFields';
-import { useOwnerFilter } from '../../users/hooks/useOwnerFilter';
 import { text } from './formText';
-import { useSearchQuery } from '../hooks/useSearchQuery';
-import { SearchBox } from './SearchBox';
+import { useDirectoryFilters } from '../hooks/useDirectoryFilters';
+import { DirectorySearch } from './DirectorySearch';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -62,18 +59,13 @@ function CreateAccountForm() {
 }
 
 export function AccountsPage() {
-  const [q, setQ] = useSearchQuery();
-  const [ownerFilter, setOwnerFilter] = useOwnerFilter();
-  const me = useMe();
-  const accounts = useAccounts({ q, ...ownerFilter });
+  const directory = useDirectoryFilters();
+  const accounts = useAccounts(directory.filters);
 
   return (
     <Page title="Accounts">
       <CreateAccountForm />
-      <SearchBox label="Search accounts" hint="Part of the name or domain" value={q} onChange={setQ}>
-        {/* The directory is shared: anyone may narrow it to their own records, managers and admins to a team or person. */}
-        {me.data && <OwnerFilterFields me={me.data} filter={ownerFilter} onChange={setOwnerFilter} />}
-      </SearchBox>
+      <DirectorySearch label="Search accounts" hint="Part of the name or domain" {...directory} />
       <PagedTable
         query={accounts}
         loadingLabel="Loading accounts…"

@@ -3,12 +3,9 @@ import { Link } from 'react-router';
 import { toApiProblem } from '../../../api/problem';
 import { FormPanel, Page, PagedTable, TextField, useToast, type Column } from '../../../components/ui';
 import { useContacts, useCreateContact, type Contact } from '../api/useDirectory';
-import { useMe } from '../../auth';
-import { OwnerFilterFields } from '../../users/components/OwnerFilterFields';
-import { useOwnerFilter } from '../../users/hooks/useOwnerFilter';
 import { text } from './formText';
-import { useSearchQuery } from '../hooks/useSearchQuery';
-import { SearchBox } from './SearchBox';
+import { useDirectoryFilters } from '../hooks/useDirectoryFilters';
+import { DirectorySearch } from './DirectorySearch';
 
 const fullName = (c: Contact) => `${c.firstName} ${c.lastName}`;
 
@@ -70,18 +67,13 @@ function CreateContactForm() {
 }
 
 export function ContactsPage() {
-  const [q, setQ] = useSearchQuery();
-  const [ownerFilter, setOwnerFilter] = useOwnerFilter();
-  const me = useMe();
-  const contacts = useContacts({ q, ...ownerFilter });
+  const directory = useDirectoryFilters();
+  const contacts = useContacts(directory.filters);
 
   return (
     <Page title="Contacts">
       <CreateContactForm />
-      <SearchBox label="Search contacts" hint="Part of the name or email" value={q} onChange={setQ}>
-        {/* The directory is shared: anyone may narrow it to their own records, managers and admins to a team or person. */}
-        {me.data && <OwnerFilterFields me={me.data} filter={ownerFilter} onChange={setOwnerFilter} />}
-      </SearchBox>
+      <DirectorySearch label="Search contacts" hint="Part of the name or email" {...directory} />
       <PagedTable
         query={contacts}
         loadingLabel="Loading contacts…"
