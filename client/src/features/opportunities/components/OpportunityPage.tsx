@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import { Alert, Button, EmptyState, ErrorState, LoadingState, usePageTitle } from '../../../components/ui';
+import { Alert, Button, EmptyState, ErrorState, LoadingState, QueryView, usePageTitle } from '../../../components/ui';
 import { formatDateTime } from '../../activities/components/activityText';
 import { describeEntry } from '../../activities/components/timelineText';
 import { boardStages, usePipelines } from '../../pipelines/api/usePipelines';
@@ -152,25 +152,23 @@ function StageHistory({ id }: { id: string }) {
   return (
     <section className="panel" aria-labelledby="history-heading">
       <h2 id="history-heading">Stage history</h2>
-      {history.isPending ? (
-        <LoadingState label="Loading history…" />
-      ) : history.isError ? (
-        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
-      ) : (
-        <ol className="timeline" data-testid="stage-history">
-          {history.data.map((move) => (
-            <li key={move.id} className="timeline__item">
-              <strong>{move.toStageName}</strong>
-              <span className="muted"> · entered {formatDateTime(move.occurredAt)}</span>
-              <div>
-                {move.daysInStage === null
-                  ? 'Closed here'
-                  : `${move.daysInStage.toFixed(1)} days in stage${move.leftAt ? '' : ' (so far)'}`}
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryView query={history} loadingLabel="Loading history…">
+        {(data) => (
+          <ol className="timeline" data-testid="stage-history">
+            {data.map((move) => (
+              <li key={move.id} className="timeline__item">
+                <strong>{move.toStageName}</strong>
+                <span className="muted"> · entered {formatDateTime(move.occurredAt)}</span>
+                <div>
+                  {move.daysInStage === null
+                    ? 'Closed here'
+                    : `${move.daysInStage.toFixed(1)} days in stage${move.leftAt ? '' : ' (so far)'}`}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </QueryView>
     </section>
   );
 }
