@@ -7,7 +7,7 @@ import { ErrorState, FormPanel, LoadingState, TextField, usePageTitle, useToast 
 import { directoryKeys } from '../api/directoryKeys';
 import { useAccount, useAccountTimeline, useUpdateAccount, type Account } from '../api/useDirectory';
 import { text } from './formText';
-import { RecordTimeline } from './RecordTimeline';
+import { RecordTimeline } from '../../activities/components/RecordTimeline';
 
 export function AccountPage() {
   const { id = '' } = useParams();

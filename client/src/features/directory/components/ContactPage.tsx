@@ -7,7 +7,7 @@ import { ErrorState, FormPanel, LoadingState, TextField, usePageTitle, useToast 
 import { directoryKeys } from '../api/directoryKeys';
 import { useContact, useContactTimeline, useUpdateContact, type Contact } from '../api/useDirectory';
 import { text } from './formText';
-import { RecordTimeline } from './RecordTimeline';
+import { RecordTimeline } from '../../activities/components/RecordTimeline';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'title'] as const;
 
