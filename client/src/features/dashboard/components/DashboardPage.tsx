@@ -98,12 +98,7 @@ function DashboardView({ me }: { me: Me }) {
           people={people}
           teamId={teamId}
           userId={userId}
-          onTeam={(value) => {
-            update({ teamId: value, userId: null });
-          }}
-          onRep={(value) => {
-            update({ userId: value });
-          }}
+          onChange={update}
         />
         <SelectField
           label="Chart by"

@@ -102,12 +102,7 @@ function ForecastView({ me }: { me: Me }) {
             people={people}
             teamId={teamId}
             userId={userId}
-            onTeam={(value) => {
-              update({ teamId: value, userId: null });
-            }}
-            onRep={(value) => {
-              update({ userId: value });
-            }}
+            onChange={update}
           />
         )}
       </form>
