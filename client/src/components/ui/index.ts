@@ -12,6 +12,7 @@ export { FormField, type FieldControlProps } from './FormField';
 export { FormPanel } from './FormPanel';
 export { Page } from './Page';
 export { QueryView } from './QueryView';
+export { RowAction } from './RowAction';
 export { SelectField, type SelectOption } from './SelectField';
 export { EmptyState, ErrorState, LoadingState } from './States';
 export { SubmitButton } from './SubmitButton';

@@ -1,6 +1,16 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
-import { Button, ConfirmDialog, DataTable, FormPanel, Page, QueryView, TextField, useToast, type Column } from '../../../components/ui';
+import {
+  ConfirmDialog,
+  DataTable,
+  FormPanel,
+  Page,
+  QueryView,
+  RowAction,
+  TextField,
+  useToast,
+  type Column,
+} from '../../../components/ui';
 import { SubmissionKeys } from '../../quick-log/api/useQuickLogSave';
 import { weekdayOf } from '../weekday';
 import { useAddNonWorkingDay, useNonWorkingDays, useRemoveNonWorkingDay, type NonWorkingDay } from '../api/useNonWorkingDays';
@@ -65,16 +75,14 @@ export function NonWorkingDaysPage() {
       id: 'actions',
       header: 'Actions',
       cell: (d) => (
-        <Button
-          variant="secondary"
-          className="button--small"
-          aria-label={`Remove ${d.date} (${d.name})`}
+        <RowAction
+          label={`Remove ${d.date} (${d.name})`}
           onClick={() => {
             setRemoving(d);
           }}
         >
           Remove
-        </Button>
+        </RowAction>
       ),
     },
   ];

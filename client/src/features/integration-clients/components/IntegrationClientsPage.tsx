@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Page, PagedTable, type Column } from '../../../components/ui';
+import { Button, Page, PagedTable, RowAction, type Column } from '../../../components/ui';
 import type { IntegrationClientCreated } from '../api/useCreateIntegrationClient';
 import { useIntegrationClients, type IntegrationClient } from '../api/useIntegrationClients';
 import { CreateIntegrationClientDialog } from './CreateIntegrationClientDialog';
@@ -54,16 +54,14 @@ export function IntegrationClientsPage() {
       header: 'Actions',
       cell: (c) =>
         c.revokedAt ? null : (
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Revoke ${c.name}`}
+          <RowAction
+            label={`Revoke ${c.name}`}
             onClick={() => {
               setDialog({ kind: 'revoke', client: c });
             }}
           >
             Revoke
-          </Button>
+          </RowAction>
         ),
     },
   ];

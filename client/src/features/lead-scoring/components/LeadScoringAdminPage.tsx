@@ -4,7 +4,6 @@ import type { Tagged } from '../../../api/client';
 import { api, unwrap } from '../../../api/client';
 import { toApiProblem } from '../../../api/problem';
 import {
-  Button,
   ConfirmDialog,
   DataTable,
   Dialog,
@@ -13,6 +12,7 @@ import {
   FormAlert,
   Page,
   QueryView,
+  RowAction,
   SelectField,
   SubmitButton,
   TextField,
@@ -164,12 +164,12 @@ function RulesPanel() {
       header: 'Actions',
       cell: (r) => (
         <div className="table__actions">
-          <Button variant="secondary" className="button--small" aria-label={`Edit points for ${r.type}`} onClick={() => { setEditing(r); }}>
+          <RowAction label={`Edit points for ${r.type}`} onClick={() => { setEditing(r); }}>
             Edit points
-          </Button>
-          <Button variant="secondary" className="button--small" aria-label={`Delete ${r.type}`} onClick={() => { remove.reset(); setDeleting(r); }}>
+          </RowAction>
+          <RowAction label={`Delete ${r.type}`} onClick={() => { remove.reset(); setDeleting(r); }}>
             Delete
-          </Button>
+          </RowAction>
         </div>
       ),
     },

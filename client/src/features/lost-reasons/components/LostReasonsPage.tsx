@@ -1,6 +1,16 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
-import { Button, ConfirmDialog, DataTable, FormPanel, Page, QueryView, TextField, useToast, type Column } from '../../../components/ui';
+import {
+  ConfirmDialog,
+  DataTable,
+  FormPanel,
+  Page,
+  QueryView,
+  RowAction,
+  TextField,
+  useToast,
+  type Column,
+} from '../../../components/ui';
 import { useLostReasons, type LostReason } from '../../pipelines/api/usePipelines';
 import { useArchiveLostReason, useCreateLostReason } from '../api/useLostReasonAdmin';
 
@@ -56,16 +66,14 @@ export function LostReasonsPage() {
       header: 'Actions',
       cell: (r) =>
         r.archivedAt ? null : (
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Archive ${r.name}`}
+          <RowAction
+            label={`Archive ${r.name}`}
             onClick={() => {
               setArchiving(r);
             }}
           >
             Archive
-          </Button>
+          </RowAction>
         ),
     },
   ];

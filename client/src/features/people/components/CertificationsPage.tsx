@@ -2,7 +2,6 @@ import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { toApiProblem, type ApiProblem } from '../../../api/problem';
 import {
   Alert,
-  Button,
   ConfirmDialog,
   DataTable,
   Dialog,
@@ -10,6 +9,7 @@ import {
   FormPanel,
   Page,
   QueryView,
+  RowAction,
   TextField,
   useToast,
   type Column,
@@ -177,23 +177,22 @@ export function CertificationsPage() {
       cell: (c) =>
         c.archivedAt ? null : (
           <div className="row-actions">
-            <Button variant="secondary" className="button--small" aria-label={`Edit ${c.name}`} onClick={() => { setEditing(c.id); }}>
+            <RowAction label={`Edit ${c.name}`} onClick={() => { setEditing(c.id); }}>
               Edit
-            </Button>
-            <Button variant="secondary" className="button--small" aria-label={`Archive ${c.name}`} onClick={() => { remove.reset(); setArchiving(c); }}>
+            </RowAction>
+            <RowAction label={`Archive ${c.name}`} onClick={() => { remove.reset(); setArchiving(c); }}>
               Archive
-            </Button>
-            <Button
+            </RowAction>
+            <RowAction
               variant="danger"
-              className="button--small"
-              aria-label={`Delete ${c.name}`}
+              label={`Delete ${c.name}`}
               onClick={() => {
                 remove.reset();
                 setDeleting(c);
               }}
             >
               Delete
-            </Button>
+            </RowAction>
           </div>
         ),
     },

@@ -8,6 +8,7 @@ import {
   FormAlert,
   LoadingState,
   QueryView,
+  RowAction,
   SelectField,
   TextField,
   useToast,
@@ -156,16 +157,14 @@ export function ReadinessSection({ teamId, me }: { teamId: string; me: Me }) {
       header: 'Actions',
       cell: (r) =>
         canRecord(r) ? (
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Record an assessment for ${r.displayName}`}
+          <RowAction
+            label={`Record an assessment for ${r.displayName}`}
             onClick={() => {
               setAssessing(r);
             }}
           >
             Record assessment
-          </Button>
+          </RowAction>
         ) : null,
     },
   ];

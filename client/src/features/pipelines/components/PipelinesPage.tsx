@@ -1,7 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
 import {
-  Button,
   ConfirmDialog,
   DataTable,
   Dialog,
@@ -9,6 +8,7 @@ import {
   FormPanel,
   Page,
   QueryView,
+  RowAction,
   TextField,
   useToast,
   type Column,
@@ -298,50 +298,43 @@ function StagesPanel({ pipeline }: { pipeline: Pipeline }) {
         const index = stages.indexOf(s);
         return (
           <div className="row-actions">
-            <Button
-              variant="secondary"
-              className="button--small"
-              aria-label={`Move ${s.name} up`}
+            <RowAction
+              label={`Move ${s.name} up`}
               disabled={index === 0 || reorder.isPending}
               onClick={() => {
                 move(index, -1);
               }}
             >
               Up
-            </Button>
-            <Button
-              variant="secondary"
-              className="button--small"
-              aria-label={`Move ${s.name} down`}
+            </RowAction>
+            <RowAction
+              label={`Move ${s.name} down`}
               disabled={index === stages.length - 1 || reorder.isPending}
               onClick={() => {
                 move(index, 1);
               }}
             >
               Down
-            </Button>
-            <Button
-              variant="secondary"
-              className="button--small"
-              aria-label={`Edit ${s.name}`}
+            </RowAction>
+            <RowAction
+              label={`Edit ${s.name}`}
               onClick={() => {
                 setEditing(s);
               }}
             >
               Edit
-            </Button>
+            </RowAction>
             {s.kind === 'open' && !s.archivedAt && (
-              <Button
+              <RowAction
                 variant="danger"
-                className="button--small"
-                aria-label={`Archive ${s.name}`}
+                label={`Archive ${s.name}`}
                 onClick={() => {
                   archive.reset();
                   setArchiving(s);
                 }}
               >
                 Archive
-              </Button>
+              </RowAction>
             )}
           </div>
         );
@@ -419,32 +412,26 @@ export function PipelinesPage() {
       header: 'Actions',
       cell: (p) => (
         <div className="row-actions">
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Show stages of ${p.name}`}
+          <RowAction
+            label={`Show stages of ${p.name}`}
             aria-pressed={selected?.id === p.id}
             onClick={() => {
               setSelectedId(p.id);
             }}
           >
             Stages
-          </Button>
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Rename ${p.name}`}
+          </RowAction>
+          <RowAction
+            label={`Rename ${p.name}`}
             onClick={() => {
               setRenaming(p);
             }}
           >
             Rename
-          </Button>
+          </RowAction>
           {!p.isDefault && (
-            <Button
-              variant="secondary"
-              className="button--small"
-              aria-label={`Make ${p.name} the default`}
+            <RowAction
+              label={`Make ${p.name} the default`}
               disabled={setDefault.isPending}
               onClick={() => {
                 setDefault.mutate(p, {
@@ -459,7 +446,7 @@ export function PipelinesPage() {
               }}
             >
               Make default
-            </Button>
+            </RowAction>
           )}
         </div>
       ),

@@ -1,13 +1,13 @@
 import { useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
 import {
-  Button,
   DataTable,
   Dialog,
   DialogForm,
   FormPanel,
   Page,
   QueryView,
+  RowAction,
   SelectField,
   TextField,
   useToast,
@@ -136,16 +136,14 @@ export function QuotasPage() {
       id: 'actions',
       header: 'Actions',
       cell: (q) => (
-        <Button
-          variant="secondary"
-          className="button--small"
-          aria-label={`Edit target for ${nameOf(q.userId)} from ${q.periodStart}`}
+        <RowAction
+          label={`Edit target for ${nameOf(q.userId)} from ${q.periodStart}`}
           onClick={() => {
             setEditing(q);
           }}
         >
           Edit target
-        </Button>
+        </RowAction>
       ),
     },
   ];

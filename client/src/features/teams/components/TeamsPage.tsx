@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DataTable, Page, QueryView, type Column } from '../../../components/ui';
+import { DataTable, Page, QueryView, RowAction, type Column } from '../../../components/ui';
 import { useTeams, type Team } from '../api/useTeams';
 import { CreateTeamForm } from './CreateTeamForm';
 import { RenameTeamDialog } from './RenameTeamDialog';
@@ -22,16 +22,14 @@ export function TeamsPage() {
       id: 'actions',
       header: 'Actions',
       cell: (team) => (
-        <Button
-          variant="secondary"
-          className="button--small"
-          aria-label={`Rename ${team.name}`}
+        <RowAction
+          label={`Rename ${team.name}`}
           onClick={() => {
             setRenaming(team);
           }}
         >
           Rename
-        </Button>
+        </RowAction>
       ),
     },
   ];
