@@ -1,21 +1,19 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
 import {
-  Button,
   ConfirmDialog,
   DataTable,
-  ErrorState,
-  FormAlert,
-  LoadingState,
+  FormPanel,
+  Page,
+  QueryView,
+  RowAction,
   TextField,
-  usePageTitle,
   useToast,
   type Column,
 } from '../../../components/ui';
 import { SubmissionKeys } from '../../quick-log/api/useQuickLogSave';
 import { weekdayOf } from '../weekday';
 import { useAddNonWorkingDay, useNonWorkingDays, useRemoveNonWorkingDay, type NonWorkingDay } from '../api/useNonWorkingDays';
-
 
 function AddNonWorkingDayForm() {
   const add = useAddNonWorkingDay();
@@ -47,23 +45,23 @@ function AddNonWorkingDayForm() {
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="add-non-working-day-heading">
-      <h2 id="add-non-working-day-heading">Add a non-working day</h2>
-      <FormAlert problem={problem} fields={['date', 'name']} />
-      <div className="form form--inline">
-        <TextField ref={dateRef} label="Date" name="date" type="date" required problem={problem} />
-        <TextField label="Name" name="name" maxLength={100} required problem={problem} hint="E.g. New Year’s Day." />
-        <Button type="submit" disabled={add.isPending}>
-          {add.isPending ? 'Adding…' : 'Add day'}
-        </Button>
-      </div>
-    </form>
+    <FormPanel
+      title="Add a non-working day"
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={['date', 'name']}
+      submitLabel="Add day"
+      pendingLabel="Adding…"
+      pending={add.isPending}
+    >
+      <TextField ref={dateRef} label="Date" name="date" type="date" required problem={problem} />
+      <TextField label="Name" name="name" maxLength={100} required problem={problem} hint="E.g. New Year’s Day." />
+    </FormPanel>
   );
 }
 
 /** Admin: the organisation's public holidays and days off, which the planner takes out of a month's working days. */
 export function NonWorkingDaysPage() {
-  usePageTitle('Calendar');
   const days = useNonWorkingDays();
   const remove = useRemoveNonWorkingDay();
   const toast = useToast();
@@ -77,44 +75,37 @@ export function NonWorkingDaysPage() {
       id: 'actions',
       header: 'Actions',
       cell: (d) => (
-        <Button
-          variant="secondary"
-          className="button--small"
-          aria-label={`Remove ${d.date} (${d.name})`}
+        <RowAction
+          label={`Remove ${d.date} (${d.name})`}
           onClick={() => {
             setRemoving(d);
           }}
         >
           Remove
-        </Button>
+        </RowAction>
       ),
     },
   ];
 
   return (
-    <section aria-labelledby="calendar-heading">
-      <div className="page-header">
-        <h1 id="calendar-heading">Calendar</h1>
-      </div>
+    <Page title="Calendar">
       <p className="muted">
         The working week is Monday to Friday. Days listed here are taken out of a month’s working days (a day on a weekend
         changes nothing).
       </p>
       <AddNonWorkingDayForm />
-      {days.isPending ? (
-        <LoadingState label="Loading non-working days…" />
-      ) : days.isError ? (
-        <ErrorState error={days.error} onRetry={() => void days.refetch()} />
-      ) : (
-        <DataTable
-          caption="Non-working days"
-          columns={columns}
-          rows={days.data}
-          rowKey={(d) => d.date}
-          exportName="non-working-days"
-          empty="No non-working days yet."
-        />
-      )}
+      <QueryView query={days} loadingLabel="Loading non-working days…">
+        {(rows) => (
+          <DataTable
+            caption="Non-working days"
+            columns={columns}
+            rows={rows}
+            rowKey={(d) => d.date}
+            exportName="non-working-days"
+            empty="No non-working days yet."
+          />
+        )}
+      </QueryView>
       {removing && (
         <ConfirmDialog
           title={`Remove ${removing.date} (${removing.name})?`}
@@ -137,6 +128,6 @@ export function NonWorkingDaysPage() {
           <p>The day becomes an ordinary working day again if it falls on a weekday.</p>
         </ConfirmDialog>
       )}
-    </section>
+    </Page>
   );
 }

@@ -36,10 +36,14 @@ export function useDashboardPeople(me: Me) {
       : (people.data ?? [])
           .filter((person) => person.role !== 'admin' && (me.role === 'admin' || person.teamId === me.teamId))
           .map(({ id, displayName, teamId }) => ({ id, displayName, teamId }));
+  const names = new Map(visiblePeople.map((p) => [p.id, p.displayName]));
+  names.set(me.id, me.displayName);
 
   return {
     teams: visibleTeams,
     people: visiblePeople,
+    /** The name of anyone in view (and the signed-in person), for figures keyed by user id. */
+    nameOf: (id: string) => names.get(id) ?? 'Someone outside this view',
     isPending: teams.isPending || (me.role !== 'rep' && people.isPending),
     error: teams.error ?? people.error,
     refetch: () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DataTable, ErrorState, LoadingState, type Column } from '../../../components/ui';
+import { DataTable, QueryView, type Column } from '../../../components/ui';
 import { dashboardKeys } from '../api/dashboardKeys';
 import {
   explainActivity,
@@ -40,59 +40,55 @@ export function ActivitySection({ query, bucket, nameOf }: Props) {
   return (
     <section className="dashboard-section" aria-labelledby="activity-heading">
       <h2 id="activity-heading">Activity</h2>
-      {report.isPending ? (
-        <LoadingState label="Loading activity…" />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
-      ) : (
-        <>
-          {report.data.totals && (
-            <ul className="figure-tiles" aria-label="Activity figures">
-              {ACTIVITY_FIGURES.map((figure) => {
-                const totals = report.data.totals;
-                if (!totals) return null;
-                return (
-                  <FigureTile
-                    key={figure.label}
-                    label={figure.label}
-                    value={figure.value(totals)}
-                    detail={figure.detail?.(totals)}
-                    onExplain={() => {
-                      setExplaining(figure);
-                    }}
-                  />
-                );
-              })}
-            </ul>
-          )}
-          {report.data.series && report.data.series.length > 0 && (
-            <SeriesChart
-              title={`Calls, connected calls and meetings booked per ${bucket}`}
-              labels={report.data.series.map((point) => point.from)}
-              series={[
-                { name: 'Calls', values: report.data.series.map((p) => p.values?.calls ?? null) },
-                { name: 'Connected', values: report.data.series.map((p) => p.values?.connectedCalls ?? null) },
-                { name: 'Meetings booked', values: report.data.series.map((p) => p.values?.meetingsBooked ?? null) },
-              ]}
-            />
-          )}
-        </>
-      )}
+      <QueryView query={report} loadingLabel="Loading activity…">
+        {(data) => (
+          <>
+            {data.totals && (
+              <ul className="figure-tiles" aria-label="Activity figures">
+                {ACTIVITY_FIGURES.map((figure) => {
+                  const totals = data.totals;
+                  if (!totals) return null;
+                  return (
+                    <FigureTile
+                      key={figure.label}
+                      label={figure.label}
+                      value={figure.value(totals)}
+                      detail={figure.detail?.(totals)}
+                      onExplain={() => {
+                        setExplaining(figure);
+                      }}
+                    />
+                  );
+                })}
+              </ul>
+            )}
+            {data.series && data.series.length > 0 && (
+              <SeriesChart
+                title={`Calls, connected calls and meetings booked per ${bucket}`}
+                labels={data.series.map((point) => point.from)}
+                series={[
+                  { name: 'Calls', values: data.series.map((p) => p.values?.calls ?? null) },
+                  { name: 'Connected', values: data.series.map((p) => p.values?.connectedCalls ?? null) },
+                  { name: 'Meetings booked', values: data.series.map((p) => p.values?.meetingsBooked ?? null) },
+                ]}
+              />
+            )}
+          </>
+        )}
+      </QueryView>
       <h3>Activity mix per rep</h3>
-      {mix.isPending ? (
-        <LoadingState label="Loading activity mix…" />
-      ) : mix.isError ? (
-        <ErrorState error={mix.error} onRetry={() => void mix.refetch()} />
-      ) : (
-        <DataTable
-          caption="Activity mix per rep"
-          columns={mixColumns}
-          rows={mix.data.reps}
-          rowKey={(r) => r.userId}
-          exportName="activity-mix"
-          empty="No reps in this selection."
-        />
-      )}
+      <QueryView query={mix} loadingLabel="Loading activity mix…">
+        {(data) => (
+          <DataTable
+            caption="Activity mix per rep"
+            columns={mixColumns}
+            rows={data.reps}
+            rowKey={(r) => r.userId}
+            exportName="activity-mix"
+            empty="No reps in this selection."
+          />
+        )}
+      </QueryView>
       {explaining && (
         <ExplainDialog
           title={`${explaining.label}: records`}

@@ -1,5 +1,4 @@
-import { useSearchParams } from 'react-router';
-import { ErrorState, LoadingState, SelectField, TextField, usePageTitle } from '../../../components/ui';
+import { ErrorState, Page, QueryView, SelectField, TextField, useUrlParams } from '../../../components/ui';
 import { useMe, type Me } from '../../auth';
 import type { Bucket, MetricSubjectQuery } from '../api/useActivityMetrics';
 import { useDashboardPeople } from '../api/useDashboardPeople';
@@ -31,7 +30,7 @@ function isBucket(value: string | null): value is Bucket {
 
 /** The dashboard's choices live in the URL, so a view can be bookmarked and shared. */
 function useDashboardParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const periodParam = params.get('period');
   const period: PeriodPreset = isPeriodPreset(periodParam) ? periodParam : 'this-month';
   const fallback = presetWindow('this-month', new Date());
@@ -45,20 +44,6 @@ function useDashboardParams() {
   const bucketParam = params.get('bucket');
   const bucket: Bucket = isBucket(bucketParam) ? bucketParam : 'week';
 
-  function update(changes: Record<string, string | null>) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  }
-
   const tabParam = params.get('tab');
   const tab: DashboardTab = isDashboardTab(tabParam) ? tabParam : 'activity';
 
@@ -68,9 +53,7 @@ function useDashboardParams() {
 function DashboardView({ me }: { me: Me }) {
   const { period, window, bucket, tab, teamId, userId, update } = useDashboardParams();
   const people = useDashboardPeople(me);
-  const names = new Map(people.people.map((p) => [p.id, p.displayName]));
-  names.set(me.id, me.displayName);
-  const nameOf = (id: string) => names.get(id) ?? 'Someone outside this view';
+  const { nameOf } = people;
 
   // A rep sends only the rep (their team may differ from the team picked); otherwise the team, or nothing for the default.
   const query: MetricSubjectQuery = { ...window, ...(userId ? { userId } : teamId ? { teamId } : {}) };
@@ -115,12 +98,7 @@ function DashboardView({ me }: { me: Me }) {
           people={people}
           teamId={teamId}
           userId={userId}
-          onTeam={(value) => {
-            update({ teamId: value, userId: null });
-          }}
-          onRep={(value) => {
-            update({ userId: value });
-          }}
+          onChange={update}
         />
         <SelectField
           label="Chart by"
@@ -172,20 +150,10 @@ function DashboardView({ me }: { me: Me }) {
 
 /** Metrics for a rep (themself), a manager (their team) or an admin (anyone), with period and team/rep pickers. */
 export function DashboardPage() {
-  usePageTitle('Dashboard');
   const me = useMe();
   return (
-    <section aria-labelledby="dashboard-heading">
-      <div className="page-header">
-        <h1 id="dashboard-heading">Dashboard</h1>
-      </div>
-      {me.isPending ? (
-        <LoadingState />
-      ) : me.isError ? (
-        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-      ) : (
-        <DashboardView me={me.data} />
-      )}
-    </section>
+    <Page title="Dashboard">
+      <QueryView query={me}>{(data) => <DashboardView me={data} />}</QueryView>
+    </Page>
   );
 }

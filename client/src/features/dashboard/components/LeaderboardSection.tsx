@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DataTable, ErrorState, LoadingState, SelectField, type Column } from '../../../components/ui';
+import { DataTable, QueryView, SelectField, type Column } from '../../../components/ui';
 import type { MetricSubjectQuery } from '../api/useActivityMetrics';
 import { useCurrency, useLeaderboard, type LeaderboardRanking, type LeaderboardRow } from '../api/useMetrics';
 import { formatCount as n, formatMoney, formatRatio } from '../format';
@@ -44,20 +44,18 @@ export function LeaderboardSection({ query }: { query: MetricSubjectQuery }) {
           }}
         />
       </div>
-      {board.isPending ? (
-        <LoadingState label="Loading leaderboard…" />
-      ) : board.isError ? (
-        <ErrorState error={board.error} onRetry={() => void board.refetch()} />
-      ) : (
-        <DataTable
-          caption="Leaderboard"
-          columns={columns}
-          rows={board.data.reps}
-          rowKey={(r) => r.userId}
-          exportName="leaderboard"
-          empty="No reps to rank in this selection."
-        />
-      )}
+      <QueryView query={board} loadingLabel="Loading leaderboard…">
+        {(data) => (
+          <DataTable
+            caption="Leaderboard"
+            columns={columns}
+            rows={data.reps}
+            rowKey={(r) => r.userId}
+            exportName="leaderboard"
+            empty="No reps to rank in this selection."
+          />
+        )}
+      </QueryView>
     </section>
   );
 }

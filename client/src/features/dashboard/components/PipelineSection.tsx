@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { DataTable, ErrorState, LoadingState, type Column } from '../../../components/ui';
+import { DataTable, QueryView, type Column } from '../../../components/ui';
 import { dashboardKeys } from '../api/dashboardKeys';
 import type { MetricSubjectQuery } from '../api/useActivityMetrics';
 import {
@@ -107,86 +107,78 @@ export function PipelineSection({ query, nameOf }: Props) {
     <section className="dashboard-section" aria-labelledby="pipeline-heading">
       <h2 id="pipeline-heading">Pipeline</h2>
       <h3>Open pipeline now</h3>
-      {snapshot.isPending ? (
-        <LoadingState label="Loading pipeline…" />
-      ) : snapshot.isError ? (
-        <ErrorState error={snapshot.error} onRetry={() => void snapshot.refetch()} />
-      ) : (
-        <>
-          <ul className="figure-tiles" aria-label="Pipeline figures">
-            <FigureTile label="Open deals" value={n(snapshot.data.totals.count)} />
-            <FigureTile label="Open amount" value={money(snapshot.data.totals.amount)} />
-            <FigureTile label="Weighted amount" value={money(snapshot.data.totals.weightedAmount)} />
-          </ul>
-          {snapshot.data.byStage.length > 0 && (
-            <BarChart
-              title="Open amount and weighted amount by stage"
-              labels={snapshot.data.byStage.map((s) => s.name)}
-              series={[
-                { name: 'Amount', values: snapshot.data.byStage.map((s) => s.amount) },
-                { name: 'Weighted', values: snapshot.data.byStage.map((s) => s.weightedAmount) },
-              ]}
-              format={(v) => money(v)}
+      <QueryView query={snapshot} loadingLabel="Loading pipeline…">
+        {(data) => (
+          <>
+            <ul className="figure-tiles" aria-label="Pipeline figures">
+              <FigureTile label="Open deals" value={n(data.totals.count)} />
+              <FigureTile label="Open amount" value={money(data.totals.amount)} />
+              <FigureTile label="Weighted amount" value={money(data.totals.weightedAmount)} />
+            </ul>
+            {data.byStage.length > 0 && (
+              <BarChart
+                title="Open amount and weighted amount by stage"
+                labels={data.byStage.map((s) => s.name)}
+                series={[
+                  { name: 'Amount', values: data.byStage.map((s) => s.amount) },
+                  { name: 'Weighted', values: data.byStage.map((s) => s.weightedAmount) },
+                ]}
+                format={(v) => money(v)}
+              />
+            )}
+            <DataTable
+              caption="Open pipeline by stage"
+              columns={stageColumns}
+              rows={data.byStage}
+              rowKey={(r) => r.stageId}
+              exportName="pipeline-by-stage"
+              empty="No open deals."
             />
-          )}
-          <DataTable
-            caption="Open pipeline by stage"
-            columns={stageColumns}
-            rows={snapshot.data.byStage}
-            rowKey={(r) => r.stageId}
-            exportName="pipeline-by-stage"
-            empty="No open deals."
-          />
-        </>
-      )}
+          </>
+        )}
+      </QueryView>
       <h3>Stage conversion in the period</h3>
-      {conversion.isPending ? (
-        <LoadingState label="Loading stage conversion…" />
-      ) : conversion.isError ? (
-        <ErrorState error={conversion.error} onRetry={() => void conversion.refetch()} />
-      ) : (
-        <DataTable
-          caption="Stage conversion"
-          columns={conversionColumns}
-          rows={conversion.data.totals?.stages ?? []}
-          rowKey={(r) => r.stageId}
-          exportName="stage-conversion"
-          empty="No deals entered a stage in this period."
-        />
-      )}
-      <h3>Days in stage</h3>
-      {days.isPending ? (
-        <LoadingState label="Loading days in stage…" />
-      ) : days.isError ? (
-        <ErrorState error={days.error} onRetry={() => void days.refetch()} />
-      ) : (
-        <DataTable
-          caption="Days in stage"
-          columns={daysColumns}
-          rows={days.data.totals?.stages ?? []}
-          rowKey={(r) => r.stageId}
-          exportName="days-in-stage"
-          empty="No deals left a stage in this period."
-        />
-      )}
-      <h3>Stale deals</h3>
-      {stale.isPending ? (
-        <LoadingState label="Loading stale deals…" />
-      ) : stale.isError ? (
-        <ErrorState error={stale.error} onRetry={() => void stale.refetch()} />
-      ) : (
-        <>
+      <QueryView query={conversion} loadingLabel="Loading stage conversion…">
+        {(data) => (
           <DataTable
-            caption="Stale deals"
-            columns={staleColumns}
-            rows={stale.data.items}
-            rowKey={(r) => r.opportunityId}
-            exportName="stale-deals"
-            empty="No stale deals."
+            caption="Stage conversion"
+            columns={conversionColumns}
+            rows={data.totals?.stages ?? []}
+            rowKey={(r) => r.stageId}
+            exportName="stage-conversion"
+            empty="No deals entered a stage in this period."
           />
-          {stale.data.nextCursor && <p className="muted">Showing the first {n(stale.data.items.length)} stale deals.</p>}
-        </>
-      )}
+        )}
+      </QueryView>
+      <h3>Days in stage</h3>
+      <QueryView query={days} loadingLabel="Loading days in stage…">
+        {(data) => (
+          <DataTable
+            caption="Days in stage"
+            columns={daysColumns}
+            rows={data.totals?.stages ?? []}
+            rowKey={(r) => r.stageId}
+            exportName="days-in-stage"
+            empty="No deals left a stage in this period."
+          />
+        )}
+      </QueryView>
+      <h3>Stale deals</h3>
+      <QueryView query={stale} loadingLabel="Loading stale deals…">
+        {(data) => (
+          <>
+            <DataTable
+              caption="Stale deals"
+              columns={staleColumns}
+              rows={data.items}
+              rowKey={(r) => r.opportunityId}
+              exportName="stale-deals"
+              empty="No stale deals."
+            />
+            {data.nextCursor && <p className="muted">Showing the first {n(data.items.length)} stale deals.</p>}
+          </>
+        )}
+      </QueryView>
       <ExplainHost explaining={explaining} nameOf={nameOf} onClose={() => { setExplaining(null); }} />
     </section>
   );

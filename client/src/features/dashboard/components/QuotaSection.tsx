@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DataTable, ErrorState, LoadingState, type Column } from '../../../components/ui';
+import { DataTable, QueryView, type Column } from '../../../components/ui';
 import { dashboardKeys } from '../api/dashboardKeys';
 import type { MetricSubjectQuery } from '../api/useActivityMetrics';
 import { explainQuota, useCurrency, useQuotaAttainment, type QuotaAttainmentRow } from '../api/useMetrics';
@@ -63,34 +63,32 @@ export function QuotaSection({ query, nameOf }: Props) {
   return (
     <section className="dashboard-section" aria-labelledby="quota-heading">
       <h2 id="quota-heading">Quota attainment</h2>
-      {report.isPending ? (
-        <LoadingState label="Loading quota attainment…" />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
-      ) : (
-        <>
-          <ul className="figure-tiles" aria-label="Quota figures">
-            <FigureTile
-              label="Quotas at or above 100%"
-              value={formatRatio(report.data.summary.shareAtOrAbove)}
-              detail={`${n(report.data.summary.quotasAtOrAbove)} of ${n(report.data.summary.quotas)} quotas`}
+      <QueryView query={report} loadingLabel="Loading quota attainment…">
+        {(data) => (
+          <>
+            <ul className="figure-tiles" aria-label="Quota figures">
+              <FigureTile
+                label="Quotas at or above 100%"
+                value={formatRatio(data.summary.shareAtOrAbove)}
+                detail={`${n(data.summary.quotasAtOrAbove)} of ${n(data.summary.quotas)} quotas`}
+              />
+              <FigureTile
+                label="Reps at or above 100%"
+                value={formatRatio(data.summary.repShareAtOrAbove)}
+                detail={`${n(data.summary.repsAtOrAbove)} of ${n(data.summary.repsWithQuota)} reps with a quota`}
+              />
+            </ul>
+            <DataTable
+              caption="Quota attainment per rep"
+              columns={columns}
+              rows={data.quotas}
+              rowKey={(r) => r.quotaId}
+              exportName="quota-attainment"
+              empty="No quotas start in this period."
             />
-            <FigureTile
-              label="Reps at or above 100%"
-              value={formatRatio(report.data.summary.repShareAtOrAbove)}
-              detail={`${n(report.data.summary.repsAtOrAbove)} of ${n(report.data.summary.repsWithQuota)} reps with a quota`}
-            />
-          </ul>
-          <DataTable
-            caption="Quota attainment per rep"
-            columns={columns}
-            rows={report.data.quotas}
-            rowKey={(r) => r.quotaId}
-            exportName="quota-attainment"
-            empty="No quotas start in this period."
-          />
-        </>
-      )}
+          </>
+        )}
+      </QueryView>
       <ExplainHost explaining={explaining} nameOf={nameOf} onClose={() => { setExplaining(null); }} />
     </section>
   );

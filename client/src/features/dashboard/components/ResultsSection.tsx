@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DataTable, ErrorState, LoadingState, type Column } from '../../../components/ui';
+import { DataTable, ErrorState, LoadingState, QueryView, type Column } from '../../../components/ui';
 import { dashboardKeys } from '../api/dashboardKeys';
 import type { Bucket, MetricSubjectQuery } from '../api/useActivityMetrics';
 import {
@@ -62,72 +62,68 @@ export function ResultsSection({ query, bucket, nameOf }: Props) {
   return (
     <section className="dashboard-section" aria-labelledby="results-heading">
       <h2 id="results-heading">Results</h2>
-      {results.isPending ? (
-        <LoadingState label="Loading results…" />
-      ) : results.isError ? (
-        <ErrorState error={results.error} onRetry={() => void results.refetch()} />
-      ) : (
-        <>
-          {totals && (
-            <ul className="figure-tiles" aria-label="Result figures">
-              <FigureTile label="Revenue won" value={money(totals.revenueWon)} onExplain={explainResult('Revenue won', 'won_deals')} />
-              <FigureTile label="Deals won" value={n(totals.dealsWon)} detail={`${n(totals.dealsLost)} lost`} onExplain={explainResult('Deals won', 'won_deals')} />
-              <FigureTile
-                label="Win rate"
-                value={formatRatio(totals.winRate)}
-                detail={`${n(totals.dealsWon)} won of ${n(totals.dealsWon + totals.dealsLost)} closed`}
-                onExplain={explainResult('Win rate', 'closed_deals')}
+      <QueryView query={results} loadingLabel="Loading results…">
+        {() => (
+          <>
+            {totals && (
+              <ul className="figure-tiles" aria-label="Result figures">
+                <FigureTile label="Revenue won" value={money(totals.revenueWon)} onExplain={explainResult('Revenue won', 'won_deals')} />
+                <FigureTile label="Deals won" value={n(totals.dealsWon)} detail={`${n(totals.dealsLost)} lost`} onExplain={explainResult('Deals won', 'won_deals')} />
+                <FigureTile
+                  label="Win rate"
+                  value={formatRatio(totals.winRate)}
+                  detail={`${n(totals.dealsWon)} won of ${n(totals.dealsWon + totals.dealsLost)} closed`}
+                  onExplain={explainResult('Win rate', 'closed_deals')}
+                />
+                <FigureTile
+                  label="Average deal size"
+                  value={money(totals.averageDealSize)}
+                  detail={`median ${money(totals.medianDealSize)}`}
+                  onExplain={explainResult('Average deal size', 'won_deals')}
+                />
+                <FigureTile
+                  label="Sales cycle (days)"
+                  value={formatDecimal(totals.averageCycleDays)}
+                  detail={`median ${formatDecimal(totals.medianCycleDays)} days`}
+                  onExplain={explainResult('Sales cycle', 'won_deals')}
+                />
+                <FigureTile
+                  label="Sales velocity (per day)"
+                  value={money(totals.salesVelocity)}
+                  detail={`${n(totals.openOpportunities)} open opportunities`}
+                  onExplain={explainResult('Sales velocity', 'open_opportunities')}
+                />
+              </ul>
+            )}
+            {series.length > 0 && (
+              <SeriesChart
+                title={`Revenue won per ${bucket}`}
+                labels={series.map((p) => p.from)}
+                series={[{ name: 'Revenue won', values: series.map((p) => p.values?.revenueWon ?? null) }]}
+                format={(v) => money(v)}
               />
-              <FigureTile
-                label="Average deal size"
-                value={money(totals.averageDealSize)}
-                detail={`median ${money(totals.medianDealSize)}`}
-                onExplain={explainResult('Average deal size', 'won_deals')}
-              />
-              <FigureTile
-                label="Sales cycle (days)"
-                value={formatDecimal(totals.averageCycleDays)}
-                detail={`median ${formatDecimal(totals.medianCycleDays)} days`}
-                onExplain={explainResult('Sales cycle', 'won_deals')}
-              />
-              <FigureTile
-                label="Sales velocity (per day)"
-                value={money(totals.salesVelocity)}
-                detail={`${n(totals.openOpportunities)} open opportunities`}
-                onExplain={explainResult('Sales velocity', 'open_opportunities')}
-              />
-            </ul>
-          )}
-          {series.length > 0 && (
-            <SeriesChart
-              title={`Revenue won per ${bucket}`}
-              labels={series.map((p) => p.from)}
-              series={[{ name: 'Revenue won', values: series.map((p) => p.values?.revenueWon ?? null) }]}
-              format={(v) => money(v)}
-            />
-          )}
-        </>
-      )}
+            )}
+          </>
+        )}
+      </QueryView>
       <h3>Lost reasons</h3>
-      {lost.isPending ? (
-        <LoadingState label="Loading lost reasons…" />
-      ) : lost.isError ? (
-        <ErrorState error={lost.error} onRetry={() => void lost.refetch()} />
-      ) : (
-        <>
-          <p className="muted">
-            {n(lost.data.dealsLost)} deals lost, {money(lost.data.amountLost)} in all.
-          </p>
-          <DataTable
-            caption="Lost reasons"
-            columns={lostColumns}
-            rows={lost.data.reasons}
-            rowKey={(r) => r.lostReasonId ?? 'none'}
-            exportName="lost-reasons"
-            empty="No deals lost in this period."
-          />
-        </>
-      )}
+      <QueryView query={lost} loadingLabel="Loading lost reasons…">
+        {(data) => (
+          <>
+            <p className="muted">
+              {n(data.dealsLost)} deals lost, {money(data.amountLost)} in all.
+            </p>
+            <DataTable
+              caption="Lost reasons"
+              columns={lostColumns}
+              rows={data.reasons}
+              rowKey={(r) => r.lostReasonId ?? 'none'}
+              exportName="lost-reasons"
+              empty="No deals lost in this period."
+            />
+          </>
+        )}
+      </QueryView>
       <h3>Leads</h3>
       {leads.isPending ? (
         <LoadingState label="Loading lead figures…" />

@@ -1,4 +1,4 @@
-import { DataTable, ErrorState, LoadingState, type Column } from '../../../components/ui';
+import { DataTable, ErrorState, LoadingState, QueryView, type Column } from '../../../components/ui';
 import type { MetricSubjectQuery } from '../api/useActivityMetrics';
 import { useSellingTime, useSellingTimeByRep, type SellingTimeRepRow } from '../api/useSellingTime';
 import { formatRatio } from '../format';
@@ -31,20 +31,18 @@ export function SellingTimeSection({ query }: { query: MetricSubjectQuery }) {
           ))}
         </ul>
       ) : null}
-      {reps.isPending ? (
-        <LoadingState label="Loading selling time per rep…" />
-      ) : reps.isError ? (
-        <ErrorState error={reps.error} onRetry={() => void reps.refetch()} />
-      ) : (
-        <DataTable
-          caption="Selling time per rep"
-          columns={columns}
-          rows={reps.data.reps}
-          rowKey={(r) => r.userId}
-          exportName="selling-time"
-          empty="No reps in this selection."
-        />
-      )}
+      <QueryView query={reps} loadingLabel="Loading selling time per rep…">
+        {(data) => (
+          <DataTable
+            caption="Selling time per rep"
+            columns={columns}
+            rows={data.reps}
+            rowKey={(r) => r.userId}
+            exportName="selling-time"
+            empty="No reps in this selection."
+          />
+        )}
+      </QueryView>
     </section>
   );
 }

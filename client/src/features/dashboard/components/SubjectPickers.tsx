@@ -7,16 +7,15 @@ interface Props {
   people: ReturnType<typeof useDashboardPeople>;
   teamId: string;
   userId: string;
-  /** A new team clears the rep picked. */
-  onTeam: (teamId: string) => void;
-  onRep: (userId: string) => void;
+  /** The address changes (`useUrlParams`): a new team also clears the rep picked. */
+  onChange: (changes: { teamId?: string; userId: string | null }) => void;
 }
 
 /**
  * The team and rep a metric page reads, as the metric endpoints allow: an admin anyone (default the whole
  * organisation), a manager their team (default) and its reps, a rep themself (default) or their team's aggregates.
  */
-export function SubjectPickers({ me, people, teamId, userId, onTeam, onRep }: Props) {
+export function SubjectPickers({ me, people, teamId, userId, onChange }: Props) {
   const teamPlaceholder = me.role === 'admin' ? 'Whole organisation' : me.role === 'rep' ? 'Just me' : undefined;
   const repOptions = people.people.filter((p) => !teamId || p.teamId === teamId);
   const repPlaceholder = me.role === 'rep' && !teamId ? undefined : teamId || me.role === 'manager' ? 'Whole team' : 'Everyone';
@@ -32,7 +31,7 @@ export function SubjectPickers({ me, people, teamId, userId, onTeam, onRep }: Pr
         value={teamValue}
         disabled={people.isPending}
         onChange={(event) => {
-          onTeam(event.target.value);
+          onChange({ teamId: event.target.value, userId: null });
         }}
       />
       <SelectField
@@ -43,7 +42,7 @@ export function SubjectPickers({ me, people, teamId, userId, onTeam, onRep }: Pr
         value={repValue}
         disabled={people.isPending}
         onChange={(event) => {
-          onRep(event.target.value);
+          onChange({ userId: event.target.value });
         }}
       />
     </>

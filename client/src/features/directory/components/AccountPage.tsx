@@ -3,11 +3,11 @@ import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Tagged } from '../../../api/client';
 import { toApiProblem } from '../../../api/problem';
-import { Button, ErrorState, FormAlert, LoadingState, TextField, usePageTitle, useToast } from '../../../components/ui';
+import { ErrorState, FormPanel, LoadingState, TextField, usePageTitle, useToast } from '../../../components/ui';
 import { directoryKeys } from '../api/directoryKeys';
 import { useAccount, useAccountTimeline, useUpdateAccount, type Account } from '../api/useDirectory';
 import { text } from './formText';
-import { RecordTimeline } from './RecordTimeline';
+import { RecordTimeline } from '../../activities/components/RecordTimeline';
 
 export function AccountPage() {
   const { id = '' } = useParams();
@@ -48,21 +48,20 @@ function EditAccountForm({ account: tagged }: { account: Tagged<Account> }) {
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="edit-account-heading">
-      <h2 id="edit-account-heading">Edit account</h2>
-      <FormAlert
-        problem={problem}
-        fields={['name', 'domain', 'industry']}
-        onReload={() => void queryClient.invalidateQueries({ queryKey: directoryKeys.account(account.id) })}
-      />
+    <FormPanel
+      title="Edit account"
+      layout="stacked"
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={['name', 'domain', 'industry']}
+      onReload={() => void queryClient.invalidateQueries({ queryKey: directoryKeys.account(account.id) })}
+      submitLabel="Save"
+      pendingLabel="Saving…"
+      pending={update.isPending}
+    >
       <TextField label="Account name" name="name" defaultValue={account.name} maxLength={200} required problem={problem} />
       <TextField label="Domain" name="domain" defaultValue={account.domain ?? ''} maxLength={200} problem={problem} />
       <TextField label="Industry" name="industry" defaultValue={account.industry ?? ''} maxLength={200} problem={problem} />
-      <div className="form__actions">
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save'}
-        </Button>
-      </div>
-    </form>
+    </FormPanel>
   );
 }

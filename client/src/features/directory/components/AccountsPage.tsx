@@ -1,14 +1,11 @@
 import { useRef, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { toApiProblem } from '../../../api/problem';
-import { Button, DataTable, ErrorState, FormAlert, LoadingState, TextField, usePageTitle, useToast, type Column } from '../../../components/ui';
+import { FormPanel, Page, PagedTable, TextField, useToast, type Column } from '../../../components/ui';
 import { useAccounts, useCreateAccount, type Account } from '../api/useDirectory';
-import { useMe } from '../../auth';
-import { OwnerFilterFields } from '../../users/components/OwnerFilterFields';
-import { useOwnerFilter } from '../../users/hooks/useOwnerFilter';
 import { text } from './formText';
-import { useSearchQuery } from '../hooks/useSearchQuery';
-import { SearchBox } from './SearchBox';
+import { useDirectoryFilters } from '../hooks/useDirectoryFilters';
+import { DirectorySearch } from './DirectorySearch';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -18,6 +15,8 @@ const columns: Column<Account>[] = [
   { id: 'industry', header: 'Industry', cell: (a) => a.industry ?? '—', csv: (a) => a.industry },
   { id: 'created', header: 'Created', cell: (a) => dateFormat.format(new Date(a.createdAt)), csv: (a) => a.createdAt },
 ];
+
+const FIELDS = ['name', 'domain', 'industry'] as const;
 
 function CreateAccountForm() {
   const create = useCreateAccount();
@@ -43,53 +42,39 @@ function CreateAccountForm() {
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="create-account-heading">
-      <h2 id="create-account-heading">New account</h2>
-      <FormAlert problem={problem} fields={['name', 'domain', 'industry']} />
-      <div className="form form--inline">
-        <TextField ref={nameRef} label="Account name" name="name" maxLength={200} required problem={problem} />
-        <TextField label="Domain" name="domain" maxLength={200} problem={problem} />
-        <TextField label="Industry" name="industry" maxLength={200} problem={problem} />
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create account'}
-        </Button>
-      </div>
-    </form>
+    <FormPanel
+      title="New account"
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={FIELDS}
+      submitLabel="Create account"
+      pendingLabel="Creating…"
+      pending={create.isPending}
+    >
+      <TextField ref={nameRef} label="Account name" name="name" maxLength={200} required problem={problem} />
+      <TextField label="Domain" name="domain" maxLength={200} problem={problem} />
+      <TextField label="Industry" name="industry" maxLength={200} problem={problem} />
+    </FormPanel>
   );
 }
 
 export function AccountsPage() {
-  usePageTitle('Accounts');
-  const [q, setQ] = useSearchQuery();
-  const [ownerFilter, setOwnerFilter] = useOwnerFilter();
-  const me = useMe();
-  const accounts = useAccounts({ q, ...ownerFilter });
-  const rows = accounts.data?.pages.flatMap((page) => page.items) ?? [];
+  const directory = useDirectoryFilters();
+  const accounts = useAccounts(directory.filters);
 
   return (
-    <section aria-labelledby="accounts-heading">
-      <div className="page-header">
-        <h1 id="accounts-heading">Accounts</h1>
-      </div>
+    <Page title="Accounts">
       <CreateAccountForm />
-      <SearchBox label="Search accounts" hint="Part of the name or domain" value={q} onChange={setQ}>
-        {/* The directory is shared: anyone may narrow it to their own records, managers and admins to a team or person. */}
-        {me.data && <OwnerFilterFields me={me.data} filter={ownerFilter} onChange={setOwnerFilter} />}
-      </SearchBox>
-      {accounts.isPending ? (
-        <LoadingState label="Loading accounts…" />
-      ) : accounts.isError ? (
-        <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} />
-      ) : (
-        <>
-          <DataTable caption="Accounts" columns={columns} rows={rows} rowKey={(a) => a.id} exportName="accounts" empty="No accounts match." />
-          {accounts.hasNextPage && (
-            <Button variant="secondary" disabled={accounts.isFetchingNextPage} onClick={() => void accounts.fetchNextPage()}>
-              {accounts.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </Button>
-          )}
-        </>
-      )}
-    </section>
+      <DirectorySearch label="Search accounts" hint="Part of the name or domain" {...directory} />
+      <PagedTable
+        query={accounts}
+        loadingLabel="Loading accounts…"
+        caption="Accounts"
+        columns={columns}
+        rowKey={(a) => a.id}
+        exportName="accounts"
+        empty="No accounts match."
+      />
+    </Page>
   );
 }

@@ -3,11 +3,11 @@ import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Tagged } from '../../../api/client';
 import { toApiProblem } from '../../../api/problem';
-import { Button, ErrorState, FormAlert, LoadingState, TextField, usePageTitle, useToast } from '../../../components/ui';
+import { ErrorState, FormPanel, LoadingState, TextField, usePageTitle, useToast } from '../../../components/ui';
 import { directoryKeys } from '../api/directoryKeys';
 import { useContact, useContactTimeline, useUpdateContact, type Contact } from '../api/useDirectory';
 import { text } from './formText';
-import { RecordTimeline } from './RecordTimeline';
+import { RecordTimeline } from '../../activities/components/RecordTimeline';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'title'] as const;
 
@@ -67,23 +67,22 @@ function EditContactForm({ contact: tagged }: { contact: Tagged<Contact> }) {
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="edit-contact-heading">
-      <h2 id="edit-contact-heading">Edit contact</h2>
-      <FormAlert
-        problem={problem}
-        fields={FIELDS}
-        onReload={() => void queryClient.invalidateQueries({ queryKey: directoryKeys.contact(contact.id) })}
-      />
+    <FormPanel
+      title="Edit contact"
+      layout="stacked"
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={FIELDS}
+      onReload={() => void queryClient.invalidateQueries({ queryKey: directoryKeys.contact(contact.id) })}
+      submitLabel="Save"
+      pendingLabel="Saving…"
+      pending={update.isPending}
+    >
       <TextField label="First name" name="firstName" defaultValue={contact.firstName} maxLength={100} required problem={problem} />
       <TextField label="Last name" name="lastName" defaultValue={contact.lastName} maxLength={100} required problem={problem} />
       <TextField label="Email" name="email" type="email" defaultValue={contact.email ?? ''} maxLength={254} problem={problem} />
       <TextField label="Phone" name="phone" type="tel" defaultValue={contact.phone ?? ''} maxLength={50} problem={problem} />
       <TextField label="Title" name="title" defaultValue={contact.title ?? ''} maxLength={200} problem={problem} />
-      <div className="form__actions">
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save'}
-        </Button>
-      </div>
-    </form>
+    </FormPanel>
   );
 }

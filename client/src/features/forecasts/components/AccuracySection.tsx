@@ -1,4 +1,4 @@
-import { DataTable, ErrorState, LoadingState, type Column } from '../../../components/ui';
+import { DataTable, QueryView, type Column } from '../../../components/ui';
 import { formatRatio, NO_VALUE } from '../../dashboard/format';
 import { useForecastAccuracy, type ForecastMethod, type ForecastPeriod, type ForecastSubject, type PeriodAccuracy } from '../api/useForecasts';
 import { METHOD_LABELS, METHODS, periodLabel, rankMethods } from '../forecastPeriods';
@@ -45,28 +45,26 @@ export function AccuracySection({ period, subject, money }: Props) {
       <p className="muted">
         Each method’s forecast as saved at the start of the period, against what was won. Accuracy is 1 − |forecast − actual| / actual.
       </p>
-      {accuracy.isPending ? (
-        <LoadingState label="Loading accuracy…" />
-      ) : accuracy.isError ? (
-        <ErrorState error={accuracy.error} onRetry={() => void accuracy.refetch()} />
-      ) : (
-        <>
-          {best?.meanAccuracy != null && (
-            <p data-testid="best-method">
-              Most accurate so far: <strong>{METHOD_LABELS[best.method]}</strong>, {formatRatio(best.meanAccuracy)} on average over{' '}
-              {best.periods === 1 ? '1 period' : `${String(best.periods)} periods`}.
-            </p>
-          )}
-          <DataTable
-            caption="Forecast accuracy by period"
-            columns={columns}
-            rows={accuracy.data.periods}
-            rowKey={(p) => p.start}
-            exportName="forecast-accuracy"
-            empty="No ended period has a saved forecast yet. Snapshots are taken at the start of each month and quarter."
-          />
-        </>
-      )}
+      <QueryView query={accuracy} loadingLabel="Loading accuracy…">
+        {(data) => (
+          <>
+            {best?.meanAccuracy != null && (
+              <p data-testid="best-method">
+                Most accurate so far: <strong>{METHOD_LABELS[best.method]}</strong>, {formatRatio(best.meanAccuracy)} on average over{' '}
+                {best.periods === 1 ? '1 period' : `${String(best.periods)} periods`}.
+              </p>
+            )}
+            <DataTable
+              caption="Forecast accuracy by period"
+              columns={columns}
+              rows={data.periods}
+              rowKey={(p) => p.start}
+              exportName="forecast-accuracy"
+              empty="No ended period has a saved forecast yet. Snapshots are taken at the start of each month and quarter."
+            />
+          </>
+        )}
+      </QueryView>
     </section>
   );
 }

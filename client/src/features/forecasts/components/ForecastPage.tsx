@@ -1,7 +1,18 @@
 import { useRef, useState, type ReactNode, type SubmitEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { toApiProblem, type ApiProblem } from '../../../api/problem';
-import { Button, DataTable, ErrorState, LoadingState, SelectField, TextField, usePageTitle, useToast, type Column } from '../../../components/ui';
+import {
+  Button,
+  DataTable,
+  ErrorState,
+  LoadingState,
+  Page,
+  QueryView,
+  SelectField,
+  TextField,
+  useToast,
+  useUrlParams,
+  type Column,
+} from '../../../components/ui';
 import { useMe, type Me } from '../../auth';
 import { useDashboardPeople } from '../../dashboard/api/useDashboardPeople';
 import { useCurrency } from '../../dashboard/api/useMetrics';
@@ -34,7 +45,7 @@ const HISTORICAL_FIELDS = ['growthRate', 'newReps', 'newRepDeals', 'newRepDealSi
 
 /** Period and subject live in the URL, like the dashboard's, so a view can be shared. */
 function useForecastParams(me: Me) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const period: ForecastPeriod = params.get('period') === 'quarter' ? 'quarter' : 'month';
   const options = periodOptions(period, new Date());
   const startParam = params.get('start');
@@ -43,30 +54,14 @@ function useForecastParams(me: Me) {
   const userId = params.get('userId') ?? '';
   // Reps see their own forecast; others a rep, a team, or their default (admin: organisation, manager: team).
   const subject: ForecastSubject = me.role === 'rep' ? { userId: me.id } : userId ? { userId } : teamId ? { teamId } : {};
-
-  function update(changes: Record<string, string | null>) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  }
   return { period, start, options, teamId, userId, subject, update };
 }
 
 function ForecastView({ me }: { me: Me }) {
   const { period, start, options, teamId, userId, subject, update } = useForecastParams(me);
   const people = useDashboardPeople(me);
+  const { nameOf } = people;
   const currency = useCurrency();
-  const names = new Map(people.people.map((p) => [p.id, p.displayName]));
-  names.set(me.id, me.displayName);
-  const nameOf = (id: string) => names.get(id) ?? 'Someone outside this view';
   const money = (value: number | null) => formatMoney(value, currency);
 
   const [inputs, setInputs] = useState<HistoricalInputs>({});
@@ -107,12 +102,7 @@ function ForecastView({ me }: { me: Me }) {
             people={people}
             teamId={teamId}
             userId={userId}
-            onTeam={(value) => {
-              update({ teamId: value, userId: null });
-            }}
-            onRep={(value) => {
-              update({ userId: value });
-            }}
+            onChange={update}
           />
         )}
       </form>
@@ -381,20 +371,10 @@ function CategoryRollUp({ report, money }: { report: ForecastReport; money: (val
 
 /** The three forecast methods side by side for a month or quarter, the category roll-up and the methods' track record. */
 export function ForecastPage() {
-  usePageTitle('Forecast');
   const me = useMe();
   return (
-    <section aria-labelledby="forecast-heading">
-      <div className="page-header">
-        <h1 id="forecast-heading">Forecast</h1>
-      </div>
-      {me.isPending ? (
-        <LoadingState />
-      ) : me.isError ? (
-        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-      ) : (
-        <ForecastView me={me.data} />
-      )}
-    </section>
+    <Page title="Forecast">
+      <QueryView query={me}>{(data) => <ForecastView me={data} />}</QueryView>
+    </Page>
   );
 }

@@ -1,12 +1,5 @@
 import { useState } from 'react';
-import {
-  Button,
-  DataTable,
-  ErrorState,
-  LoadingState,
-  usePageTitle,
-  type Column,
-} from '../../../components/ui';
+import { Button, Page, PagedTable, RowAction, type Column } from '../../../components/ui';
 import type { IntegrationClientCreated } from '../api/useCreateIntegrationClient';
 import { useIntegrationClients, type IntegrationClient } from '../api/useIntegrationClients';
 import { CreateIntegrationClientDialog } from './CreateIntegrationClientDialog';
@@ -21,13 +14,11 @@ type Dialog =
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 export function IntegrationClientsPage() {
-  usePageTitle('Integration clients');
   const clients = useIntegrationClients();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => {
     setDialog(null);
   };
-  const rows = clients.data?.pages.flatMap((page) => page.items) ?? [];
 
   const columns: Column<IntegrationClient>[] = [
     { id: 'name', header: 'Name', rowHeader: true, cell: (c) => c.name, csv: (c) => c.name },
@@ -63,24 +54,22 @@ export function IntegrationClientsPage() {
       header: 'Actions',
       cell: (c) =>
         c.revokedAt ? null : (
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Revoke ${c.name}`}
+          <RowAction
+            label={`Revoke ${c.name}`}
             onClick={() => {
               setDialog({ kind: 'revoke', client: c });
             }}
           >
             Revoke
-          </Button>
+          </RowAction>
         ),
     },
   ];
 
   return (
-    <section aria-labelledby="integration-clients-heading">
-      <div className="page-header">
-        <h1 id="integration-clients-heading">Integration clients</h1>
+    <Page
+      title="Integration clients"
+      actions={
         <Button
           onClick={() => {
             setDialog({ kind: 'create' });
@@ -88,36 +77,21 @@ export function IntegrationClientsPage() {
         >
           New integration client
         </Button>
-      </div>
+      }
+    >
       <p className="muted">
         Dialers, email sync, marketing automation and BI tools sign in with a client ID and secret, and may do only
         what their scopes allow.
       </p>
-      {clients.isPending ? (
-        <LoadingState label="Loading integration clients…" />
-      ) : clients.isError ? (
-        <ErrorState error={clients.error} onRetry={() => void clients.refetch()} />
-      ) : (
-        <>
-          <DataTable
-            caption="Integration clients"
-            columns={columns}
-            rows={rows}
-            rowKey={(c) => c.id}
-            exportName="integration-clients"
-            empty="No integration clients yet."
-          />
-          {clients.hasNextPage && (
-            <Button
-              variant="secondary"
-              disabled={clients.isFetchingNextPage}
-              onClick={() => void clients.fetchNextPage()}
-            >
-              {clients.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </Button>
-          )}
-        </>
-      )}
+      <PagedTable
+        query={clients}
+        loadingLabel="Loading integration clients…"
+        caption="Integration clients"
+        columns={columns}
+        rowKey={(c) => c.id}
+        exportName="integration-clients"
+        empty="No integration clients yet."
+      />
       {dialog?.kind === 'create' && (
         <CreateIntegrationClientDialog
           onClose={close}
@@ -128,6 +102,6 @@ export function IntegrationClientsPage() {
       )}
       {dialog?.kind === 'secret' && <OneTimeSecretDialog created={dialog.created} onClose={close} />}
       {dialog?.kind === 'revoke' && <RevokeIntegrationClientDialog client={dialog.client} onClose={close} />}
-    </section>
+    </Page>
   );
 }

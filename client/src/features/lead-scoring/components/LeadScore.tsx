@@ -1,4 +1,4 @@
-import { DataTable, ErrorState, LoadingState, type Column } from '../../../components/ui';
+import { DataTable, QueryView, type Column } from '../../../components/ui';
 import { formatDateTime } from '../../activities/components/activityText';
 import { useLeadScoreEvents, type LeadScoreEvent } from '../api/useLeadScoring';
 import { useOwnerName } from '../api/useOwnerName';
@@ -48,20 +48,18 @@ export function LeadScoreEvents({ leadId }: { leadId: string }) {
   return (
     <section className="panel" aria-labelledby="score-events-heading">
       <h2 id="score-events-heading">Scoring events</h2>
-      {events.isPending ? (
-        <LoadingState label="Loading scoring events…" />
-      ) : events.isError ? (
-        <ErrorState error={events.error} onRetry={() => void events.refetch()} />
-      ) : (
-        <DataTable
-          caption="Scoring events"
-          columns={columns}
-          rows={events.data}
-          rowKey={(e) => e.id}
-          exportName="scoring-events"
-          empty="No scoring events yet."
-        />
-      )}
+      <QueryView query={events} loadingLabel="Loading scoring events…">
+        {(data) => (
+          <DataTable
+            caption="Scoring events"
+            columns={columns}
+            rows={data}
+            rowKey={(e) => e.id}
+            exportName="scoring-events"
+            empty="No scoring events yet."
+          />
+        )}
+      </QueryView>
     </section>
   );
 }

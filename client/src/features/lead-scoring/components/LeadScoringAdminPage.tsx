@@ -4,16 +4,18 @@ import type { Tagged } from '../../../api/client';
 import { api, unwrap } from '../../../api/client';
 import { toApiProblem } from '../../../api/problem';
 import {
-  Button,
   ConfirmDialog,
   DataTable,
   Dialog,
+  DialogForm,
   ErrorState,
   FormAlert,
-  LoadingState,
+  Page,
+  QueryView,
+  RowAction,
   SelectField,
+  SubmitButton,
   TextField,
-  usePageTitle,
   useToast,
   type Column,
 } from '../../../components/ui';
@@ -35,23 +37,21 @@ import { ASSIGNMENTS, isAssignment, settingsBody, wholeNumber, type LeadAssignme
 
 /** Admin → Lead scoring: the rules (event type → points) and the threshold with the assignment rule. */
 export function LeadScoringAdminPage() {
-  usePageTitle('Lead scoring');
   return (
-    <section aria-labelledby="lead-scoring-admin-heading">
-      <div className="page-header">
-        <h1 id="lead-scoring-admin-heading">Lead scoring</h1>
-      </div>
+    <Page title="Lead scoring">
       <SettingsPanel />
       <RulesPanel />
-    </section>
+    </Page>
   );
 }
 
 function SettingsPanel() {
   const settings = useScoringSettings();
-  if (settings.isPending) return <LoadingState label="Loading settings…" />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
-  return <SettingsForm key={settings.data.data.version} settings={settings.data} />;
+  return (
+    <QueryView query={settings} loadingLabel="Loading settings…">
+      {(tagged) => <SettingsForm key={tagged.data.version} settings={tagged} />}
+    </QueryView>
+  );
 }
 
 const SETTINGS_FIELDS = ['threshold', 'assignment', 'teamId', 'userId'] as const;
@@ -143,9 +143,7 @@ function SettingsForm({ settings: tagged }: { settings: Tagged<ScoringSettings> 
       {(teams.isError || people.isError) && <ErrorState error={teams.error ?? people.error} />}
       <p className="muted">Changes apply to events recorded from now on; scores already given stay as they are.</p>
       <div className="form__actions">
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save settings'}
-        </Button>
+        <SubmitButton label="Save settings" pendingLabel="Saving…" pending={update.isPending} />
       </div>
     </form>
   );
@@ -166,12 +164,12 @@ function RulesPanel() {
       header: 'Actions',
       cell: (r) => (
         <div className="table__actions">
-          <Button variant="secondary" className="button--small" aria-label={`Edit points for ${r.type}`} onClick={() => { setEditing(r); }}>
+          <RowAction label={`Edit points for ${r.type}`} onClick={() => { setEditing(r); }}>
             Edit points
-          </Button>
-          <Button variant="secondary" className="button--small" aria-label={`Delete ${r.type}`} onClick={() => { remove.reset(); setDeleting(r); }}>
+          </RowAction>
+          <RowAction label={`Delete ${r.type}`} onClick={() => { remove.reset(); setDeleting(r); }}>
             Delete
-          </Button>
+          </RowAction>
         </div>
       ),
     },
@@ -181,13 +179,11 @@ function RulesPanel() {
     <section className="panel" aria-labelledby="scoring-rules-heading">
       <h2 id="scoring-rules-heading">Rules</h2>
       <CreateRuleForm />
-      {rules.isPending ? (
-        <LoadingState label="Loading rules…" />
-      ) : rules.isError ? (
-        <ErrorState error={rules.error} onRetry={() => void rules.refetch()} />
-      ) : (
-        <DataTable caption="Scoring rules" columns={columns} rows={rules.data} rowKey={(r) => r.type} exportName="scoring-rules" empty="No rules yet: events cannot be scored." />
-      )}
+      <QueryView query={rules} loadingLabel="Loading rules…">
+        {(rows) => (
+          <DataTable caption="Scoring rules" columns={columns} rows={rows} rowKey={(r) => r.type} exportName="scoring-rules" empty="No rules yet: events cannot be scored." />
+        )}
+      </QueryView>
       {editing && <EditPointsDialog rule={editing} onClose={() => { setEditing(null); }} />}
       {deleting && (
         <ConfirmDialog
@@ -246,9 +242,7 @@ function CreateRuleForm() {
       <div className="form form--inline">
         <TextField label="Event type" name="type" hint="snake_case, e.g. webinar_attended" maxLength={50} required problem={problem} />
         <TextField label="Points" name="points" type="number" min={-100} max={100} step={1} hint="−100 to 100" required problem={problem} />
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add rule'}
-        </Button>
+        <SubmitButton label="Add rule" pendingLabel="Adding…" pending={create.isPending} />
       </div>
     </form>
   );
@@ -276,8 +270,7 @@ function EditPointsDialog({ rule, onClose }: { rule: ScoringRule; onClose: () =>
 
   return (
     <Dialog title={`Points for ${rule.type}`} onClose={onClose}>
-      <form className="form" onSubmit={handleSubmit} noValidate>
-        <FormAlert problem={problem} fields={['points']} onReload={onClose} />
+      <DialogForm onSubmit={handleSubmit} onCancel={onClose} problem={problem} fields={['points']} submitLabel="Save points" pending={update.isPending}>
         <TextField
           label="Points"
           name="points"
@@ -289,15 +282,7 @@ function EditPointsDialog({ rule, onClose }: { rule: ScoringRule; onClose: () =>
           onChange={(event) => { setPoints(event.target.value); }}
           problem={problem}
         />
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={update.isPending}>
-            {update.isPending ? 'Saving…' : 'Save points'}
-          </Button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
-import { Link, useSearchParams } from 'react-router';
-import { Button, DataTable, ErrorState, LoadingState, SelectField, TextField, usePageTitle, type Column } from '../../../components/ui';
+import { Link } from 'react-router';
+import { Page, PagedTable, SelectField, TextField, useUrlParams, type Column } from '../../../components/ui';
 import { useMe } from '../../auth';
 import { OwnerFilterFields } from '../../users/components/OwnerFilterFields';
 import { useOwnerFilter } from '../../users/hooks/useOwnerFilter';
@@ -44,8 +44,7 @@ const columns: Column<Lead>[] = [
 ];
 
 export function LeadsPage() {
-  usePageTitle('Leads');
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const [ownerFilter, setOwnerFilter] = useOwnerFilter();
   const me = useMe();
   const status = params.get('status');
@@ -58,24 +57,11 @@ export function LeadsPage() {
   const leads = useLeads(filters);
 
   function setFilter(name: 'q' | 'status' | 'source', value: string) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    update({ [name]: value });
   }
 
-  const rows = leads.data?.pages.flatMap((page) => page.items) ?? [];
-
   return (
-    <section aria-labelledby="leads-heading">
-      <div className="page-header">
-        <h1 id="leads-heading">Leads</h1>
-      </div>
+    <Page title="Leads">
       <CreateLeadForm />
       <form className="panel form form--inline" role="search" aria-label="Filter leads" onSubmit={(e) => { e.preventDefault(); }}>
         <TextField
@@ -103,27 +89,15 @@ export function LeadsPage() {
         {/* Reps only ever see their own leads, so they get no owner filter. */}
         {me.data && me.data.role !== 'rep' && <OwnerFilterFields me={me.data} filter={ownerFilter} onChange={setOwnerFilter} />}
       </form>
-      {leads.isPending ? (
-        <LoadingState label="Loading leads…" />
-      ) : leads.isError ? (
-        <ErrorState error={leads.error} onRetry={() => void leads.refetch()} />
-      ) : (
-        <>
-          <DataTable
-            caption="Leads"
-            columns={columns}
-            rows={rows}
-            rowKey={(lead) => lead.id}
-            exportName="leads"
-            empty="No leads match. Create one above or change the filters."
-          />
-          {leads.hasNextPage && (
-            <Button variant="secondary" disabled={leads.isFetchingNextPage} onClick={() => void leads.fetchNextPage()}>
-              {leads.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </Button>
-          )}
-        </>
-      )}
-    </section>
+      <PagedTable
+        query={leads}
+        loadingLabel="Loading leads…"
+        caption="Leads"
+        columns={columns}
+        rowKey={(lead) => lead.id}
+        exportName="leads"
+        empty="No leads match. Create one above or change the filters."
+      />
+    </Page>
   );
 }

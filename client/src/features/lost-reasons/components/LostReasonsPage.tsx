@@ -1,14 +1,13 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
 import {
-  Button,
   ConfirmDialog,
   DataTable,
-  ErrorState,
-  FormAlert,
-  LoadingState,
+  FormPanel,
+  Page,
+  QueryView,
+  RowAction,
   TextField,
-  usePageTitle,
   useToast,
   type Column,
 } from '../../../components/ui';
@@ -39,21 +38,21 @@ function CreateLostReasonForm() {
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="create-lost-reason-heading">
-      <h2 id="create-lost-reason-heading">New lost reason</h2>
-      <FormAlert problem={problem} fields={['name']} />
-      <div className="form form--inline">
-        <TextField ref={nameRef} label="Reason" name="name" maxLength={100} required problem={problem} />
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add reason'}
-        </Button>
-      </div>
-    </form>
+    <FormPanel
+      title="New lost reason"
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={['name']}
+      submitLabel="Add reason"
+      pendingLabel="Adding…"
+      pending={create.isPending}
+    >
+      <TextField ref={nameRef} label="Reason" name="name" maxLength={100} required problem={problem} />
+    </FormPanel>
   );
 }
 
 export function LostReasonsPage() {
-  usePageTitle('Lost reasons');
   const reasons = useLostReasons();
   const archive = useArchiveLostReason();
   const toast = useToast();
@@ -67,33 +66,26 @@ export function LostReasonsPage() {
       header: 'Actions',
       cell: (r) =>
         r.archivedAt ? null : (
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Archive ${r.name}`}
+          <RowAction
+            label={`Archive ${r.name}`}
             onClick={() => {
               setArchiving(r);
             }}
           >
             Archive
-          </Button>
+          </RowAction>
         ),
     },
   ];
 
   return (
-    <section aria-labelledby="lost-reasons-heading">
-      <div className="page-header">
-        <h1 id="lost-reasons-heading">Lost reasons</h1>
-      </div>
+    <Page title="Lost reasons">
       <CreateLostReasonForm />
-      {reasons.isPending ? (
-        <LoadingState label="Loading lost reasons…" />
-      ) : reasons.isError ? (
-        <ErrorState error={reasons.error} onRetry={() => void reasons.refetch()} />
-      ) : (
-        <DataTable caption="Lost reasons" columns={columns} rows={reasons.data} rowKey={(r) => r.id} exportName="lost-reasons" empty="No lost reasons yet." />
-      )}
+      <QueryView query={reasons} loadingLabel="Loading lost reasons…">
+        {(rows) => (
+          <DataTable caption="Lost reasons" columns={columns} rows={rows} rowKey={(r) => r.id} exportName="lost-reasons" empty="No lost reasons yet." />
+        )}
+      </QueryView>
       {archiving && (
         <ConfirmDialog
           title={`Archive “${archiving.name}”?`}
@@ -116,6 +108,6 @@ export function LostReasonsPage() {
           <p>Deals already lost for this reason keep it; it is no longer offered when a deal is lost.</p>
         </ConfirmDialog>
       )}
-    </section>
+    </Page>
   );
 }

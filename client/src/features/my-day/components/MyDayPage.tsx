@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { toApiProblem } from '../../../api/problem';
-import { Alert, Button, EmptyState, ErrorState, LoadingState, usePageTitle, useToast } from '../../../components/ui';
+import { Alert, Button, EmptyState, ErrorState, LoadingState, QueryView, usePageTitle, useToast } from '../../../components/ui';
 import { useRecentActivities } from '../../activities/api/useActivities';
 import { describeActivity, formatDateTime } from '../../activities/components/activityText';
 import { roleLabel, useMe, type Me } from '../../auth';
@@ -34,35 +34,33 @@ export function MyDayPage() {
   return (
     <section aria-labelledby="my-day-heading">
       <h1 id="my-day-heading">My day</h1>
-      {me.isPending ? (
-        <LoadingState />
-      ) : me.isError ? (
-        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-      ) : (
-        <>
-          <Greeting me={me.data} />
-          <Suspense fallback={null}>
-            <OpenSurveysPanel />
-          </Suspense>
-          <div className="my-day">
-            <FollowUpsPanel ownerId={me.data.id} />
-            <RecentActivityPanel ownerId={me.data.id} />
-            {me.data.role === 'rep' && (
-              <Suspense fallback={<LoadingState label="Loading quota…" />}>
-                <QuotaPanel userId={me.data.id} />
-              </Suspense>
-            )}
-          </div>
-          {me.data.role === 'rep' && (
-            <div className="my-day my-day--plan">
-              <Suspense fallback={<LoadingState label="Loading planner…" />}>
-                <PlannerPanel />
-                <TimeEntryForm />
-              </Suspense>
+      <QueryView query={me}>
+        {(data) => (
+          <>
+            <Greeting me={data} />
+            <Suspense fallback={null}>
+              <OpenSurveysPanel />
+            </Suspense>
+            <div className="my-day">
+              <FollowUpsPanel ownerId={data.id} />
+              <RecentActivityPanel ownerId={data.id} />
+              {data.role === 'rep' && (
+                <Suspense fallback={<LoadingState label="Loading quota…" />}>
+                  <QuotaPanel userId={data.id} />
+                </Suspense>
+              )}
             </div>
-          )}
-        </>
-      )}
+            {data.role === 'rep' && (
+              <div className="my-day my-day--plan">
+                <Suspense fallback={<LoadingState label="Loading planner…" />}>
+                  <PlannerPanel />
+                  <TimeEntryForm />
+                </Suspense>
+              </div>
+            )}
+          </>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
-import { Button, Dialog, ErrorState, FormAlert, LoadingState, SelectField } from '../../../components/ui';
+import { Button, Dialog, FormAlert, QueryView, SelectField } from '../../../components/ui';
 import { useLostReasons } from '../../pipelines/api/usePipelines';
 
 interface Props {
@@ -29,36 +29,34 @@ export function LostReasonDialog({ dealName, pending, error, onConfirm, onCancel
 
   return (
     <Dialog title={`Mark “${dealName}” as lost`} onClose={onCancel}>
-      {reasons.isPending ? (
-        <LoadingState label="Loading lost reasons…" />
-      ) : reasons.isError ? (
-        <ErrorState error={reasons.error} onRetry={() => void reasons.refetch()} />
-      ) : (
-        <form className="form" onSubmit={handleSubmit} noValidate>
-          <FormAlert problem={problem} fields={['lostReasonId']} />
-          <SelectField
-            label="Lost reason"
-            name="lostReasonId"
-            placeholder="Choose a reason"
-            options={reasons.data.filter((r) => r.archivedAt === null).map((r) => ({ value: r.id, label: r.name }))}
-            value={reasonId}
-            onChange={(event) => {
-              setReasonId(event.target.value);
-              setMissing(false);
-            }}
-            errors={missing ? ['Choose why the deal was lost.'] : []}
-            problem={problem}
-          />
-          <div className="form__actions">
-            <Button variant="secondary" onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" disabled={pending}>
-              {pending ? 'Moving…' : 'Mark as lost'}
-            </Button>
-          </div>
-        </form>
-      )}
+      <QueryView query={reasons} loadingLabel="Loading lost reasons…">
+        {(data) => (
+          <form className="form" onSubmit={handleSubmit} noValidate>
+            <FormAlert problem={problem} fields={['lostReasonId']} />
+            <SelectField
+              label="Lost reason"
+              name="lostReasonId"
+              placeholder="Choose a reason"
+              options={data.filter((r) => r.archivedAt === null).map((r) => ({ value: r.id, label: r.name }))}
+              value={reasonId}
+              onChange={(event) => {
+                setReasonId(event.target.value);
+                setMissing(false);
+              }}
+              errors={missing ? ['Choose why the deal was lost.'] : []}
+              problem={problem}
+            />
+            <div className="form__actions">
+              <Button variant="secondary" onClick={onCancel}>
+                Cancel
+              </Button>
+              <Button type="submit" variant="danger" disabled={pending}>
+                {pending ? 'Moving…' : 'Mark as lost'}
+              </Button>
+            </div>
+          </form>
+        )}
+      </QueryView>
     </Dialog>
   );
 }

@@ -2,9 +2,9 @@ import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import { Alert, Button, EmptyState, ErrorState, LoadingState, usePageTitle } from '../../../components/ui';
+import { Alert, Button, ErrorState, LoadingState, QueryView, usePageTitle } from '../../../components/ui';
 import { formatDateTime } from '../../activities/components/activityText';
-import { describeEntry } from '../../activities/components/timelineText';
+import { RecordTimeline } from '../../activities/components/RecordTimeline';
 import { boardStages, usePipelines } from '../../pipelines/api/usePipelines';
 import { useQuickLog } from '../../quick-log/components/quickLogContext';
 import { ForecastCategoryField } from '../../forecasts/components/ForecastCategoryField';
@@ -152,53 +152,28 @@ function StageHistory({ id }: { id: string }) {
   return (
     <section className="panel" aria-labelledby="history-heading">
       <h2 id="history-heading">Stage history</h2>
-      {history.isPending ? (
-        <LoadingState label="Loading history…" />
-      ) : history.isError ? (
-        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
-      ) : (
-        <ol className="timeline" data-testid="stage-history">
-          {history.data.map((move) => (
-            <li key={move.id} className="timeline__item">
-              <strong>{move.toStageName}</strong>
-              <span className="muted"> · entered {formatDateTime(move.occurredAt)}</span>
-              <div>
-                {move.daysInStage === null
-                  ? 'Closed here'
-                  : `${move.daysInStage.toFixed(1)} days in stage${move.leftAt ? '' : ' (so far)'}`}
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryView query={history} loadingLabel="Loading history…">
+        {(data) => (
+          <ol className="timeline" data-testid="stage-history">
+            {data.map((move) => (
+              <li key={move.id} className="timeline__item">
+                <strong>{move.toStageName}</strong>
+                <span className="muted"> · entered {formatDateTime(move.occurredAt)}</span>
+                <div>
+                  {move.daysInStage === null
+                    ? 'Closed here'
+                    : `${move.daysInStage.toFixed(1)} days in stage${move.leftAt ? '' : ' (so far)'}`}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </QueryView>
     </section>
   );
 }
 
 function Timeline({ id }: { id: string }) {
   const timeline = useOpportunityTimeline(id);
-  return (
-    <section className="panel" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">Timeline</h2>
-      {timeline.isPending ? (
-        <LoadingState label="Loading timeline…" />
-      ) : timeline.isError ? (
-        <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />
-      ) : timeline.data.length === 0 ? (
-        <EmptyState>Nothing recorded yet.</EmptyState>
-      ) : (
-        <ol className="timeline" data-testid="timeline">
-          {timeline.data.map((entry, index) => (
-            <li key={`${entry.kind}-${entry.activity?.id ?? entry.followUp?.id ?? entry.stageMove?.id ?? String(index)}`} className="timeline__item">
-              <strong>{describeEntry(entry)}</strong>
-              <span className="muted"> · {formatDateTime(entry.occurredAt)}</span>
-              {(entry.activity?.notes ?? entry.followUp?.notes) && (
-                <p className="muted timeline__notes">{entry.activity?.notes ?? entry.followUp?.notes}</p>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
+  return <RecordTimeline timeline={timeline} withNotes />;
 }

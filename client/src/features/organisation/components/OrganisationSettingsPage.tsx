@@ -1,17 +1,7 @@
 import { useMemo, useState, type SubmitEvent } from 'react';
 import type { Tagged } from '../../../api/client';
 import { toApiProblem } from '../../../api/problem';
-import {
-  Alert,
-  Button,
-  ErrorState,
-  FormAlert,
-  LoadingState,
-  SelectField,
-  TextField,
-  usePageTitle,
-  useToast,
-} from '../../../components/ui';
+import { Alert, FormAlert, QueryView, SelectField, SubmitButton, TextField, usePageTitle, useToast } from '../../../components/ui';
 import { useOrganisation, type Organisation } from '../api/useOrganisation';
 import { useUpdateOrganisation } from '../api/useUpdateOrganisation';
 import { currencyCodes, timeZoneOptions } from '../timeZones';
@@ -26,22 +16,20 @@ export function OrganisationSettingsPage() {
   return (
     <section aria-labelledby="organisation-heading" className="narrow">
       <h1 id="organisation-heading">Organisation settings</h1>
-      {organisation.isPending ? (
-        <LoadingState label="Loading settings…" />
-      ) : organisation.isError ? (
-        <ErrorState error={organisation.error} onRetry={() => void organisation.refetch()} />
-      ) : (
-        <OrganisationForm
-          key={organisation.data.data.version}
-          settings={organisation.data}
-          reloading={organisation.isFetching}
-          reloaded={reloaded}
-          onReload={() => {
-            setReloaded(true);
-            void organisation.refetch();
-          }}
-        />
-      )}
+      <QueryView query={organisation} loadingLabel="Loading settings…">
+        {(tagged) => (
+          <OrganisationForm
+            key={tagged.data.version}
+            settings={tagged}
+            reloading={organisation.isFetching}
+            reloaded={reloaded}
+            onReload={() => {
+              setReloaded(true);
+              void organisation.refetch();
+            }}
+          />
+        )}
+      </QueryView>
     </section>
   );
 }
@@ -123,9 +111,7 @@ function OrganisationForm({ settings, reloading, reloaded, onReload }: FormProps
         ))}
       </datalist>
       <div className="form__actions">
-        <Button type="submit" disabled={update.isPending || reloading}>
-          {update.isPending ? 'Saving…' : 'Save settings'}
-        </Button>
+        <SubmitButton label="Save settings" pendingLabel="Saving…" pending={update.isPending} disabled={reloading} />
       </div>
     </form>
   );

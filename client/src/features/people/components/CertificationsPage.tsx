@@ -1,16 +1,16 @@
-import { useRef, useState, type SubmitEvent } from 'react';
-import { toApiProblem } from '../../../api/problem';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { toApiProblem, type ApiProblem } from '../../../api/problem';
 import {
   Alert,
-  Button,
   ConfirmDialog,
   DataTable,
   Dialog,
-  ErrorState,
-  FormAlert,
-  LoadingState,
+  DialogForm,
+  FormPanel,
+  Page,
+  QueryView,
+  RowAction,
   TextField,
-  usePageTitle,
   useToast,
   type Column,
 } from '../../../components/ui';
@@ -38,6 +38,30 @@ function bodyOf(form: FormData) {
   };
 }
 
+function CertificationFields({ problem, saved }: { problem: ApiProblem | null; saved?: Certification }) {
+  const requiredId = useId();
+  return (
+    <>
+      <TextField label="Name" name="name" defaultValue={saved?.name} required autoComplete="off" problem={problem} />
+      <TextField
+        label="Valid for (months)"
+        name="validityMonths"
+        type="number"
+        min={1}
+        max={600}
+        step={1}
+        hint="Empty: never expires."
+        defaultValue={saved ? (saved.validityMonths ?? '') : undefined}
+        problem={problem}
+      />
+      <div className="checkbox">
+        <input type="checkbox" id={requiredId} name="required" defaultChecked={saved?.required ?? true} />
+        <label htmlFor={requiredId}>Required for every rep</label>
+      </div>
+    </>
+  );
+}
+
 function CreateCertificationForm() {
   const create = useCreateCertification();
   const toast = useToast();
@@ -61,30 +85,17 @@ function CreateCertificationForm() {
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="create-certification-heading">
-      <h2 id="create-certification-heading">New certification</h2>
-      <FormAlert problem={problem} fields={FIELDS} />
-      <div className="form form--inline">
-        <TextField label="Name" name="name" required autoComplete="off" problem={problem} />
-        <TextField
-          label="Valid for (months)"
-          name="validityMonths"
-          type="number"
-          min={1}
-          max={600}
-          step={1}
-          hint="Empty: never expires."
-          problem={problem}
-        />
-        <div className="checkbox">
-          <input type="checkbox" id="new-certification-required" name="required" defaultChecked />
-          <label htmlFor="new-certification-required">Required for every rep</label>
-        </div>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Saving…' : 'Create certification'}
-        </Button>
-      </div>
-    </form>
+    <FormPanel
+      title="New certification"
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={FIELDS}
+      submitLabel="Create certification"
+      pendingLabel="Saving…"
+      pending={create.isPending}
+    >
+      <CertificationFields problem={problem} />
+    </FormPanel>
   );
 }
 
@@ -110,52 +121,32 @@ function EditCertificationDialog({ id, onClose }: { id: string; onClose: () => v
 
   return (
     <Dialog title="Edit certification" onClose={onClose}>
-      {current.isPending ? (
-        <LoadingState label="Loading certification…" />
-      ) : current.isError ? (
-        <ErrorState error={current.error} onRetry={() => void current.refetch()} />
-      ) : (
-        <form key={current.data.data.version} className="form" onSubmit={handleSubmit} noValidate aria-busy={update.isPending}>
-          <FormAlert
+      <QueryView query={current} loadingLabel="Loading certification…">
+        {(tagged) => (
+          <DialogForm
+            key={tagged.data.version}
+            onSubmit={handleSubmit}
+            onCancel={onClose}
             problem={problem}
             fields={FIELDS}
             onReload={() => {
               update.reset();
               void current.refetch();
             }}
-          />
-          <TextField label="Name" name="name" defaultValue={current.data.data.name} required autoComplete="off" problem={problem} />
-          <TextField
-            label="Valid for (months)"
-            name="validityMonths"
-            type="number"
-            min={1}
-            max={600}
-            step={1}
-            hint="Empty: never expires."
-            defaultValue={current.data.data.validityMonths ?? ''}
-            problem={problem}
-          />
-          <div className="checkbox">
-            <input type="checkbox" id="edit-certification-required" name="required" defaultChecked={current.data.data.required} />
-            <label htmlFor="edit-certification-required">Required for every rep</label>
-          </div>
-          <div className="form__actions">
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={update.isPending || current.isFetching}>
-              {update.isPending ? 'Saving…' : 'Save'}
-            </Button>
-          </div>
-        </form>
-      )}
+            submitLabel="Save"
+            pending={update.isPending}
+            disabled={current.isFetching}
+            busy={update.isPending}
+          >
+            <CertificationFields problem={problem} saved={tagged.data} />
+          </DialogForm>
+        )}
+      </QueryView>
     </Dialog>
   );
 }
 
 export function CertificationsPage() {
-  usePageTitle('Certifications');
   const certifications = useCertifications(true);
   const archive = useArchiveCertification();
   const remove = useDeleteCertification();
@@ -186,46 +177,40 @@ export function CertificationsPage() {
       cell: (c) =>
         c.archivedAt ? null : (
           <div className="row-actions">
-            <Button variant="secondary" className="button--small" aria-label={`Edit ${c.name}`} onClick={() => { setEditing(c.id); }}>
+            <RowAction label={`Edit ${c.name}`} onClick={() => { setEditing(c.id); }}>
               Edit
-            </Button>
-            <Button variant="secondary" className="button--small" aria-label={`Archive ${c.name}`} onClick={() => { remove.reset(); setArchiving(c); }}>
+            </RowAction>
+            <RowAction label={`Archive ${c.name}`} onClick={() => { remove.reset(); setArchiving(c); }}>
               Archive
-            </Button>
-            <Button
+            </RowAction>
+            <RowAction
               variant="danger"
-              className="button--small"
-              aria-label={`Delete ${c.name}`}
+              label={`Delete ${c.name}`}
               onClick={() => {
                 remove.reset();
                 setDeleting(c);
               }}
             >
               Delete
-            </Button>
+            </RowAction>
           </div>
         ),
     },
   ];
 
   return (
-    <section aria-labelledby="certifications-heading">
-      <div className="page-header">
-        <h1 id="certifications-heading">Certifications</h1>
-      </div>
+    <Page title="Certifications">
       <CreateCertificationForm />
       {deleteProblem && (
         <Alert>
           <p className="alert__title">{deleteProblem.detail ?? deleteProblem.title}</p>
         </Alert>
       )}
-      {certifications.isPending ? (
-        <LoadingState label="Loading certifications…" />
-      ) : certifications.isError ? (
-        <ErrorState error={certifications.error} onRetry={() => void certifications.refetch()} />
-      ) : (
-        <DataTable caption="Certifications" columns={columns} rows={certifications.data} rowKey={(c) => c.id} exportName="certifications" empty="No certifications yet." />
-      )}
+      <QueryView query={certifications} loadingLabel="Loading certifications…">
+        {(rows) => (
+          <DataTable caption="Certifications" columns={columns} rows={rows} rowKey={(c) => c.id} exportName="certifications" empty="No certifications yet." />
+        )}
+      </QueryView>
       {editing && <EditCertificationDialog id={editing} onClose={() => { setEditing(null); }} />}
       {archiving && (
         <ConfirmDialog
@@ -259,6 +244,6 @@ export function CertificationsPage() {
           Only a certification no assessment names can be deleted; otherwise archive it.
         </ConfirmDialog>
       )}
-    </section>
+    </Page>
   );
 }

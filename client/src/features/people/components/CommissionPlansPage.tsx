@@ -1,17 +1,6 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
-import {
-  Button,
-  DataTable,
-  ErrorState,
-  FormAlert,
-  LoadingState,
-  SelectField,
-  TextField,
-  usePageTitle,
-  useToast,
-  type Column,
-} from '../../../components/ui';
+import { DataTable, FormPanel, Page, QueryView, SelectField, TextField, useToast, type Column } from '../../../components/ui';
 import { useCurrency } from '../../dashboard/api/useMetrics';
 import { formatRatio } from '../../dashboard/format';
 import { SubmissionKeys } from '../../quick-log/api/useQuickLogSave';
@@ -68,31 +57,32 @@ function CreatePlanForm() {
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="create-plan-heading">
-      <h2 id="create-plan-heading">New plan</h2>
-      <p className="muted">Plans are not edited: new terms are a new plan, assigned from a month.</p>
-      <FormAlert problem={problem} fields={PLAN_FIELDS} />
-      <div className="form form--inline">
-        <TextField label="Name" name="name" required autoComplete="off" problem={problem} />
-        <SelectField label="Paid per" name="period" options={PERIODS} defaultValue="month" problem={problem} />
-        <TextField label="Base pay" name="basePay" type="number" min={0} step="any" required problem={problem} />
-        <TextField label="Target" name="target" type="number" min={0} step="any" required problem={problem} />
-        <TextField label="Rate (%)" name="rate" type="number" min={0} step="any" required problem={problem} hint="10 = 10% of won revenue" />
-        <TextField
-          label="Threshold (% of target)"
-          name="threshold"
-          type="number"
-          min={0}
-          step="any"
-          defaultValue="100"
-          required
-          problem={problem}
-        />
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Saving…' : 'Create plan'}
-        </Button>
-      </div>
-    </form>
+    <FormPanel
+      title="New plan"
+      intro={<p className="muted">Plans are not edited: new terms are a new plan, assigned from a month.</p>}
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={PLAN_FIELDS}
+      submitLabel="Create plan"
+      pendingLabel="Saving…"
+      pending={create.isPending}
+    >
+      <TextField label="Name" name="name" required autoComplete="off" problem={problem} />
+      <SelectField label="Paid per" name="period" options={PERIODS} defaultValue="month" problem={problem} />
+      <TextField label="Base pay" name="basePay" type="number" min={0} step="any" required problem={problem} />
+      <TextField label="Target" name="target" type="number" min={0} step="any" required problem={problem} />
+      <TextField label="Rate (%)" name="rate" type="number" min={0} step="any" required problem={problem} hint="10 = 10% of won revenue" />
+      <TextField
+        label="Threshold (% of target)"
+        name="threshold"
+        type="number"
+        min={0}
+        step="any"
+        defaultValue="100"
+        required
+        problem={problem}
+      />
+    </FormPanel>
   );
 }
 
@@ -123,56 +113,59 @@ function AssignPlanForm({ plans }: { plans: readonly CommissionPlan[] }) {
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="assign-plan-heading">
-      <h2 id="assign-plan-heading">Assign a plan</h2>
-      <FormAlert problem={problem} fields={ASSIGN_FIELDS} />
-      <div className="form form--inline">
-        <SelectField
-          label="Rep"
-          name="userId"
-          placeholder="Choose a person"
-          options={reps.map((p) => ({ value: p.id, label: p.displayName }))}
-          value={userId}
-          onChange={(event) => {
-            setUserId(event.target.value);
-          }}
-          problem={problem}
-          required
-        />
-        <SelectField
-          label="Plan"
-          name="planId"
-          placeholder="Choose a plan"
-          options={plans.map((p) => ({ value: p.id, label: p.name }))}
-          problem={problem}
-          required
-        />
-        <TextField
-          label="Effective from (month)"
-          name="effectiveFrom"
-          type="month"
-          defaultValue={monthStart(new Date()).slice(0, 7)}
-          required
-          problem={problem}
-        />
-        <Button type="submit" disabled={assign.isPending}>
-          {assign.isPending ? 'Saving…' : 'Assign plan'}
-        </Button>
-      </div>
-      {userId && history.data && (
-        <p className="muted" aria-live="polite">
-          Plan history:{' '}
-          {history.data.length === 0
-            ? 'none yet'
-            : history.data.map((a) => `${planName.get(a.planId) ?? 'a plan'} from ${a.effectiveFrom}`).join('; ')}
-        </p>
-      )}
-    </form>
+    <FormPanel
+      title="Assign a plan"
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={ASSIGN_FIELDS}
+      submitLabel="Assign plan"
+      pendingLabel="Saving…"
+      pending={assign.isPending}
+      footer={
+        userId &&
+        history.data && (
+          <p className="muted" aria-live="polite">
+            Plan history:{' '}
+            {history.data.length === 0
+              ? 'none yet'
+              : history.data.map((a) => `${planName.get(a.planId) ?? 'a plan'} from ${a.effectiveFrom}`).join('; ')}
+          </p>
+        )
+      }
+    >
+      <SelectField
+        label="Rep"
+        name="userId"
+        placeholder="Choose a person"
+        options={reps.map((p) => ({ value: p.id, label: p.displayName }))}
+        value={userId}
+        onChange={(event) => {
+          setUserId(event.target.value);
+        }}
+        problem={problem}
+        required
+      />
+      <SelectField
+        label="Plan"
+        name="planId"
+        placeholder="Choose a plan"
+        options={plans.map((p) => ({ value: p.id, label: p.name }))}
+        problem={problem}
+        required
+      />
+      <TextField
+        label="Effective from (month)"
+        name="effectiveFrom"
+        type="month"
+        defaultValue={monthStart(new Date()).slice(0, 7)}
+        required
+        problem={problem}
+      />
+    </FormPanel>
   );
 }
 
 export function CommissionPlansPage() {
-  usePageTitle('Commission plans');
   const plans = usePlans();
   const currency = useCurrency();
   const columns: Column<CommissionPlan>[] = [
@@ -184,21 +177,16 @@ export function CommissionPlansPage() {
     { id: 'threshold', header: 'Threshold', cell: (p) => formatRatio(p.threshold), csv: (p) => p.threshold },
   ];
   return (
-    <section aria-labelledby="plans-heading">
-      <div className="page-header">
-        <h1 id="plans-heading">Commission plans</h1>
-      </div>
+    <Page title="Commission plans">
       <CreatePlanForm />
-      {plans.isPending ? (
-        <LoadingState label="Loading plans…" />
-      ) : plans.isError ? (
-        <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />
-      ) : (
-        <>
-          <AssignPlanForm plans={plans.data} />
-          <DataTable caption="Commission plans" columns={columns} rows={plans.data} rowKey={(p) => p.id} exportName="commission-plans" empty="No plans yet." />
-        </>
-      )}
-    </section>
+      <QueryView query={plans} loadingLabel="Loading plans…">
+        {(rows) => (
+          <>
+            <AssignPlanForm plans={rows} />
+            <DataTable caption="Commission plans" columns={columns} rows={rows} rowKey={(p) => p.id} exportName="commission-plans" empty="No plans yet." />
+          </>
+        )}
+      </QueryView>
+    </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DataTable, Dialog, ErrorState, LoadingState, type Column } from '../../../components/ui';
+import { Button, DataTable, Dialog, QueryView, type Column } from '../../../components/ui';
 import { useCurrency } from '../../dashboard/api/useMetrics';
 import { formatRatio } from '../../dashboard/format';
 import { useEarnings, type RepEarnings } from '../api/usePeople';
@@ -45,25 +45,23 @@ export function CommissionSection({ teamId }: { teamId: string }) {
   return (
     <>
       <PayPeriodPicker value={payPeriod} onChange={setPayPeriod} />
-      {earnings.isPending ? (
-        <LoadingState label="Loading earnings…" />
-      ) : earnings.isError ? (
-        <ErrorState error={earnings.error} onRetry={() => void earnings.refetch()} />
-      ) : (
-        <>
-          <p>
-            Total pay: <strong data-testid="earnings-total">{pay(earnings.data.total)}</strong>
-          </p>
-          <DataTable
-            caption="Earnings per rep"
-            columns={columns}
-            rows={earnings.data.reps}
-            rowKey={(r) => r.userId}
-            exportName="earnings"
-            empty={`No rep has a plan paying per ${payPeriod.period} in this period.`}
-          />
-        </>
-      )}
+      <QueryView query={earnings} loadingLabel="Loading earnings…">
+        {(data) => (
+          <>
+            <p>
+              Total pay: <strong data-testid="earnings-total">{pay(data.total)}</strong>
+            </p>
+            <DataTable
+              caption="Earnings per rep"
+              columns={columns}
+              rows={data.reps}
+              rowKey={(r) => r.userId}
+              exportName="earnings"
+              empty={`No rep has a plan paying per ${payPeriod.period} in this period.`}
+            />
+          </>
+        )}
+      </QueryView>
       {open && (
         <Dialog
           title={`Statement of ${open.displayName}`}

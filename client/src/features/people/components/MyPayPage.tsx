@@ -1,4 +1,4 @@
-import { ErrorState, LoadingState, usePageTitle } from '../../../components/ui';
+import { QueryView, usePageTitle } from '../../../components/ui';
 import { useMe } from '../../auth';
 import { PayPeriodPicker } from './PayPeriodPicker';
 import { usePayPeriod } from './payPeriod';
@@ -16,13 +16,11 @@ export function MyPayPage() {
         <h1 id="my-pay-heading">My pay</h1>
       </div>
       <PayPeriodPicker value={payPeriod} onChange={setPayPeriod} />
-      {me.isPending ? (
-        <LoadingState />
-      ) : me.isError ? (
-        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-      ) : (
-        <StatementView userId={me.data.id} period={payPeriod.period} start={payPeriod.start} />
-      )}
+      <QueryView query={me}>
+        {(data) => (
+          <StatementView userId={data.id} period={payPeriod.period} start={payPeriod.start} />
+        )}
+      </QueryView>
     </section>
   );
 }

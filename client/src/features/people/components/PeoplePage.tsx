@@ -1,5 +1,4 @@
-import { useSearchParams } from 'react-router';
-import { ErrorState, LoadingState, SelectField, usePageTitle } from '../../../components/ui';
+import { ErrorState, Page, QueryView, SelectField, useUrlParams } from '../../../components/ui';
 import { useMe, type Me } from '../../auth';
 import { useDashboardPeople } from '../../dashboard/api/useDashboardPeople';
 import '../../dashboard/components/dashboard.css';
@@ -13,7 +12,7 @@ import { ReadinessSection } from './ReadinessSection';
 import './people.css';
 
 function PeopleView({ me }: { me: Me }) {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const people = useDashboardPeople(me);
   const tabParam = params.get('tab');
   const tab: PeopleTab = isPeopleTab(tabParam) ? tabParam : 'readiness';
@@ -21,15 +20,7 @@ function PeopleView({ me }: { me: Me }) {
   const teamId = me.role === 'admin' ? (params.get('teamId') ?? '') : (me.teamId ?? '');
 
   function update(key: string, value: string) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    updateParams({ [key]: value });
   }
 
   return (
@@ -78,22 +69,18 @@ function PeopleView({ me }: { me: Me }) {
 
 /** Readiness, ramp time, the rep quadrant, eNPS and commission of a team, for its manager and for admins. */
 export function PeoplePage() {
-  usePageTitle('People');
   const me = useMe();
   return (
-    <section aria-labelledby="people-heading">
-      <div className="page-header">
-        <h1 id="people-heading">People</h1>
-      </div>
-      {me.isPending ? (
-        <LoadingState />
-      ) : me.isError ? (
-        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-      ) : me.data.role === 'rep' ? (
-        <p>This page is for managers and admins. Your own pay is under “My pay” in the account menu.</p>
-      ) : (
-        <PeopleView me={me.data} />
-      )}
-    </section>
+    <Page title="People">
+      <QueryView query={me}>
+        {(data) =>
+          data.role === 'rep' ? (
+            <p>This page is for managers and admins. Your own pay is under “My pay” in the account menu.</p>
+          ) : (
+            <PeopleView me={data} />
+          )
+        }
+      </QueryView>
+    </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DataTable, ErrorState, LoadingState, SelectField, type Column } from '../../../components/ui';
+import { DataTable, QueryView, SelectField, type Column } from '../../../components/ui';
 import { formatDecimal } from '../../dashboard/format';
 import { useRamp, type RampCohortRow, type RampRow } from '../api/usePeople';
 
@@ -55,16 +55,14 @@ export function RampSection({ teamId }: { teamId: string }) {
           }}
         />
       </div>
-      {ramp.isPending ? (
-        <LoadingState label="Loading ramp time…" />
-      ) : ramp.isError ? (
-        <ErrorState error={ramp.error} onRetry={() => void ramp.refetch()} />
-      ) : (
-        <>
-          <DataTable caption="Ramp cohorts" columns={cohortColumns} rows={ramp.data.cohorts} rowKey={(c) => c.cohortStart} exportName="ramp-cohorts" empty="No reps yet." />
-          <DataTable caption="Ramp time per rep" columns={repColumns} rows={ramp.data.reps} rowKey={(r) => r.userId} exportName="ramp" empty="No reps yet." />
-        </>
-      )}
+      <QueryView query={ramp} loadingLabel="Loading ramp time…">
+        {(data) => (
+          <>
+            <DataTable caption="Ramp cohorts" columns={cohortColumns} rows={data.cohorts} rowKey={(c) => c.cohortStart} exportName="ramp-cohorts" empty="No reps yet." />
+            <DataTable caption="Ramp time per rep" columns={repColumns} rows={data.reps} rowKey={(r) => r.userId} exportName="ramp" empty="No reps yet." />
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -7,6 +7,8 @@ import {
   ErrorState,
   FormAlert,
   LoadingState,
+  QueryView,
+  RowAction,
   SelectField,
   TextField,
   useToast,
@@ -65,44 +67,42 @@ export function RecordAssessmentDialog({ rep, onClose }: { rep: { userId: string
 
   return (
     <Dialog title={`Record an assessment for ${rep.displayName}`} onClose={onClose}>
-      {certifications.isPending ? (
-        <LoadingState label="Loading certifications…" />
-      ) : certifications.isError ? (
-        <ErrorState error={certifications.error} onRetry={() => void certifications.refetch()} />
-      ) : (
-        <form className="form" onSubmit={handleSubmit} noValidate aria-busy={record.isPending}>
-          <FormAlert problem={problem} fields={ASSESSMENT_FIELDS} />
-          <SelectField
-            label="Certification"
-            name="certificationId"
-            placeholder="Choose a certification"
-            options={certifications.data.map((c) => ({ value: c.id, label: c.name }))}
-            problem={problem}
-            required
-          />
-          <TextField label="Score (0–100)" name="score" type="number" min={0} max={100} step={1} required problem={problem} />
-          <div className="checkbox">
-            <input type="checkbox" id="assessment-passed" name="passed" />
-            <label htmlFor="assessment-passed">Passed</label>
-          </div>
-          {problem && problem.errorsFor('passed').length > 0 && (
-            <ul className="field__errors">
-              {problem.errorsFor('passed').map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          )}
-          <TextField label="Date" name="assessedOn" type="date" defaultValue={today()} required problem={problem} />
-          <div className="form__actions">
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={record.isPending}>
-              {record.isPending ? 'Saving…' : 'Record assessment'}
-            </Button>
-          </div>
-        </form>
-      )}
+      <QueryView query={certifications} loadingLabel="Loading certifications…">
+        {(data) => (
+          <form className="form" onSubmit={handleSubmit} noValidate aria-busy={record.isPending}>
+            <FormAlert problem={problem} fields={ASSESSMENT_FIELDS} />
+            <SelectField
+              label="Certification"
+              name="certificationId"
+              placeholder="Choose a certification"
+              options={data.map((c) => ({ value: c.id, label: c.name }))}
+              problem={problem}
+              required
+            />
+            <TextField label="Score (0–100)" name="score" type="number" min={0} max={100} step={1} required problem={problem} />
+            <div className="checkbox">
+              <input type="checkbox" id="assessment-passed" name="passed" />
+              <label htmlFor="assessment-passed">Passed</label>
+            </div>
+            {problem && problem.errorsFor('passed').length > 0 && (
+              <ul className="field__errors">
+                {problem.errorsFor('passed').map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            )}
+            <TextField label="Date" name="assessedOn" type="date" defaultValue={today()} required problem={problem} />
+            <div className="form__actions">
+              <Button variant="secondary" onClick={onClose}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={record.isPending}>
+                {record.isPending ? 'Saving…' : 'Record assessment'}
+              </Button>
+            </div>
+          </form>
+        )}
+      </QueryView>
     </Dialog>
   );
 }
@@ -157,16 +157,14 @@ export function ReadinessSection({ teamId, me }: { teamId: string; me: Me }) {
       header: 'Actions',
       cell: (r) =>
         canRecord(r) ? (
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Record an assessment for ${r.displayName}`}
+          <RowAction
+            label={`Record an assessment for ${r.displayName}`}
             onClick={() => {
               setAssessing(r);
             }}
           >
             Record assessment
-          </Button>
+          </RowAction>
         ) : null,
     },
   ];
@@ -205,20 +203,18 @@ export function ReadinessSection({ teamId, me }: { teamId: string; me: Me }) {
         empty="No reps in this team."
       />
       <h2 className="people-subheading">Expiring in the next 30 days</h2>
-      {expiring.isPending ? (
-        <LoadingState label="Loading expiring certifications…" />
-      ) : expiring.isError ? (
-        <ErrorState error={expiring.error} onRetry={() => void expiring.refetch()} />
-      ) : (
-        <DataTable
-          caption="Certifications expiring in the next 30 days"
-          columns={expiringColumns}
-          rows={expiring.data.certifications}
-          rowKey={(e) => `${e.userId}-${e.certificationId}`}
-          exportName="expiring-certifications"
-          empty="No certification expires in the next 30 days."
-        />
-      )}
+      <QueryView query={expiring} loadingLabel="Loading expiring certifications…">
+        {(data) => (
+          <DataTable
+            caption="Certifications expiring in the next 30 days"
+            columns={expiringColumns}
+            rows={data.certifications}
+            rowKey={(e) => `${e.userId}-${e.certificationId}`}
+            exportName="expiring-certifications"
+            empty="No certification expires in the next 30 days."
+          />
+        )}
+      </QueryView>
       {assessing && (
         <RecordAssessmentDialog
           rep={assessing}

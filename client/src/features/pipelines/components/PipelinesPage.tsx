@@ -1,15 +1,15 @@
 import { useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
 import {
-  Button,
   ConfirmDialog,
   DataTable,
   Dialog,
-  ErrorState,
-  FormAlert,
-  LoadingState,
+  DialogForm,
+  FormPanel,
+  Page,
+  QueryView,
+  RowAction,
   TextField,
-  usePageTitle,
   useToast,
   type Column,
 } from '../../../components/ui';
@@ -66,19 +66,20 @@ function CreatePipelineForm({ onCreated }: { onCreated: (pipeline: Pipeline) => 
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="create-pipeline-heading">
-      <h2 id="create-pipeline-heading">New pipeline</h2>
-      <p className="muted">Starts with one open stage; Won and Lost stages are added for you. Add more stages afterwards.</p>
-      <FormAlert problem={problem} fields={['name']} />
-      <div className="form form--inline">
-        <TextField label="Pipeline name" name="name" required maxLength={200} problem={problem} />
-        <TextField label="First stage" name="firstStage" required defaultValue="Qualification" maxLength={200} />
-        <TextField label="First stage probability (%)" name="firstProbability" type="number" min={0} max={100} defaultValue="10" required />
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create pipeline'}
-        </Button>
-      </div>
-    </form>
+    <FormPanel
+      title="New pipeline"
+      intro={<p className="muted">Starts with one open stage; Won and Lost stages are added for you. Add more stages afterwards.</p>}
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={['name']}
+      submitLabel="Create pipeline"
+      pendingLabel="Creating…"
+      pending={create.isPending}
+    >
+      <TextField label="Pipeline name" name="name" required maxLength={200} problem={problem} />
+      <TextField label="First stage" name="firstStage" required defaultValue="Qualification" maxLength={200} />
+      <TextField label="First stage probability (%)" name="firstProbability" type="number" min={0} max={100} defaultValue="10" required />
+    </FormPanel>
   );
 }
 
@@ -103,8 +104,7 @@ function RenamePipelineDialog({ pipeline, onClose }: { pipeline: Pipeline; onClo
 
   return (
     <Dialog title="Rename pipeline" onClose={onClose}>
-      <form className="form" onSubmit={handleSubmit} noValidate>
-        <FormAlert problem={problem} fields={['name']} onReload={onClose} />
+      <DialogForm onSubmit={handleSubmit} onCancel={onClose} problem={problem} fields={['name']} submitLabel="Save" pending={rename.isPending}>
         <TextField
           label="Pipeline name"
           name="name"
@@ -115,15 +115,7 @@ function RenamePipelineDialog({ pipeline, onClose }: { pipeline: Pipeline; onClo
           }}
           problem={problem}
         />
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={rename.isPending}>
-            {rename.isPending ? 'Saving…' : 'Save'}
-          </Button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }
@@ -158,26 +150,20 @@ function AddStageForm({ pipeline }: { pipeline: Pipeline }) {
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="add-stage-heading">
-      <h3 id="add-stage-heading">Add a stage to {pipeline.name}</h3>
-      <FormAlert problem={problem} fields={STAGE_FIELDS} />
-      <div className="form form--inline">
-        <TextField label="Stage name" name="name" required maxLength={200} problem={problem} />
-        <TextField label="Probability (%)" name="probability" type="number" min={0} max={100} required problem={problem} />
-        <TextField
-          label="Stale after (days)"
-          name="staleAfterDays"
-          type="number"
-          min={1}
-          max={3650}
-          hint="Optional"
-          problem={problem}
-        />
-        <Button type="submit" disabled={add.isPending}>
-          {add.isPending ? 'Adding…' : 'Add stage'}
-        </Button>
-      </div>
-    </form>
+    <FormPanel
+      title={`Add a stage to ${pipeline.name}`}
+      headingLevel={3}
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={STAGE_FIELDS}
+      submitLabel="Add stage"
+      pendingLabel="Adding…"
+      pending={add.isPending}
+    >
+      <TextField label="Stage name" name="name" required maxLength={200} problem={problem} />
+      <TextField label="Probability (%)" name="probability" type="number" min={0} max={100} required problem={problem} />
+      <TextField label="Stale after (days)" name="staleAfterDays" type="number" min={1} max={3650} hint="Optional" problem={problem} />
+    </FormPanel>
   );
 }
 
@@ -213,8 +199,14 @@ function EditStageDialog({ stage, onClose }: { stage: Stage; onClose: () => void
 
   return (
     <Dialog title={`Edit stage ${stage.name}`} onClose={onClose}>
-      <form className="form" onSubmit={handleSubmit} noValidate>
-        <FormAlert problem={problem} fields={STAGE_FIELDS} onReload={onClose} />
+      <DialogForm
+        onSubmit={handleSubmit}
+        onCancel={onClose}
+        problem={problem}
+        fields={STAGE_FIELDS}
+        submitLabel="Save stage"
+        pending={update.isPending}
+      >
         <TextField
           label="Stage name"
           name="name"
@@ -253,15 +245,7 @@ function EditStageDialog({ stage, onClose }: { stage: Stage; onClose: () => void
           problem={problem}
         />
         <p className="muted">Kind: {KIND_LABELS[stage.kind]} (set when the stage is created).</p>
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={update.isPending}>
-            {update.isPending ? 'Saving…' : 'Save stage'}
-          </Button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }
@@ -314,50 +298,43 @@ function StagesPanel({ pipeline }: { pipeline: Pipeline }) {
         const index = stages.indexOf(s);
         return (
           <div className="row-actions">
-            <Button
-              variant="secondary"
-              className="button--small"
-              aria-label={`Move ${s.name} up`}
+            <RowAction
+              label={`Move ${s.name} up`}
               disabled={index === 0 || reorder.isPending}
               onClick={() => {
                 move(index, -1);
               }}
             >
               Up
-            </Button>
-            <Button
-              variant="secondary"
-              className="button--small"
-              aria-label={`Move ${s.name} down`}
+            </RowAction>
+            <RowAction
+              label={`Move ${s.name} down`}
               disabled={index === stages.length - 1 || reorder.isPending}
               onClick={() => {
                 move(index, 1);
               }}
             >
               Down
-            </Button>
-            <Button
-              variant="secondary"
-              className="button--small"
-              aria-label={`Edit ${s.name}`}
+            </RowAction>
+            <RowAction
+              label={`Edit ${s.name}`}
               onClick={() => {
                 setEditing(s);
               }}
             >
               Edit
-            </Button>
+            </RowAction>
             {s.kind === 'open' && !s.archivedAt && (
-              <Button
+              <RowAction
                 variant="danger"
-                className="button--small"
-                aria-label={`Archive ${s.name}`}
+                label={`Archive ${s.name}`}
                 onClick={() => {
                   archive.reset();
                   setArchiving(s);
                 }}
               >
                 Archive
-              </Button>
+              </RowAction>
             )}
           </div>
         );
@@ -413,7 +390,6 @@ function StagesPanel({ pipeline }: { pipeline: Pipeline }) {
 
 /** Admin → Pipelines & stages: pipelines, the default one, and each pipeline's stages. */
 export function PipelinesPage() {
-  usePageTitle('Pipelines & stages');
   const pipelines = usePipelines();
   const setDefault = useSetDefaultPipeline();
   const toast = useToast();
@@ -436,32 +412,26 @@ export function PipelinesPage() {
       header: 'Actions',
       cell: (p) => (
         <div className="row-actions">
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Show stages of ${p.name}`}
+          <RowAction
+            label={`Show stages of ${p.name}`}
             aria-pressed={selected?.id === p.id}
             onClick={() => {
               setSelectedId(p.id);
             }}
           >
             Stages
-          </Button>
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Rename ${p.name}`}
+          </RowAction>
+          <RowAction
+            label={`Rename ${p.name}`}
             onClick={() => {
               setRenaming(p);
             }}
           >
             Rename
-          </Button>
+          </RowAction>
           {!p.isDefault && (
-            <Button
-              variant="secondary"
-              className="button--small"
-              aria-label={`Make ${p.name} the default`}
+            <RowAction
+              label={`Make ${p.name} the default`}
               disabled={setDefault.isPending}
               onClick={() => {
                 setDefault.mutate(p, {
@@ -476,7 +446,7 @@ export function PipelinesPage() {
               }}
             >
               Make default
-            </Button>
+            </RowAction>
           )}
         </div>
       ),
@@ -484,25 +454,20 @@ export function PipelinesPage() {
   ];
 
   return (
-    <section aria-labelledby="pipelines-heading">
-      <div className="page-header">
-        <h1 id="pipelines-heading">Pipelines &amp; stages</h1>
-      </div>
+    <Page title="Pipelines & stages">
       <CreatePipelineForm
         onCreated={(pipeline) => {
           setSelectedId(pipeline.id);
         }}
       />
-      {pipelines.isPending ? (
-        <LoadingState label="Loading pipelines…" />
-      ) : pipelines.isError ? (
-        <ErrorState error={pipelines.error} onRetry={() => void pipelines.refetch()} />
-      ) : (
-        <>
-          <DataTable caption="Pipelines" columns={columns} rows={list} rowKey={(p) => p.id} exportName="pipelines" empty="No pipelines yet." />
-          {selected && <StagesPanel key={selected.id} pipeline={selected} />}
-        </>
-      )}
+      <QueryView query={pipelines} loadingLabel="Loading pipelines…">
+        {(rows) => (
+          <>
+            <DataTable caption="Pipelines" columns={columns} rows={rows} rowKey={(p) => p.id} exportName="pipelines" empty="No pipelines yet." />
+            {selected && <StagesPanel key={selected.id} pipeline={selected} />}
+          </>
+        )}
+      </QueryView>
       {renaming && (
         <RenamePipelineDialog
           key={`${renaming.id}-${String(renaming.version)}`}
@@ -512,6 +477,6 @@ export function PipelinesPage() {
           }}
         />
       )}
-    </section>
+    </Page>
   );
 }

@@ -1,15 +1,15 @@
 import { useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
 import {
-  Button,
   DataTable,
   Dialog,
-  ErrorState,
-  FormAlert,
-  LoadingState,
+  DialogForm,
+  FormPanel,
+  Page,
+  QueryView,
+  RowAction,
   SelectField,
   TextField,
-  usePageTitle,
   useToast,
   type Column,
 } from '../../../components/ui';
@@ -54,27 +54,28 @@ export function CreateQuotaForm({ people }: { people: readonly { id: string; dis
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="create-quota-heading">
-      <h2 id="create-quota-heading">New quota</h2>
-      <FormAlert problem={problem} fields={CREATE_FIELDS} />
-      <div className="form form--inline">
-        <SelectField
-          label="Rep"
-          name="userId"
-          placeholder="Choose a person"
-          options={people.map((p) => ({ value: p.id, label: p.displayName }))}
-          problem={problem}
-          required
-        />
-        <SelectField label="Period" name="period" options={PERIODS} defaultValue="month" problem={problem} />
-        <TextField label="Period start" name="periodStart" type="date" defaultValue={firstOfThisMonth()} required problem={problem} />
-        <SelectField label="Kind" name="kind" options={KINDS} defaultValue="revenue" problem={problem} />
-        <TextField label="Target" name="target" type="number" min={0} step="any" required problem={problem} />
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Saving…' : 'Set quota'}
-        </Button>
-      </div>
-    </form>
+    <FormPanel
+      title="New quota"
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={CREATE_FIELDS}
+      submitLabel="Set quota"
+      pendingLabel="Saving…"
+      pending={create.isPending}
+    >
+      <SelectField
+        label="Rep"
+        name="userId"
+        placeholder="Choose a person"
+        options={people.map((p) => ({ value: p.id, label: p.displayName }))}
+        problem={problem}
+        required
+      />
+      <SelectField label="Period" name="period" options={PERIODS} defaultValue="month" problem={problem} />
+      <TextField label="Period start" name="periodStart" type="date" defaultValue={firstOfThisMonth()} required problem={problem} />
+      <SelectField label="Kind" name="kind" options={KINDS} defaultValue="revenue" problem={problem} />
+      <TextField label="Target" name="target" type="number" min={0} step="any" required problem={problem} />
+    </FormPanel>
   );
 }
 
@@ -99,8 +100,7 @@ function EditTargetDialog({ quota, name, onClose }: { quota: Quota; name: string
 
   return (
     <Dialog title={`Target for ${name}, ${quota.period} from ${quota.periodStart}`} onClose={onClose}>
-      <form className="form" onSubmit={handleSubmit} noValidate>
-        <FormAlert problem={problem} fields={['target']} onReload={onClose} />
+      <DialogForm onSubmit={handleSubmit} onCancel={onClose} problem={problem} fields={['target']} submitLabel="Save target" pending={update.isPending}>
         <TextField
           label="Target"
           name="target"
@@ -113,21 +113,12 @@ function EditTargetDialog({ quota, name, onClose }: { quota: Quota; name: string
           }}
           problem={problem}
         />
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={update.isPending}>
-            {update.isPending ? 'Saving…' : 'Save target'}
-          </Button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }
 
 export function QuotasPage() {
-  usePageTitle('Quotas');
   const people = useQuotaPeople();
   const [userId, setUserId] = useState('');
   const quotas = useQuotas(userId);
@@ -145,53 +136,42 @@ export function QuotasPage() {
       id: 'actions',
       header: 'Actions',
       cell: (q) => (
-        <Button
-          variant="secondary"
-          className="button--small"
-          aria-label={`Edit target for ${nameOf(q.userId)} from ${q.periodStart}`}
+        <RowAction
+          label={`Edit target for ${nameOf(q.userId)} from ${q.periodStart}`}
           onClick={() => {
             setEditing(q);
           }}
         >
           Edit target
-        </Button>
+        </RowAction>
       ),
     },
   ];
 
   return (
-    <section aria-labelledby="quotas-heading">
-      <div className="page-header">
-        <h1 id="quotas-heading">Quotas</h1>
-      </div>
-      {people.isPending ? (
-        <LoadingState label="Loading people…" />
-      ) : people.isError ? (
-        <ErrorState error={people.error} onRetry={() => void people.refetch()} />
-      ) : (
-        <>
-          <CreateQuotaForm people={people.data} />
-          <div className="panel form form--inline">
-            <SelectField
-              label="Show quotas for"
-              name="filterUserId"
-              placeholder="Everyone"
-              options={people.data.map((p) => ({ value: p.id, label: p.displayName }))}
-              value={userId}
-              onChange={(event) => {
-                setUserId(event.target.value);
-              }}
-            />
-          </div>
-        </>
-      )}
-      {quotas.isPending ? (
-        <LoadingState label="Loading quotas…" />
-      ) : quotas.isError ? (
-        <ErrorState error={quotas.error} onRetry={() => void quotas.refetch()} />
-      ) : (
-        <DataTable caption="Quotas" columns={columns} rows={quotas.data} rowKey={(q) => q.id} exportName="quotas" empty="No quotas yet." />
-      )}
+    <Page title="Quotas">
+      <QueryView query={people} loadingLabel="Loading people…">
+        {(list) => (
+          <>
+            <CreateQuotaForm people={list} />
+            <div className="panel form form--inline">
+              <SelectField
+                label="Show quotas for"
+                name="filterUserId"
+                placeholder="Everyone"
+                options={list.map((p) => ({ value: p.id, label: p.displayName }))}
+                value={userId}
+                onChange={(event) => {
+                  setUserId(event.target.value);
+                }}
+              />
+            </div>
+          </>
+        )}
+      </QueryView>
+      <QueryView query={quotas} loadingLabel="Loading quotas…">
+        {(rows) => <DataTable caption="Quotas" columns={columns} rows={rows} rowKey={(q) => q.id} exportName="quotas" empty="No quotas yet." />}
+      </QueryView>
       {editing && (
         <EditTargetDialog
           quota={editing}
@@ -201,6 +181,6 @@ export function QuotasPage() {
           }}
         />
       )}
-    </section>
+    </Page>
   );
 }

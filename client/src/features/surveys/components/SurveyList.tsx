@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { DataTable, ErrorState, LoadingState, SelectField, type Column } from '../../../components/ui';
+import { DataTable, QueryView, SelectField, type Column } from '../../../components/ui';
 import { useListedSurveys, type ListedSurvey } from '../api/useSurveys';
 import { ORGANISATION } from './surveyForm';
 import './surveys.css';
@@ -57,20 +57,18 @@ export function SurveyList({ teams }: Props) {
           }}
         />
       )}
-      {surveys.isPending ? (
-        <LoadingState label="Loading surveys…" />
-      ) : surveys.isError ? (
-        <ErrorState error={surveys.error} onRetry={() => void surveys.refetch()} />
-      ) : (
-        <DataTable
-          caption={caption}
-          columns={columns}
-          rows={surveys.data}
-          rowKey={(s) => s.id}
-          exportName="surveys"
-          empty="No survey has been asked of this audience yet."
-        />
-      )}
+      <QueryView query={surveys} loadingLabel="Loading surveys…">
+        {(data) => (
+          <DataTable
+            caption={caption}
+            columns={columns}
+            rows={data}
+            rowKey={(s) => s.id}
+            exportName="surveys"
+            empty="No survey has been asked of this audience yet."
+          />
+        )}
+      </QueryView>
     </section>
   );
 }

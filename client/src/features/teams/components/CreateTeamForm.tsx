@@ -1,6 +1,6 @@
 import { useRef, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
-import { Button, FormAlert, TextField, useToast } from '../../../components/ui';
+import { FormPanel, TextField, useToast } from '../../../components/ui';
 import { useCreateTeam } from '../api/useCreateTeam';
 
 export function CreateTeamForm() {
@@ -29,15 +29,16 @@ export function CreateTeamForm() {
   }
 
   return (
-    <form className="panel form" onSubmit={handleSubmit} noValidate aria-labelledby="create-team-heading">
-      <h2 id="create-team-heading">New team</h2>
-      <FormAlert problem={problem} fields={['name']} />
-      <div className="form form--inline">
-        <TextField ref={nameRef} label="Team name" name="name" maxLength={100} required problem={problem} />
-        <Button type="submit" disabled={createTeam.isPending}>
-          {createTeam.isPending ? 'Creating…' : 'Create team'}
-        </Button>
-      </div>
-    </form>
+    <FormPanel
+      title="New team"
+      onSubmit={handleSubmit}
+      problem={problem}
+      fields={['name']}
+      submitLabel="Create team"
+      pendingLabel="Creating…"
+      pending={createTeam.isPending}
+    >
+      <TextField ref={nameRef} label="Team name" name="name" maxLength={100} required problem={problem} />
+    </FormPanel>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
-import { Alert, Button, Dialog, ErrorState, FormAlert, LoadingState, TextField, useToast } from '../../../components/ui';
+import { Alert, Dialog, DialogForm, QueryView, TextField, useToast } from '../../../components/ui';
 import { useRenameTeam } from '../api/useRenameTeam';
 import { useTeam } from '../api/useTeam';
 
@@ -34,33 +34,25 @@ export function RenameTeamDialog({ teamId, onClose }: { teamId: string; onClose:
 
   return (
     <Dialog title="Rename team" onClose={onClose}>
-      {team.isPending ? (
-        <LoadingState label="Loading team…" />
-      ) : team.isError ? (
-        <ErrorState error={team.error} onRetry={() => void team.refetch()} />
-      ) : (
-        <form key={team.data.data.version} className="form" onSubmit={handleSubmit} noValidate>
-          {reloaded && !problem && <Alert tone="info">This is the latest version. Make your change again.</Alert>}
-          <FormAlert problem={problem} fields={['name']} onReload={reload} />
-          <TextField
-            label="Team name"
-            name="name"
-            defaultValue={team.data.data.name}
-            autoFocus
-            maxLength={100}
-            required
+      <QueryView query={team} loadingLabel="Loading team…">
+        {(tagged) => (
+          <DialogForm
+            key={tagged.data.version}
+            onSubmit={handleSubmit}
+            onCancel={onClose}
             problem={problem}
-          />
-          <div className="form__actions">
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={rename.isPending || team.isFetching}>
-              {rename.isPending ? 'Saving…' : 'Save'}
-            </Button>
-          </div>
-        </form>
-      )}
+            fields={['name']}
+            onReload={reload}
+            submitLabel="Save"
+            pending={rename.isPending}
+            disabled={team.isFetching}
+          >
+            {/* Shown only while there is no problem, so where FormAlert would be. */}
+            {reloaded && !problem && <Alert tone="info">This is the latest version. Make your change again.</Alert>}
+            <TextField label="Team name" name="name" defaultValue={tagged.data.name} autoFocus maxLength={100} required problem={problem} />
+          </DialogForm>
+        )}
+      </QueryView>
     </Dialog>
   );
 }

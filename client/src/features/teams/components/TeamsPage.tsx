@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DataTable, ErrorState, LoadingState, usePageTitle, type Column } from '../../../components/ui';
+import { DataTable, Page, QueryView, RowAction, type Column } from '../../../components/ui';
 import { useTeams, type Team } from '../api/useTeams';
 import { CreateTeamForm } from './CreateTeamForm';
 import { RenameTeamDialog } from './RenameTeamDialog';
@@ -7,7 +7,6 @@ import { RenameTeamDialog } from './RenameTeamDialog';
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 export function TeamsPage() {
-  usePageTitle('Teams');
   const teams = useTeams();
   const [renaming, setRenaming] = useState<Team | null>(null);
 
@@ -23,40 +22,33 @@ export function TeamsPage() {
       id: 'actions',
       header: 'Actions',
       cell: (team) => (
-        <Button
-          variant="secondary"
-          className="button--small"
-          aria-label={`Rename ${team.name}`}
+        <RowAction
+          label={`Rename ${team.name}`}
           onClick={() => {
             setRenaming(team);
           }}
         >
           Rename
-        </Button>
+        </RowAction>
       ),
     },
   ];
 
   return (
-    <section aria-labelledby="teams-heading">
-      <div className="page-header">
-        <h1 id="teams-heading">Teams</h1>
-      </div>
+    <Page title="Teams">
       <CreateTeamForm />
-      {teams.isPending ? (
-        <LoadingState label="Loading teams…" />
-      ) : teams.isError ? (
-        <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />
-      ) : (
-        <DataTable
-          caption="Teams"
-          columns={columns}
-          rows={teams.data}
-          rowKey={(team) => team.id}
-          exportName="teams"
-          empty="No teams yet. Create the first one above."
-        />
-      )}
+      <QueryView query={teams} loadingLabel="Loading teams…">
+        {(rows) => (
+          <DataTable
+            caption="Teams"
+            columns={columns}
+            rows={rows}
+            rowKey={(team) => team.id}
+            exportName="teams"
+            empty="No teams yet. Create the first one above."
+          />
+        )}
+      </QueryView>
       {renaming && (
         <RenameTeamDialog
           teamId={renaming.id}
@@ -65,6 +57,6 @@ export function TeamsPage() {
           }}
         />
       )}
-    </section>
+    </Page>
   );
 }

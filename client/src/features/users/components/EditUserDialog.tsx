@@ -1,7 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import type { Tagged } from '../../../api/client';
 import { toApiProblem } from '../../../api/problem';
-import { Alert, Button, Dialog, ErrorState, FormAlert, LoadingState, TextField, useToast } from '../../../components/ui';
+import { Alert, Dialog, DialogForm, QueryView, TextField, useToast } from '../../../components/ui';
 import { useUpdateUser } from '../api/useUpdateUser';
 import { useUser } from '../api/useUser';
 import type { User } from '../api/useUsers';
@@ -16,24 +16,22 @@ export function EditUserDialog({ userId, onClose }: { userId: string; onClose: (
   const [reloaded, setReloaded] = useState(false);
   return (
     <Dialog title="Edit user" onClose={onClose}>
-      {user.isPending ? (
-        <LoadingState label="Loading user…" />
-      ) : user.isError ? (
-        <ErrorState error={user.error} onRetry={() => void user.refetch()} />
-      ) : (
-        <EditUserForm
-          // A new version (after a reload) starts the form afresh from it.
-          key={user.data.data.version}
-          user={user.data}
-          reloading={user.isFetching}
-          reloaded={reloaded}
-          onReload={() => {
-            setReloaded(true);
-            void user.refetch();
-          }}
-          onClose={onClose}
-        />
-      )}
+      <QueryView query={user} loadingLabel="Loading user…">
+        {(tagged) => (
+          <EditUserForm
+            // A new version (after a reload) starts the form afresh from it.
+            key={tagged.data.version}
+            user={tagged}
+            reloading={user.isFetching}
+            reloaded={reloaded}
+            onReload={() => {
+              setReloaded(true);
+              void user.refetch();
+            }}
+            onClose={onClose}
+          />
+        )}
+      </QueryView>
     </Dialog>
   );
 }
@@ -78,16 +76,22 @@ function EditUserForm({ user, reloading, reloaded, onReload, onClose }: FormProp
   }
 
   return (
-    <form className="form" onSubmit={handleSubmit} noValidate aria-busy={update.isPending}>
+    <DialogForm
+      onSubmit={handleSubmit}
+      onCancel={onClose}
+      problem={problem}
+      fields={FIELDS}
+      onReload={() => {
+        update.reset();
+        onReload();
+      }}
+      submitLabel="Save"
+      pending={update.isPending}
+      disabled={reloading}
+      busy={update.isPending}
+    >
+      {/* Shown only while there is no problem, so where FormAlert would be. */}
       {reloaded && !problem && <Alert tone="info">This is the latest version. Make your changes again.</Alert>}
-      <FormAlert
-        problem={problem}
-        fields={FIELDS}
-        onReload={() => {
-          update.reset();
-          onReload();
-        }}
-      />
       <p className="muted">
         Email: <span className="mono">{user.data.email}</span>
       </p>
@@ -109,14 +113,6 @@ function EditUserForm({ user, reloading, reloaded, onReload, onClose }: FormProp
         defaultValue={user.data.startedOn ?? ''}
         problem={problem}
       />
-      <div className="form__actions">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={update.isPending || reloading}>
-          {update.isPending ? 'Saving…' : 'Save'}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

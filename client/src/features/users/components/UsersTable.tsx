@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, DataTable, type Column } from '../../../components/ui';
+import { DataTable, RowAction, type Column } from '../../../components/ui';
 import { roleLabel } from '../../auth';
 import type { Team } from '../../teams/api/useTeams';
 import type { User } from '../api/useUsers';
@@ -45,27 +45,23 @@ export function UsersTable({ users, teams, currentUserId, empty, onEdit, onSetAc
       header: 'Actions',
       cell: (u) => (
         <div className="table__actions">
-          <Button
-            variant="secondary"
-            className="button--small"
-            aria-label={`Edit ${u.displayName}`}
+          <RowAction
+            label={`Edit ${u.displayName}`}
             onClick={() => {
               onEdit(u);
             }}
           >
             Edit
-          </Button>
+          </RowAction>
           {u.id !== currentUserId && (
-            <Button
-              variant="secondary"
-              className="button--small"
-              aria-label={`${u.isActive ? 'Deactivate' : 'Reactivate'} ${u.displayName}`}
+            <RowAction
+              label={`${u.isActive ? 'Deactivate' : 'Reactivate'} ${u.displayName}`}
               onClick={() => {
                 onSetActive(u);
               }}
             >
               {u.isActive ? 'Deactivate' : 'Reactivate'}
-            </Button>
+            </RowAction>
           )}
         </div>
       ),
