@@ -18,9 +18,12 @@ public sealed class Sql
     [
         ("{limit}", "LIMIT @Limit", "OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY"),
         // The spans of a metric request (MetricSql.Parameters binds @Spans): idx, from_at/to_at (UTC), from_day/to_day (local dates).
+        // On SQLite the ORDER BY keeps the spans a subquery of their own, read in idx order: as the outer loop its rows come
+        // grouped by span, so GROUP BY idx needs no sort of every row read (a quarter of 16,700 records: 14 to 2.6 ms); as an
+        // inner loop it is built once instead of extracting the JSON again for every outer row.
         ("{spans}",
             "(SELECT CAST(json_extract(sj.value, '$.i') AS INTEGER) AS idx, json_extract(sj.value, '$.fm') AS from_at, json_extract(sj.value, '$.tm') AS to_at, "
-            + "json_extract(sj.value, '$.fd') AS from_day, json_extract(sj.value, '$.td') AS to_day FROM json_each(@Spans) sj)",
+            + "json_extract(sj.value, '$.fd') AS from_day, json_extract(sj.value, '$.td') AS to_day FROM json_each(@Spans) sj ORDER BY 1)",
             "(SELECT idx, from_at, to_at, from_day, to_day FROM OPENJSON(@Spans) WITH (idx INT '$.i', from_at DATETIMEOFFSET(3) '$.f', "
             + "to_at DATETIMEOFFSET(3) '$.t', from_day DATE '$.fd', to_day DATE '$.td'))"),
     ];
