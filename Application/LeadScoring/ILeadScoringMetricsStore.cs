@@ -5,8 +5,11 @@ namespace SalesCrm.Application.LeadScoring;
 
 public interface ILeadScoringMetricsStore
 {
-    /// <summary>The subject's live leads that became sales-qualified in the window, with their first activity since.</summary>
-    Task<IReadOnlyList<QualifiedLead>> QualifiedLeadsAsync(MetricScope scope, CancellationToken cancellationToken);
+    /// <summary>
+    /// The subject's live leads that became sales-qualified in each span per whole hour to their first activity since, and
+    /// the response times of the leads in the hours holding each span's middle rank(s).
+    /// </summary>
+    Task<QualifiedResponseRows> QualifiedResponsesAsync(MetricScope scope, CancellationToken cancellationToken);
 
     /// <summary>The subject's live leads created in each span by current score, with the converted ones.</summary>
     Task<IReadOnlyList<ScoreCount>> ScoreCountsAsync(MetricScope scope, CancellationToken cancellationToken);

@@ -16,23 +16,23 @@ public sealed record ScoreBandConversion(ScoreBand Band, int? MinScore, int? Max
 /// <summary>Conversion by score band, with the threshold the bands were cut at.</summary>
 public sealed record ScoreBandConversions(int Threshold, IReadOnlyList<ScoreBandConversion> Bands);
 
-/// <summary>A lead qualified in the window, as the store reads it: when it qualified and its first activity since.</summary>
-public sealed record QualifiedLead(Guid Id, DateTimeOffset QualifiedAt, DateTimeOffset? FirstResponseAt)
-{
-    public double? ResponseHours => FirstResponseAt is { } first ? (first - QualifiedAt).TotalHours : null;
-}
+/// <summary>
+/// One span's live leads qualified in it with one whole hour to their first activity since, rounded up (-1: none yet, 0:
+/// exactly at the qualification), and the sum of their response times in ms.
+/// </summary>
+public sealed record QualifiedHour(int Span, long Hour, long Leads, long ResponseMs);
+
+/// <summary>The response times (ms) of one span's qualified leads of one hour that holds a middle rank.</summary>
+public sealed record QualifiedHourValues(int Span, long Hour, IReadOnlyList<long> ResponseMs);
+
+/// <summary>Every span's qualified leads per hour to the first response, and the response times of the hours holding the middle ranks.</summary>
+public sealed record QualifiedResponseRows(IReadOnlyList<QualifiedHour> Hours, IReadOnlyList<QualifiedHourValues> Middles);
 
 /// <summary>The leads created in one span with one current score, and how many of them became an opportunity.</summary>
 public sealed record ScoreCount(int SpanIndex, int Score, long Leads, long Converted);
 
 public static class LeadScoringCalculation
 {
-    public static QualifiedLeadResponse Response(IReadOnlyCollection<QualifiedLead> leads)
-    {
-        var hours = leads.Where(l => l.ResponseHours is not null).Select(l => l.ResponseHours!.Value).ToList();
-        return new QualifiedLeadResponse(leads.Count, hours.Count, leads.Count - hours.Count, Ratio.Average(hours), Ratio.Median(hours));
-    }
-
     public static ScoreBandConversions Bands(IReadOnlyCollection<ScoreCount> scores, int threshold) =>
         new(threshold, [.. Enum.GetValues<ScoreBand>().Select(band =>
         {

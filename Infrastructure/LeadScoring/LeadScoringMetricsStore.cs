@@ -18,13 +18,34 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
 
     private const string Converted = "CASE WHEN l.status = 'converted' OR l.converted_opportunity_id IS NOT NULL THEN 1 ELSE 0 END";
 
-    /// <summary>Leads qualified in the window (ix_leads_sales_qualified), with their first activity since.</summary>
-    public static readonly Sql QualifiedLeads = new($"""
-        SELECT l.id AS Id, l.sales_qualified_at AS QualifiedAt, {FirstResponse} AS FirstResponseAt
-        FROM leads l
-        WHERE l.sales_qualified_at >= @WindowFrom AND l.sales_qualified_at < @WindowTo AND l.deleted_at IS NULL
-          AND {MetricSql.Subject("l.owner_id")}
+    /// <summary>
+    /// The subject's live leads qualified in each span by whole hours to their first activity since rounded up (-1: none, 0:
+    /// exactly at the qualification), with the sum of the response times (ms), from the day rollup kept by triggers
+    /// (qualified_lead_days, migration 0039; organisation rows for the organisation).
+    /// </summary>
+    public static readonly Sql QualifiedHours = new($"""
+        SELECT s.idx AS Idx, d.response_hour AS Hour, SUM(d.leads) AS Leads, SUM(d.response_ms) AS ResponseMs
+        FROM {"{spans}"} s
+        JOIN qualified_lead_days d ON d.day >= s.from_day AND d.day < s.to_day
+        WHERE {MetricSql.RollupOwners("d.owner_id")}
+        GROUP BY s.idx, d.response_hour
+        HAVING SUM(d.leads) > 0
         """);
+
+    /// <summary>
+    /// The response times (ms) of the subject's live qualified leads of each target: one span, one whole hour to the first
+    /// response (an hour that holds a span's middle rank), read from the index on (response hour, qualification).
+    /// </summary>
+    public static readonly Sql TargetQualifiedResponses = new(
+        TargetQualifiedResponsesText("""
+            (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.h') AS hour,
+                    json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
+             FROM json_each(@Targets) tj)
+            """),
+        TargetQualifiedResponsesText("""
+            (SELECT i, hour, from_at, to_at
+             FROM OPENJSON(@Targets) WITH (i INT '$.i', hour BIGINT '$.h', from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
+            """));
 
     /// <summary>
     /// Leads created in each span by current score, with the converted ones, from the day rollup kept by triggers
@@ -42,9 +63,29 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
 
     public static readonly Sql Explain = new(ExplainText(SqliteHours), ExplainText(SqlServerHours));
 
-    public async Task<IReadOnlyList<QualifiedLead>> QualifiedLeadsAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        [.. (await SpanQueryAsync<QualifiedRow>(QualifiedLeads, scope, DateTimeOffset.UtcNow, null, cancellationToken))
-            .Select(r => new QualifiedLead(r.Id, r.QualifiedAt, r.FirstResponseAt))];
+    /// <summary>
+    /// Qualified leads per span and whole hour from the rollup, then the response times of the leads in the one or two hours
+    /// holding each span's middle rank(s) (hour 0 holds only zeros, so it is not read), all spans in one read: the cost
+    /// follows the window's days and the leads of those few hours, not every qualified lead.
+    /// </summary>
+    public async Task<QualifiedResponseRows> QualifiedResponsesAsync(MetricScope scope, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var hours = (await SpanQueryAsync<HourRow>(QualifiedHours, scope, now, null, cancellationToken))
+            .Select(r => new QualifiedHour(r.Idx, r.Hour, r.Leads, r.ResponseMs)).ToList();
+        var targets = hours.GroupBy(h => h.Span)
+            .SelectMany(span => QualifiedResponseHours.Middle(span).Select(m => m.Hour).Where(h => h.Hour > 0))
+            .Select((hour, index) => new HourTarget(index, scope.Spans[hour.Span], hour.Hour))
+            .ToList();
+        if (targets.Count == 0)
+        {
+            return new QualifiedResponseRows(hours, []);
+        }
+
+        var read = (await SpanQueryAsync<TargetRow>(TargetQualifiedResponses, scope, now, new { Targets = HourTarget.Json(targets) }, cancellationToken))
+            .ToLookup(r => r.Target, r => r.ResponseMs);
+        return new QualifiedResponseRows(hours, [.. targets.Select(t => new QualifiedHourValues(t.Span.Index, t.Hour, [.. read[t.Index]]))]);
+    }
 
     public async Task<IReadOnlyList<ScoreCount>> ScoreCountsAsync(MetricScope scope, CancellationToken cancellationToken) =>
         [.. (await SpanQueryAsync<ScoreRow>(ScoreCounts, scope, DateTimeOffset.UtcNow, null, cancellationToken))
@@ -85,13 +126,37 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
         {ExplainPageEnd}
         """;
 
-    private sealed class QualifiedRow
+    private static string TargetQualifiedResponsesText(string targets) => $"""
+        SELECT t.i AS Target, l.qualified_response_ms AS ResponseMs
+        FROM {targets} t
+        CROSS JOIN leads l
+        WHERE l.qualified_response_hour = t.hour AND l.sales_qualified_at >= t.from_at AND l.sales_qualified_at < t.to_at
+          AND l.sales_qualified_at IS NOT NULL AND l.deleted_at IS NULL AND {MetricSql.Subject("l.owner_id")}
+        """;
+
+    private sealed class HourRow
     {
-        public Guid Id { get; init; }
+        public int Idx { get; init; }
 
-        public DateTimeOffset QualifiedAt { get; init; }
+        public long Hour { get; init; }
 
-        public DateTimeOffset? FirstResponseAt { get; init; }
+        public long Leads { get; init; }
+
+        public long ResponseMs { get; init; }
+    }
+
+    private sealed class TargetRow
+    {
+        public int Target { get; init; }
+
+        public long ResponseMs { get; init; }
+    }
+
+    /// <summary>One span's qualified leads of one whole hour to the first response (an hour holding a middle rank).</summary>
+    private sealed record HourTarget(int Index, MetricSpan Span, long Hour)
+    {
+        public static string Json(IEnumerable<HourTarget> targets) =>
+            MetricSql.SpanTargetsJson(targets.Select(t => (t.Index, t.Span, (IReadOnlyDictionary<string, object>)new Dictionary<string, object> { ["h"] = t.Hour })));
     }
 
     private sealed class ScoreRow

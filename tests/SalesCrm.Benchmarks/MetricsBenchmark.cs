@@ -278,7 +278,7 @@ public static class MetricCases
             }));
             cases.Add(new("leads", subject, $"/api/v1/metrics/leads?{window}{query}", () => results.LeadsAsync(scope, default)));
             cases.Add(new("lead response time, sales-qualified", subject, $"/api/v1/metrics/lead-scoring/response-time?{window}{query}", () =>
-                leadScoring.QualifiedLeadsAsync(scope, default)));
+                leadScoring.QualifiedResponsesAsync(scope, default)));
             cases.Add(new("conversion by score band", subject, $"/api/v1/metrics/lead-scoring/score-bands?{window}{query}", async () =>
             {
                 await scoringSettings.SettingsAsync(default);

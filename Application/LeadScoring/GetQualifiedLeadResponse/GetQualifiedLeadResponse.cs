@@ -14,8 +14,10 @@ public sealed class GetQualifiedLeadResponseQueryHandler(MetricScopes scopes, IL
     public async ValueTask<MetricReport<QualifiedLeadResponse>> Handle(GetQualifiedLeadResponseQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.ResolveAsync(query, cancellationToken);
-        var leads = await store.QualifiedLeadsAsync(scope, cancellationToken);
-        return scope.Report(span => LeadScoringCalculation.Response([.. leads.Where(l => l.QualifiedAt >= span.FromUtc && l.QualifiedAt < span.ToUtc)]));
+        var rows = await store.QualifiedResponsesAsync(scope, cancellationToken);
+        var hours = rows.Hours.ToLookup(h => h.Span);
+        var middles = rows.Middles.ToLookup(m => m.Span);
+        return scope.Report(span => QualifiedResponseHours.Figures([.. hours[span.Index]], [.. middles[span.Index]]));
     }
 }
 

@@ -36,6 +36,7 @@ public static class DayRollups
         new(PipelineTotalsRollup.Name, PipelineTotalsRollup.Version, PipelineTotalsRollup.Statements),
         new(WonCycleDayRollup.Name, WonCycleDayRollup.Version, WonCycleDayRollup.Statements),
         new(StageTimeMonthRollup.Name, StageTimeMonthRollup.Version, StageTimeMonthRollup.Statements),
+        new(QualifiedLeadDayRollup.Name, QualifiedLeadDayRollup.Version, QualifiedLeadDayRollup.Statements),
     ];
 
     /// <summary>Every rollup's statements in order: a full rebuild.</summary>
