@@ -37,15 +37,7 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
     /// response (an hour that holds a span's middle rank), read from the index on (response hour, qualification).
     /// </summary>
     public static readonly Sql TargetQualifiedResponses = new(
-        TargetQualifiedResponsesText("""
-            (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.h') AS hour,
-                    json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
-             FROM json_each(@Targets) tj)
-            """),
-        TargetQualifiedResponsesText("""
-            (SELECT i, hour, from_at, to_at
-             FROM OPENJSON(@Targets) WITH (i INT '$.i', hour BIGINT '$.h', from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
-            """));
+        TargetQualifiedResponsesText(HourTarget.SqliteTable), TargetQualifiedResponsesText(HourTarget.SqlServerTable));
 
     /// <summary>
     /// Leads created in each span by current score, with the converted ones, from the day rollup kept by triggers
@@ -150,13 +142,6 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
         public int Target { get; init; }
 
         public long ResponseMs { get; init; }
-    }
-
-    /// <summary>One span's qualified leads of one whole hour to the first response (an hour holding a middle rank).</summary>
-    private sealed record HourTarget(int Index, MetricSpan Span, long Hour)
-    {
-        public static string Json(IEnumerable<HourTarget> targets) =>
-            MetricSql.SpanTargetsJson(targets.Select(t => (t.Index, t.Span, (IReadOnlyDictionary<string, object>)new Dictionary<string, object> { ["h"] = t.Hour })));
     }
 
     private sealed class ScoreRow

@@ -130,15 +130,7 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
     /// that holds a span's middle rank), read from the index on (late hour, completion).
     /// </summary>
     public static readonly Sql TargetLate = new(
-        TargetLateText("""
-            (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.h') AS hour,
-                    json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
-             FROM json_each(@Targets) tj)
-            """),
-        TargetLateText("""
-            (SELECT i, hour, from_at, to_at
-             FROM OPENJSON(@Targets) WITH (i INT '$.i', hour BIGINT '$.h', from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
-            """));
+        TargetLateText(HourTarget.SqliteTable), TargetLateText(HourTarget.SqlServerTable));
 
     /// <summary>The late follow-ups of one pipeline, one row each, from the records (read from the partial index of the late ones).</summary>
     public static readonly Sql LateInPipeline = new($"""
@@ -307,13 +299,6 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         public DateTimeOffset CompletedAt { get; init; }
 
         public DateTimeOffset DueAt { get; init; }
-    }
-
-    /// <summary>One span's late follow-ups of one whole hour late (an hour holding a middle rank).</summary>
-    private sealed record HourTarget(int Index, MetricSpan Span, long Hour)
-    {
-        public static string Json(IEnumerable<HourTarget> targets) =>
-            MetricSql.SpanTargetsJson(targets.Select(t => (t.Index, t.Span, (IReadOnlyDictionary<string, object>)new Dictionary<string, object> { ["h"] = t.Hour })));
     }
 
     private sealed class LateRow

@@ -99,15 +99,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     /// (the hour that holds a span's middle rank), read from the index on (response hour, creation).
     /// </summary>
     public static readonly Sql TargetLeadResponses = new(
-        TargetLeadResponsesText("""
-            (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.h') AS hour,
-                    json_extract(tj.value, '$.fm') AS from_at, json_extract(tj.value, '$.tm') AS to_at
-             FROM json_each(@Targets) tj)
-            """),
-        TargetLeadResponsesText("""
-            (SELECT i, hour, from_at, to_at
-             FROM OPENJSON(@Targets) WITH (i INT '$.i', hour BIGINT '$.h', from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
-            """));
+        TargetLeadResponsesText(HourTarget.SqliteTable), TargetLeadResponsesText(HourTarget.SqlServerTable));
 
     public static readonly Sql ExplainLeads = new(ExplainLeadsText(SqliteResponseHours), ExplainLeadsText(SqlServerResponseHours));
 
@@ -171,7 +163,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         var middles = targets.ToLookup(t => t.Span.Index, t =>
         {
             var sorted = responses[t.Index].Order().ToList();
-            return t.Ranks.Select(r => sorted[(int)r]);
+            return t.Ranks!.Select(r => sorted[(int)r]);
         });
         return spans.Select(s => new LeadSpan(
                 s.SpanIndex,
@@ -279,12 +271,5 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         public DateTimeOffset CreatedAt { get; init; }
 
         public DateTimeOffset FirstActivityAt { get; init; }
-    }
-
-    /// <summary>One span's responded leads of one whole hour, and the ranks (from 0, fastest first) wanted among them.</summary>
-    private sealed record HourTarget(int Index, MetricSpan Span, long Hour, IReadOnlyList<long> Ranks)
-    {
-        public static string Json(IEnumerable<HourTarget> targets) =>
-            MetricSql.SpanTargetsJson(targets.Select(t => (t.Index, t.Span, (IReadOnlyDictionary<string, object>)new Dictionary<string, object> { ["h"] = t.Hour })));
     }
 }
