@@ -74,13 +74,11 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         """;
 
     /// <summary>
-    /// The opportunities that can be a rep's or a team's open deal at @AsOf (<see cref="MetricSql.MemberOwners"/>): owned by a
-    /// member now and not closed by then (a deal closed at or before @AsOf and not reopened since was not open at @AsOf), or
-    /// handed to or from one. A superset: the moves and <see cref="OwnerAsOf"/> decide. The close filter keeps the read to
-    /// the deals of the time asked for (owner-first index on the close), not every deal of the members' history.
+    /// The opportunities that can be a rep's or a team's at any instant (<see cref="MetricSql.MemberOwners"/>): owned by a
+    /// member now, or handed to or from one. A superset: <see cref="OwnerAsOf"/> decides.
     /// </summary>
     private static readonly string MemberCandidates = $"""
-        SELECT so.id FROM opportunities so WHERE {MetricSql.MemberOwners("so.owner_id")} AND (so.closed_at IS NULL OR so.closed_at > @AsOf)
+        SELECT so.id FROM opportunities so WHERE {MetricSql.MemberOwners("so.owner_id")}
         UNION SELECT c.opportunity_id FROM owner_changes c WHERE {MetricSql.MemberOwners("c.to_owner_id")}
         UNION SELECT c.opportunity_id FROM owner_changes c WHERE {MetricSql.MemberOwners("c.from_owner_id")}
         """;
@@ -106,6 +104,10 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
           AND o.id = m.opportunity_id AND o.deleted_at IS NULL AND o.created_at <= @AsOf AND {"{pipeline}"}
         """;
 
+    /// <summary>
+    /// The subject filter on a stage move's denormalised owner, as an <c>IN</c> over the subject's users so one index on
+    /// (owner, instant) serves a rep, a team and the organisation alike. Owners are users, so this is <see cref="MetricSql.Subject"/>.
+    /// </summary>
     /// <summary>The middle-value read targets of <see cref="MiddleTarget.Json"/> as a table (i, stage_id, days, from_at, to_at), per dialect.</summary>
     private const string SqliteTargets = """
         (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.s') AS stage_id,
@@ -119,10 +121,6 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
                                        from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
         """;
 
-    /// <summary>
-    /// The subject filter on a stage move's denormalised owner, as an <c>IN</c> over the subject's users so one index on
-    /// (owner, instant) serves a rep, a team and the organisation alike. Owners are users, so this is <see cref="MetricSql.Subject"/>.
-    /// </summary>
     private const string MoveOwnerInSubject = """
         m.owner_id IN (SELECT mu.id FROM users mu
                        WHERE (@SubjectUserId IS NULL OR mu.id = @SubjectUserId) AND (@SubjectTeamId IS NULL OR mu.team_id = @SubjectTeamId))
