@@ -104,10 +104,6 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
           AND o.id = m.opportunity_id AND o.deleted_at IS NULL AND o.created_at <= @AsOf AND {"{pipeline}"}
         """;
 
-    /// <summary>
-    /// The subject filter on a stage move's denormalised owner, as an <c>IN</c> over the subject's users so one index on
-    /// (owner, instant) serves a rep, a team and the organisation alike. Owners are users, so this is <see cref="MetricSql.Subject"/>.
-    /// </summary>
     /// <summary>The middle-value read targets of <see cref="MiddleTarget.Json"/> as a table (i, stage_id, days, from_at, to_at), per dialect.</summary>
     private const string SqliteTargets = """
         (SELECT CAST(json_extract(tj.value, '$.i') AS INTEGER) AS i, json_extract(tj.value, '$.s') AS stage_id,
@@ -121,6 +117,10 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
                                        from_at DATETIMEOFFSET(3) '$.f', to_at DATETIMEOFFSET(3) '$.t'))
         """;
 
+    /// <summary>
+    /// The subject filter on a stage move's denormalised owner, as an <c>IN</c> over the subject's users so one index on
+    /// (owner, instant) serves a rep, a team and the organisation alike. Owners are users, so this is <see cref="MetricSql.Subject"/>.
+    /// </summary>
     private const string MoveOwnerInSubject = """
         m.owner_id IN (SELECT mu.id FROM users mu
                        WHERE (@SubjectUserId IS NULL OR mu.id = @SubjectUserId) AND (@SubjectTeamId IS NULL OR mu.team_id = @SubjectTeamId))
