@@ -22,7 +22,8 @@ public static class Ratio
     /// <summary>The median (the mean of the two middle values for an even count), or null for none.</summary>
     public static double? Median(IEnumerable<double> values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = values.ToArray();
+        Array.Sort(sorted); // in place, unlike Order(): a quarter of won deals sorts 12,500 values per request
         if (sorted.Length == 0)
         {
             return null;
@@ -35,7 +36,8 @@ public static class Ratio
 
     public static decimal? Median(IEnumerable<decimal> values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = values.ToArray();
+        Array.Sort(sorted); // in place, unlike Order(): a quarter of won deals sorts 12,500 values per request
         if (sorted.Length == 0)
         {
             return null;
