@@ -74,11 +74,14 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         """;
 
     /// <summary>
-    /// The opportunities that can be a rep's or a team's at any instant (<see cref="MetricSql.MemberOwners"/>): owned by a
-    /// member now, or handed to or from one. A superset: <see cref="OwnerAsOf"/> decides.
+    /// The opportunities that can be a rep's or a team's open deal at @AsOf (<see cref="MetricSql.MemberOwners"/>): owned by a
+    /// member now and open now or closed after @AsOf (a deal closed at or before @AsOf and not reopened was not open then),
+    /// or handed to or from one. A superset: the moves and <see cref="OwnerAsOf"/> decide. Two branches, each a range of the
+    /// owner-first close index, keep the read to the deals of the time asked for, not every deal of the members' history.
     /// </summary>
     private static readonly string MemberCandidates = $"""
-        SELECT so.id FROM opportunities so WHERE {MetricSql.MemberOwners("so.owner_id")}
+        SELECT so.id FROM opportunities so WHERE {MetricSql.MemberOwners("so.owner_id")} AND so.closed_at IS NULL
+        UNION SELECT sc.id FROM opportunities sc WHERE {MetricSql.MemberOwners("sc.owner_id")} AND sc.closed_at > @AsOf
         UNION SELECT c.opportunity_id FROM owner_changes c WHERE {MetricSql.MemberOwners("c.to_owner_id")}
         UNION SELECT c.opportunity_id FROM owner_changes c WHERE {MetricSql.MemberOwners("c.from_owner_id")}
         """;
