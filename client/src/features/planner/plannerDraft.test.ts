@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft, localToIso, plannerQuery, rateSource } from './plannerDraft';
+import { emptyDraft, isoToLocal, localToIso, plannerQuery, rateSource, timeEntryKindLabel } from './plannerDraft';
 
 describe('planner query', () => {
   const draft = emptyDraft(new Date(2027, 0, 15));
@@ -44,5 +44,17 @@ describe('time entry start', () => {
   it('is now when empty, else the local time as an instant', () => {
     expect(localToIso('')).toBeNull();
     expect(localToIso('2026-11-24T09:30')).toBe(new Date(2026, 10, 24, 9, 30).toISOString());
+  });
+});
+
+describe('time entry text', () => {
+  it('shows an instant as a local datetime-local value to the minute, which reads back as the same minute', () => {
+    const local = isoToLocal('2026-11-23T08:30:45Z');
+    expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(localToIso(local)).toBe('2026-11-23T08:30:00.000Z');
+  });
+
+  it('names a kind in words', () => {
+    expect(timeEntryKindLabel('internal_meeting')).toBe('Internal meeting');
   });
 });

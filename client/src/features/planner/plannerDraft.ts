@@ -89,3 +89,15 @@ export function localToIso(value: string): string | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/** The kind as words ("Internal meeting"). */
+export function timeEntryKindLabel(kind: TimeEntryKind): string {
+  return TIME_ENTRY_KINDS.find((k) => k.value === kind)?.label ?? kind;
+}
+
+/** An ISO instant as a `datetime-local` value in the browser's zone, to the minute ("2026-11-24T09:30"). */
+export function isoToLocal(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -14,6 +14,9 @@ const QuotaPanel = lazy(() => import('./QuotaPanel').then((m) => ({ default: m.Q
 // The planner and time log load on their own too: a rep plans a month far less often than they check follow-ups.
 const PlannerPanel = lazy(() => import('../../planner/components/PlannerPanel').then((m) => ({ default: m.PlannerPanel })));
 const TimeEntryForm = lazy(() => import('../../planner/components/TimeEntryForm').then((m) => ({ default: m.TimeEntryForm })));
+const TimeEntriesPanel = lazy(() =>
+  import('../../planner/components/TimeEntriesPanel').then((m) => ({ default: m.TimeEntriesPanel })),
+);
 const OpenSurveysPanel = lazy(() =>
   import('../../surveys/components/OpenSurveysPanel').then((m) => ({ default: m.OpenSurveysPanel })),
 );
@@ -54,7 +57,10 @@ export function MyDayPage() {
               <div className="my-day my-day--plan">
                 <Suspense fallback={<LoadingState label="Loading planner…" />}>
                   <PlannerPanel />
-                  <TimeEntryForm />
+                  <div className="my-day__stack">
+                    <TimeEntryForm />
+                    <TimeEntriesPanel ownerId={data.id} />
+                  </div>
                 </Suspense>
               </div>
             )}

@@ -1,8 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { operations } from '../../../api/schema';
 import type { Schema } from '../../../api/types';
-import { dashboardKeys } from '../../dashboard/api/dashboardKeys';
 import { plannerKeys } from './plannerKeys';
 
 export type PlannerQuery = NonNullable<operations['getPlan']['parameters']['query']> & { month: string };
@@ -17,15 +16,5 @@ export function usePlanner(query: PlannerQuery | null) {
     queryFn: () => unwrap(api.GET('/api/v1/planner', { params: { query: query ?? { month: '' } } })),
     enabled: query !== null,
     retry: false,
-  });
-}
-
-/** Logs a non-selling time entry with its `Idempotency-Key`; the selling-time figures are read again. */
-export function useCreateTimeEntry() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: Schema<'CreateTimeEntryRequest'>; idempotencyKey: string }) =>
-      unwrap(api.POST('/api/v1/time-entries', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: dashboardKeys.metric('selling-time') }),
   });
 }

@@ -2,7 +2,7 @@ import { useRef, type SubmitEvent } from 'react';
 import { toApiProblem } from '../../../api/problem';
 import { Button, FormAlert, SelectField, TextField, useToast } from '../../../components/ui';
 import { SubmissionKeys } from '../../quick-log/api/useQuickLogSave';
-import { useCreateTimeEntry } from '../api/usePlanner';
+import { useCreateTimeEntry } from '../api/useTimeEntries';
 import { localToIso, TIME_ENTRY_KINDS } from '../plannerDraft';
 
 const FIELDS = ['kind', 'durationMinutes', 'occurredAt', 'note'] as const;
