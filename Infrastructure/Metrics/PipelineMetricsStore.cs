@@ -20,6 +20,7 @@ namespace SalesCrm.Infrastructure.Metrics;
 public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IPipelineMetricsStore
 {
     private const long MillisecondsPerDay = 86_400_000;
+    private const long MillisecondsPerHour = 3_600_000;
 
     /// <summary>The owner of opportunity <c>o</c> at <c>@AsOf</c>: the last owner change at or before it gives it, else the first change's previous owner, else the current owner.</summary>
     private const string OwnerAsOf = """
@@ -227,6 +228,14 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         ORDER BY d.day
         """);
 
+    /// <summary>The exits from <c>@StageId</c> per whole hour spent in it, of the hours of whole day <c>@Day</c> spent (stage_exit_hours, 0041).</summary>
+    public static readonly Sql StageExitHoursOfDay = new("""
+        SELECT h.hour AS Hour, h.exits AS Exits
+        FROM stage_exit_hours h
+        WHERE h.stage_id = @StageId AND h.hour >= @Day * 24 AND h.hour < (@Day + 1) * 24 AND h.exits > 0
+        ORDER BY h.hour
+        """);
+
     /// <summary>The time spent in <c>@StageId</c> by its exits from <c>@FromMs</c> on, shortest first, skipping <c>@Skip</c> and taking <c>@Take</c>.</summary>
     public static readonly Sql StageExitDurations = new(
         """
@@ -398,8 +407,9 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
 
     /// <summary>
     /// The middle exit of each stage's history by time spent (the two middle ones for an even count): the day counts say which
-    /// whole day of time spent holds the middle rank, and the index on (stage, deleted, duration) is read from that day on, so
-    /// the cost follows the exits of one day, not every exit. Their median is the median of all of them.
+    /// whole day of time spent holds the middle rank, that day's hour counts which hour, and the index on (stage, deleted,
+    /// duration) is read from that hour on, so the cost follows the exits of one hour, not every exit. Their median is the
+    /// median of all of them.
     /// </summary>
     public async Task<IReadOnlyList<StageExit>> MedianExitsAsync(Guid? pipelineId, CancellationToken cancellationToken)
     {
@@ -408,11 +418,13 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         {
             var days = stage.ToList();
             var (day, ranks) = MiddleRanks.Holding(days, d => d.Exits)[0];
+            var hours = await QueryAsync<StageExitHour>(StageExitHoursOfDay, new { StageId = stage.Key, day.Day }, cancellationToken);
+            var (hour, skip) = MiddleRanks.Locate(hours, h => h.Exits, ranks[0]);
             var middle = new
             {
                 StageId = stage.Key,
-                FromMs = day.Day * MillisecondsPerDay,
-                Skip = ranks[0],
+                FromMs = hour.Hour * MillisecondsPerHour,
+                Skip = skip,
                 Take = MiddleRanks.Of(days.Sum(d => d.Exits)).Count,
             };
             exits.AddRange((await QueryAsync<long>(StageExitDurations, middle, cancellationToken))
@@ -624,6 +636,13 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         public int? StaleAfterDays { get; init; }
 
         public int Archived { get; init; }
+    }
+
+    private sealed class StageExitHour
+    {
+        public long Hour { get; init; }
+
+        public long Exits { get; init; }
     }
 
     private sealed class StageExitDay

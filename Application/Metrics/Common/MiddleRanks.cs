@@ -33,4 +33,25 @@ public static class MiddleRanks
 
         return holding;
     }
+
+    /// <summary>
+    /// The bucket (given in value order) that holds <paramref name="rank"/> (from 0) of all the buckets' values, and the rank
+    /// counted from its own first value.
+    /// </summary>
+    public static (T Bucket, long Rank) Locate<T>(IReadOnlyList<T> buckets, Func<T, long> count, long rank)
+    {
+        var before = 0L;
+        foreach (var bucket in buckets)
+        {
+            var values = count(bucket);
+            if (rank < before + values)
+            {
+                return (bucket, rank - before);
+            }
+
+            before += values;
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(rank), rank, $"The buckets hold {before} values.");
+    }
 }

@@ -37,6 +37,7 @@ public static class DayRollups
         new(WonCycleDayRollup.Name, WonCycleDayRollup.Version, WonCycleDayRollup.Statements),
         new(StageTimeMonthRollup.Name, StageTimeMonthRollup.Version, StageTimeMonthRollup.Statements),
         new(QualifiedLeadDayRollup.Name, QualifiedLeadDayRollup.Version, QualifiedLeadDayRollup.Statements),
+        new(StageExitHourRollup.Name, StageExitHourRollup.Version, StageExitHourRollup.Statements),
     ];
 
     /// <summary>Every rollup's statements in order: a full rebuild.</summary>

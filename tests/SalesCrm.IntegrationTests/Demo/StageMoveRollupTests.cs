@@ -37,17 +37,22 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
         """;
 
     /// <summary>Days counted by the records but not by the rollup (or differently), and days only the rollup counts.</summary>
-    private const string ExitDaysDisagree = """
+    private static readonly string ExitDaysDisagree = ExitBucketsDisagree("stage_exit_days", "day", 86_400_000);
+
+    /// <summary>The same for the whole hours spent (stage_exit_hours, 0041).</summary>
+    private static readonly string ExitHoursDisagree = ExitBucketsDisagree("stage_exit_hours", "hour", 3_600_000);
+
+    private static string ExitBucketsDisagree(string table, string bucket, long ms) => $"""
         SELECT (SELECT COUNT(*) FROM (
-                    SELECT from_stage_id AS stage_id, from_stage_ms / 86400000 AS day, COUNT(*) AS exits FROM stage_moves
+                    SELECT from_stage_id AS stage_id, from_stage_ms / {ms} AS {bucket}, COUNT(*) AS exits FROM stage_moves
                     WHERE from_stage_id IS NOT NULL AND from_stage_ms IS NOT NULL AND opportunity_deleted = 0
-                    GROUP BY from_stage_id, from_stage_ms / 86400000) r
-                LEFT JOIN stage_exit_days d ON d.stage_id = r.stage_id AND d.day = r.day
+                    GROUP BY from_stage_id, from_stage_ms / {ms}) r
+                LEFT JOIN {table} d ON d.stage_id = r.stage_id AND d.{bucket} = r.{bucket}
                 WHERE d.exits IS NULL OR d.exits <> r.exits)
-             + (SELECT COUNT(*) FROM stage_exit_days d
+             + (SELECT COUNT(*) FROM {table} d
                 WHERE d.exits <> 0 AND NOT EXISTS (SELECT 1 FROM stage_moves m
                                                    WHERE m.from_stage_id = d.stage_id AND m.opportunity_deleted = 0
-                                                     AND m.from_stage_ms / 86400000 = d.day))
+                                                     AND m.from_stage_ms / {ms} = d.{bucket}))
         """;
 
     /// <summary>
@@ -96,12 +101,13 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
         // A rebuild (after a migration, or on a zone change) recomputes what a broken row would hold.
         await connection.ExecuteAsync("UPDATE stage_moves SET left_at = NULL, next_stage_id = NULL, owner_id = NULL, from_stage_ms = NULL");
         await connection.ExecuteAsync("DELETE FROM stage_exit_days");
+        await connection.ExecuteAsync("UPDATE stage_exit_hours SET exits = exits + 1");
         await connection.ExecuteAsync("UPDATE stage_time_days SET exits = exits + 1");
         await connection.ExecuteAsync("DELETE FROM stage_entry_days WHERE owner_id <> @Organisation", new { Organisation = Guid.Empty });
         await connection.ExecuteAsync("UPDATE pipeline_totals SET deals = deals + 1, entered_ms = 0");
         await connection.ExecuteAsync("UPDATE stage_time_months SET exits = exits + 1");
         foreach (var statement in StageMoveRollup.Statements.Concat(StageDayRollup.Statements).Concat(PipelineTotalsRollup.Statements)
-                     .Concat(StageTimeMonthRollup.Statements))
+                     .Concat(StageTimeMonthRollup.Statements).Concat(StageExitHourRollup.Statements))
         {
             await connection.ExecuteAsync(statement.For(Connections.Dialect));
         }
@@ -116,6 +122,7 @@ public abstract class StageMoveRollupTests(TestDatabase database) : DatabaseTest
             "SELECT from_entered_at, occurred_at, from_stage_ms FROM stage_moves WHERE from_entered_at IS NOT NULL");
         Assert.All(durations, d => Assert.Equal((long)(d.OccurredAt - d.EnteredAt).TotalMilliseconds, d.Ms));
         Assert.Equal(0, await Count(connection, ExitDaysDisagree));
+        Assert.Equal(0, await Count(connection, ExitHoursDisagree));
         Assert.Equal(0, await Count(connection, MonthsDisagree(Connections.Dialect == SqlDialect.Sqlite ? "substr(d.day, 1, 7) || '-01'" : "DATEFROMPARTS(YEAR(d.day), MONTH(d.day), 1)")));
         await AssertDayRollupsAsync(connection);
 
