@@ -55,13 +55,21 @@ public static class MetricsBenchmark
         for (var i = 0; i < cases.Count; i++)
         {
             var measured = cases[i];
-            var (api, sql) = await main.TimeAsync(measured, requests);
+            var runs = new List<Func<Task>> { main.Request(measured), measured.Bare };
+            if (other is not null)
+            {
+                runs.Add(other.Request(otherCases![i]));
+                runs.Add(otherCases[i].Bare);
+            }
+
+            var times = await TimeInterleavedAsync(requests, runs);
+            var (api, sql) = (times[0], times[1]);
             failures += api.P95 > measured.TargetMs ? 1 : 0;
             var line = FormattableString.Invariant(
                 $"| {measured.Name} | {measured.Subject} | {api.P50:0.00} | {api.P95:0.00} | {sql.P50:0.00} | {sql.P95:0.00} | {(api.P50 / sql.P50 - 1) * 100:0}% | {measured.TargetMs:0} |");
             if (other is not null)
             {
-                var (otherApi, otherSql) = await other.TimeAsync(otherCases![i], requests);
+                var (otherApi, otherSql) = (times[2], times[3]);
                 line += FormattableString.Invariant($" {otherApi.P50:0.00} / {otherApi.P95:0.00} | {otherSql.P50:0.00} | {(api.P50 / otherApi.P50 - 1) * 100:+0;-0}% |");
             }
 
@@ -124,21 +132,17 @@ public static class MetricsBenchmark
                 await response.Content.ReadAsByteArrayAsync();
             });
 
-        /// <summary>The case over HTTP, then its bare store calls.</summary>
-        public async Task<((double P50, double P95) Api, (double P50, double P95) Sql)> TimeAsync(MetricCase measured, int requests)
+        /// <summary>One request of the case over HTTP, its body read whole.</summary>
+        public Func<Task> Request(MetricCase measured) => async () =>
         {
-            var api = await MetricsBenchmark.TimeAsync(requests, async () =>
+            using var response = await _client.GetAsync(measured.Path);
+            if (response.StatusCode != HttpStatusCode.OK)
             {
-                using var response = await _client.GetAsync(measured.Path);
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"{measured.Path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                }
+                throw new InvalidOperationException($"{measured.Path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
 
-                await response.Content.ReadAsByteArrayAsync();
-            });
-            return (api, await MetricsBenchmark.TimeAsync(requests, measured.Bare));
-        }
+            await response.Content.ReadAsByteArrayAsync();
+        };
 
         public async ValueTask DisposeAsync()
         {
@@ -155,26 +159,45 @@ public static class MetricsBenchmark
     /// </summary>
     public static int WarmupCalls { get; private set; } = 30;
 
-    /// <summary>Interleaves nothing: each request waits for the previous one (latency, not throughput).</summary>
-    private static async Task<(double P50, double P95)> TimeAsync(int count, Func<Task> run)
+    /// <summary>Each request waits for the previous one (latency, not throughput).</summary>
+    private static async Task<(double P50, double P95)> TimeAsync(int count, Func<Task> run) =>
+        (await TimeInterleavedAsync(count, [run]))[0];
+
+    /// <summary>
+    /// Times several runs side by side: each warmed up, then round after round one call of each in turn, so the machine's
+    /// noise and the runtime's state fall alike on all of them (timed one block after another, a neighbour's burst or a
+    /// late recompilation lands on one column only). Each call waits for the previous one (latency, not throughput).
+    /// </summary>
+    private static async Task<(double P50, double P95)[]> TimeInterleavedAsync(int count, IReadOnlyList<Func<Task>> runs)
     {
-        for (var i = 0; i < WarmupCalls; i++)
+        foreach (var run in runs)
         {
-            await run();
+            for (var i = 0; i < WarmupCalls; i++)
+            {
+                await run();
+            }
         }
 
         await Task.Delay(TimeSpan.FromMilliseconds(250));
 
-        var times = new double[count];
+        var times = runs.Select(_ => new double[count]).ToArray();
         for (var i = 0; i < count; i++)
         {
-            var started = Stopwatch.GetTimestamp();
-            await run();
-            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            for (var r = 0; r < runs.Count; r++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await runs[r]();
+                times[r][i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
         }
 
+        return [.. times.Select(Percentiles)];
+    }
+
+    private static (double P50, double P95) Percentiles(double[] times)
+    {
         Array.Sort(times);
-        return (times[(int)(count * 0.5)], times[Math.Min(count - 1, (int)Math.Ceiling(count * 0.95) - 1)]);
+        return (times[(int)(times.Length * 0.5)], times[Math.Min(times.Length - 1, (int)Math.Ceiling(times.Length * 0.95) - 1)]);
     }
 
     private static async Task<DateTimeOffset> EnsureHistoryAsync(BenchmarkHost host, GeneratorProfile? profile)
