@@ -236,6 +236,31 @@ public sealed class ResultMetricsTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task The_organisation_sums_every_team_and_takes_each_months_medians_from_its_own_deals()
+    {
+        var (_, first) = await factory.PersonAsync("rep", (await factory.TeamAsync()).Id);
+        var (_, second) = await factory.PersonAsync("rep", (await factory.TeamAsync()).Id);
+        var admin = await factory.AdminClientAsync();
+        var account = await factory.AccountAsync();
+        await WonAsync(first, account, 1000m, "2021-01-01T00:00:00Z", "2021-01-03T00:00:00Z");  // January: 2-day cycle
+        await WonAsync(second, account, 5000m, "2021-01-01T00:00:00Z", "2021-01-11T00:00:00Z"); // January: 10 days
+        await WonAsync(second, account, 2000m, "2021-01-20T00:00:00Z", "2021-01-21T12:00:00Z"); // January: 1.5 days
+        await WonAsync(first, account, 4000m, "2021-02-01T00:00:00Z", "2021-02-05T00:00:00Z");  // February: 4 days
+        await WonAsync(second, account, 3000m, "2021-02-01T00:00:00Z", "2021-02-07T00:00:00Z"); // February: 6 days
+        await LostAsync(first, account, 800m, "2021-02-01T00:00:00Z", "2021-02-02T00:00:00Z", PriceReason);
+
+        var report = await admin.ReportAsync<ResultMetrics>($"{Path}?from=2021-01-01&to=2021-03-01&bucket=month");
+
+        var (jan, feb, all) = (report.Series![0].Values, report.Series[1].Values, report.Totals);
+        // January, an odd count: sizes 1000, 2000, 5000 → 2000; cycles 1.5, 2, 10 → 2; average (2 + 10 + 1.5) / 3 = 4.5.
+        Assert.Equal((3L, 8000m, (decimal?)2000m, (double?)2.0, (double?)4.5), (jan.DealsWon, jan.RevenueWon, jan.MedianDealSize, jan.MedianCycleDays, jan.AverageCycleDays));
+        // February, an even count: sizes 3000, 4000 → 3500; cycles 4, 6 → 5; one lost → win rate 2 / 3.
+        Assert.Equal((2L, 7000m, 1L, (decimal?)3500m, (double?)5.0, (double?)0.6667), (feb.DealsWon, feb.RevenueWon, feb.DealsLost, feb.MedianDealSize, feb.MedianCycleDays, feb.WinRate));
+        // Both months: sizes 1000, 2000, 3000, 4000, 5000 → 3000; cycles 1.5, 2, 4, 6, 10 → 4; average 23.5 / 5 = 4.7.
+        Assert.Equal((5L, 15000m, (decimal?)3000m, (decimal?)3000m, (double?)4.0, (double?)4.7), (all.DealsWon, all.RevenueWon, all.AverageDealSize, all.MedianDealSize, all.MedianCycleDays, all.AverageCycleDays));
+    }
+
+    [Fact]
     public async Task A_rep_asking_for_another_teams_rep_is_not_found()
     {
         var team = await factory.TeamAsync();
