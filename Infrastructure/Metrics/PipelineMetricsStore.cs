@@ -287,14 +287,10 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         """);
 
     /// <summary>The open deals now per stage and owner, from the rollup kept by triggers: count, amount, Σ entry instants (Unix ms).</summary>
-    public static readonly Sql CurrentGroups = new($"""
-        SELECT t.stage_id AS StageId, t.owner_id AS OwnerId, u.display_name AS OwnerName, t.deals AS Count, t.amount AS Amount,
-               t.entered_ms AS EnteredMs
-        FROM pipeline_totals t
-        JOIN stages st ON st.id = t.stage_id
-        LEFT JOIN users u ON u.id = t.owner_id
-        WHERE st.kind = 'open' AND t.deals <> 0 AND {MetricSql.Subject("t.owner_id")} AND {MetricSql.Pipeline("t.pipeline_id")}
-        """);
+    public static readonly Sql CurrentGroups = CurrentGroupsWhere(MetricSql.Subject("t.owner_id"));
+
+    /// <summary><see cref="CurrentGroups"/> for a rep or a team: their rows by the owner-first key, not every owner's rows filtered.</summary>
+    public static readonly Sql CurrentGroupsOfMembers = CurrentGroupsWhere(MetricSql.MemberOwners("t.owner_id"));
 
     /// <summary>The entry instant of the deals now in <c>@StageId</c>, earliest first, skipping <c>@Skip</c> and taking <c>@Take</c>: a stage's middle deal(s).</summary>
     public static readonly Sql StageEntriesAt = new(
@@ -452,7 +448,7 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
         }
 
         var asOfMs = asOf.ToUnixTimeMilliseconds();
-        var groups = (await SpanQueryAsync<GroupRow>(CurrentGroups, scope, asOf, null, cancellationToken))
+        var groups = (await SpanQueryAsync<GroupRow>(scope.Subject.IsOrganisation ? CurrentGroups : CurrentGroupsOfMembers, scope, asOf, null, cancellationToken))
             .Select(g => new OpenDealGroup(g.StageId, g.OwnerId, g.OwnerName, g.Count, g.Amount, (g.Count * asOfMs) - g.EnteredMs))
             .ToList();
         var middles = new Dictionary<Guid, IReadOnlyList<double>>();
@@ -512,6 +508,15 @@ public sealed class PipelineMetricsStore(IDbConnectionFactory connections) : Met
     /// <summary>The open pipeline as of <paramref name="asOf"/>: from the current state when nothing changed since, else replayed.</summary>
     public async Task<OpenPipeline> OpenPipelineAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
         await CurrentPipelineAsync(scope, asOf, cancellationToken) ?? OpenPipeline.Of(await OpenAtAsync(scope, asOf, cancellationToken), asOf);
+
+    private static Sql CurrentGroupsWhere(string owners) => new($"""
+        SELECT t.stage_id AS StageId, t.owner_id AS OwnerId, u.display_name AS OwnerName, t.deals AS Count, t.amount AS Amount,
+               t.entered_ms AS EnteredMs
+        FROM pipeline_totals t
+        JOIN stages st ON st.id = t.stage_id
+        LEFT JOIN users u ON u.id = t.owner_id
+        WHERE st.kind = 'open' AND t.deals <> 0 AND {owners} AND {MetricSql.Pipeline("t.pipeline_id")}
+        """);
 
     private static string Pipeline(string text) => text.Replace("{pipeline}", MetricSql.Pipeline("o.pipeline_id"), StringComparison.Ordinal);
 
