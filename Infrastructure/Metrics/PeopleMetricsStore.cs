@@ -43,13 +43,10 @@ public sealed class PeopleMetricsStore(IDbConnectionFactory connections) : Metri
         """);
 
     /// <summary>Won revenue per span and rep from the month rollup (owner_months): the spans are quarters, whole months.</summary>
-    public static readonly Sql WonRevenue = new($"""
-        SELECT s.idx AS Idx, m.owner_id AS OwnerId, SUM(m.won_amount) AS Revenue
-        FROM {"{spans}"} s
-        JOIN owner_months m ON m.month >= s.from_day AND m.month < s.to_day
-        WHERE s.idx > 0 AND m.won > 0 AND {MetricSql.Subject("m.owner_id")}
-        GROUP BY s.idx, m.owner_id
-        """);
+    public static readonly Sql WonRevenue = WonRevenueWhere(MetricSql.Subject("m.owner_id"));
+
+    /// <summary><see cref="WonRevenue"/> for a team (or a rep): each member's months by ix_owner_months_owner_won, not every rep's months filtered.</summary>
+    public static readonly Sql WonRevenueOfMembers = WonRevenueWhere(MetricSql.MemberOwners("m.owner_id"));
 
     public async Task<IReadOnlyList<RampRep>> RampRepsAsync(MetricSubject subject, CancellationToken cancellationToken) =>
         [.. (await QueryAsync<RampRepRow>(RampReps, new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId }, cancellationToken))
@@ -73,8 +70,16 @@ public sealed class PeopleMetricsStore(IDbConnectionFactory connections) : Metri
             .Select(r => new QuadrantRep(r.UserId, r.DisplayName, r.TeamId, r.TeamName))];
 
     public async Task<IReadOnlyDictionary<(int Idx, Guid OwnerId), decimal>> WonRevenueAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<RevenueRow>(WonRevenue, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+        (await SpanQueryAsync<RevenueRow>(scope.Subject.IsOrganisation ? WonRevenue : WonRevenueOfMembers, scope, DateTimeOffset.UtcNow, null, cancellationToken))
             .ToDictionary(r => (r.Idx, r.OwnerId), r => r.Revenue ?? 0);
+
+    private static Sql WonRevenueWhere(string owners) => new($"""
+        SELECT s.idx AS Idx, m.owner_id AS OwnerId, SUM(m.won_amount) AS Revenue
+        FROM {"{spans}"} s
+        JOIN owner_months m ON m.month >= s.from_day AND m.month < s.to_day
+        WHERE s.idx > 0 AND m.won > 0 AND {owners}
+        GROUP BY s.idx, m.owner_id
+        """);
 
     private sealed class RampRepRow
     {
