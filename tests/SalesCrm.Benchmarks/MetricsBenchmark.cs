@@ -41,7 +41,7 @@ public static class MetricsBenchmark
         Console.WriteLine($"Profile {profileName}: {await main.DescribeAsync()}; quarter {quarter.From:yyyy-MM-dd}..{quarter.To:yyyy-MM-dd}; {requests} requests each after {WarmupCalls} warm-up calls.");
         if (other is not null)
         {
-            Console.WriteLine($"Compared with {compareData}: {await other.DescribeAsync()}; the same cases, timed right after each other in this run.");
+            Console.WriteLine($"Compared with {compareData}: {await other.DescribeAsync()}; the same cases, timed interleaved with them in this run.");
         }
 
         var floor = await main.FloorAsync(requests * 5);
