@@ -1,7 +1,5 @@
-using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Application.Metrics.Pipeline;
-using SalesCrm.Domain.Pipelines;
 using SalesCrm.Infrastructure.Data;
 
 namespace SalesCrm.Infrastructure.Metrics;
