@@ -45,13 +45,15 @@ public static class LeadScoringEndpoints
             .Problems(403);
         scoring.MapPut("/settings", UpdateSettings).WithName("updateScoringSettings").RequiresIfMatch().RequireAuthorization(Policies.Admin)
             .Doc("Change lead scoring settings",
-                "Admins. `threshold` is a whole number from 1 to 1000. A lead becomes sales-qualified when an event carries its score "
-                + "from below the threshold to the threshold or above (in the order events are recorded) and it was never qualified "
-                + "before and is neither converted nor disqualified; `salesQualifiedAt` is that event's `occurredAt`. It is then "
+                "Admins. `threshold` is a whole number from 1 to 1000. A lead becomes sales-qualified when an event that adds points "
+                + "leaves its score at or above the threshold (in the order events are recorded: usually the event that carries it "
+                + "across) and it was never qualified before and is neither converted nor disqualified; `salesQualifiedAt` is that "
+                + "event's `occurredAt`. It is then "
                 + "assigned once by `assignment`: `none` (the owner stays), `round_robin` (the active reps — role rep — of `teamId` "
                 + "take turns in id order after the last one assigned, wrapping round; no active rep: the owner stays) or `owner` "
                 + "(the active user `userId`; inactive: the owner stays). A lead that later dips below and crosses again is not "
-                + "qualified or assigned again. A threshold change applies to events recorded after it. Requires `If-Match`.")
+                + "qualified or assigned again. A threshold change applies to events recorded after it: a lead already at or above a "
+                + "lowered threshold qualifies at its next event that adds points, not at the change. Requires `If-Match`.")
             .BadInput().Problems(403, 412, 428);
 
         var events = app.MapGroup("/api/v1/leads/{id:guid}/events").WithTags("Lead scoring").RequireAuthorization(Policies.OpportunityWriter);

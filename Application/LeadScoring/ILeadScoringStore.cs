@@ -20,9 +20,9 @@ public interface ILeadScoringStore
     Task<LeadScoreEventDto?> FindEventByExternalIdAsync(string externalSource, string externalId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// In one transaction: adds the points to the live lead's score, stores the event, and when the score crosses the
-    /// threshold (before &lt; threshold ≤ after) of a lead never qualified, marks it sales-qualified at the event's time and
-    /// assigns it by the organisation's rule. Null when the event's externalId was taken by a concurrent insert; 404 when
+    /// In one transaction: adds the points to the live lead's score, stores the event, and when an event adding points leaves
+    /// a never-qualified lead at or above the threshold (it crossed it, or the threshold was lowered below its score), marks
+    /// it sales-qualified at the event's time and assigns it by the organisation's rule. Null when the event's externalId was taken by a concurrent insert; 404 when
     /// the lead is gone.
     /// </summary>
     Task<LeadScoreOutcome?> TryRecordAsync(LeadScoreEventRecord scoreEvent, CancellationToken cancellationToken);

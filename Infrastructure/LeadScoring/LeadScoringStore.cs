@@ -62,12 +62,14 @@ public sealed class LeadScoringStore(IDbConnectionFactory connections) : SqlStor
         VALUES (@Id, @LeadId, @Type, @Points, @ScoreAfter, @OccurredAt, @RecordedAt, @RecordedBy, @ExternalSource, @ExternalId)
         """);
 
-    /// <summary>Marks the lead sales-qualified when this event's points carried it across the threshold for the first time.</summary>
+    /// <summary>
+    /// Marks the lead sales-qualified, once, when this event adds points and leaves its score at or above the threshold: the
+    /// event that carries it across, or, for a lead already at or above a lowered threshold, its next event that adds points.
+    /// </summary>
     public static readonly Sql Qualify = new("""
         UPDATE leads SET sales_qualified_at = @OccurredAt, version = version + 1
-        WHERE id = @LeadId AND sales_qualified_at IS NULL AND status NOT IN ('converted', 'disqualified')
+        WHERE id = @LeadId AND sales_qualified_at IS NULL AND status NOT IN ('converted', 'disqualified') AND @Points > 0
           AND score >= (SELECT s.threshold FROM lead_scoring_settings s WHERE s.id = 1)
-          AND score - @Points < (SELECT s.threshold FROM lead_scoring_settings s WHERE s.id = 1)
         """);
 
     /// <summary>

@@ -82,6 +82,31 @@ public sealed class LeadEventTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task A_lead_already_above_a_lowered_threshold_qualifies_at_its_next_event_that_adds_points()
+    {
+        var team = await factory.TeamAsync();
+        var (closer, _) = await factory.PersonAsync("rep", team.Id);
+        var (_, repClient) = await factory.PersonAsync("rep", team.Id);
+        await factory.SetScoringAsync(threshold: 30, assignment: "owner", userId: closer.Id);
+        var lead = await repClient.CreateLeadAsync();
+        await repClient.ScoreAsync(lead.Id, "pricing_page_visit");
+        var twenty = await repClient.ScoreAsync(lead.Id, "pricing_page_visit"); // 10 + 10 = 20, below 30
+
+        await factory.SetScoringAsync(threshold: 15, assignment: "owner", userId: closer.Id);
+        var unchanged = await repClient.LeadAsync(lead.Id);
+        var minus = await repClient.ScoreAsync(lead.Id, "inaccurate_company_data", new { occurredAt = Utc("2025-05-02T09:00:00Z") });
+        var plus = await repClient.ScoreAsync(lead.Id, "matches_buyer_persona", new { occurredAt = Utc("2025-05-03T09:00:00Z") });
+
+        // Lowering the threshold to 15 qualifies nothing by itself (20 ≥ 15, but no event); −5 → 15 takes points away: not
+        // qualified; +5 → 20 adds points at or above 15: qualified at its time and given to the named owner.
+        Assert.Equal((20, false), (twenty.Event.ScoreAfter, twenty.Qualified));
+        Assert.Null(unchanged.SalesQualifiedAt);
+        Assert.Equal((15, false), (minus.Event.ScoreAfter, minus.Qualified));
+        Assert.Equal((20, true), (plus.Event.ScoreAfter, plus.Qualified));
+        Assert.Equal((closer.Id, Utc("2025-05-03T09:00:00Z")), (plus.Lead.OwnerId, plus.Lead.SalesQualifiedAt));
+    }
+
+    [Fact]
     public async Task Round_robin_gives_qualified_leads_to_the_teams_active_reps_in_turn()
     {
         var team = await factory.TeamAsync();

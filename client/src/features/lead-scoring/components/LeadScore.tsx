@@ -4,7 +4,7 @@ import { useLeadScoreEvents, type LeadScoreEvent } from '../api/useLeadScoring';
 import { useOwnerName } from '../api/useOwnerName';
 import { signedPoints } from './bands';
 
-/** The "Sales-qualified" mark a lead carries once its score crossed the threshold. */
+/** The "Sales-qualified" mark a lead carries once an event took its score to the threshold or above. */
 export function SalesQualifiedBadge({ at }: { at: string | null }) {
   if (!at) return null;
   return <span className="badge badge--active">Sales-qualified</span>;
