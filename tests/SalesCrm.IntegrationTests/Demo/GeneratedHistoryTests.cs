@@ -18,7 +18,8 @@ public abstract class GeneratedHistoryTests(TestDatabase database) : DatabaseTes
 
     /// <summary>
     /// Runs an edit of a sample of rows: <c>{pick}</c> is a row id's last hex digit, so <c>{pick} IN ('0', '1')</c> edits about
-    /// an eighth of them, the same ones on both databases and every run.
+    /// an eighth of them. Ids are version-7 GUIDs with random bits, so the sample differs from run to run: an assertion
+    /// that needs particular rows edited must choose them by their data, not by <c>{pick}</c>.
     /// </summary>
     protected Task EditAsync(System.Data.Common.DbConnection connection, string sql, object? parameters = null)
     {
