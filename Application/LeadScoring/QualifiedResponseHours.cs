@@ -10,8 +10,6 @@ namespace SalesCrm.Application.LeadScoring;
 /// </summary>
 public static class QualifiedResponseHours
 {
-    public const long MillisecondsPerHour = 3_600_000;
-
     /// <summary>The hours of one span that hold the middle rank(s) of its responded leads, with the ranks each holds from its fastest lead.</summary>
     public static IReadOnlyList<(QualifiedHour Hour, IReadOnlyList<long> Ranks)> Middle(IEnumerable<QualifiedHour> spanHours) =>
         MiddleRanks.Holding(spanHours.Where(h => h.Hour >= 0 && h.Leads > 0).OrderBy(h => h.Hour).ToList(), h => h.Leads);
@@ -23,10 +21,10 @@ public static class QualifiedResponseHours
         var responded = spanHours.Where(h => h.Hour >= 0).Sum(h => h.Leads);
         var values = spanMiddles.ToDictionary(m => m.Hour, m => m.ResponseMs.Order().ToList());
         var middle = Middle(spanHours).SelectMany(m => m.Ranks.Select(r =>
-            m.Hour.Hour == 0 ? 0.0 : values[m.Hour.Hour][(int)r] / (double)MillisecondsPerHour));
+            m.Hour.Hour == 0 ? 0.0 : values[m.Hour.Hour][(int)r] / (double)TimeSpan.MillisecondsPerHour));
         return new QualifiedLeadResponse(
             qualified, responded, qualified - responded,
-            Ratio.Of(spanHours.Where(h => h.Hour >= 0).Sum(h => h.ResponseMs) / (double)MillisecondsPerHour, responded),
+            Ratio.Of(spanHours.Where(h => h.Hour >= 0).Sum(h => h.ResponseMs) / (double)TimeSpan.MillisecondsPerHour, responded),
             Ratio.Median(middle));
     }
 }

@@ -189,7 +189,7 @@ public sealed partial class PipelineMetricsStore
             var middle = new
             {
                 StageId = stage.Key,
-                FromMs = hour.Hour * MillisecondsPerHour,
+                FromMs = hour.Hour * TimeSpan.MillisecondsPerHour,
                 Skip = skip,
                 Take = MiddleRanks.Of(days.Sum(d => d.Exits)).Count,
             };

@@ -21,9 +21,6 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// </summary>
 public sealed partial class PipelineMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IPipelineMetricsStore
 {
-    private const long MillisecondsPerDay = 86_400_000;
-    private const long MillisecondsPerHour = 3_600_000;
-
     /// <summary>An exit from an open stage (<c>lv</c>, a move leaving it) joined to the move that entered it (<c>e</c>, the move before).</summary>
     private const string ExitsFrom = """
         FROM stage_moves lv

@@ -9,10 +9,8 @@ namespace SalesCrm.Application.Metrics.FollowUps;
 /// </summary>
 public static class LateHours
 {
-    public const long MillisecondsPerHour = 3_600_000;
-
     /// <summary>The whole hours of a lateness rounded up, as <c>follow_ups.late_hour</c>: 1 ms late is hour 1, exactly 1 h is hour 1.</summary>
-    public static long HourOf(long lateMs) => (lateMs + MillisecondsPerHour - 1) / MillisecondsPerHour;
+    public static long HourOf(long lateMs) => (lateMs + TimeSpan.MillisecondsPerHour - 1) / TimeSpan.MillisecondsPerHour;
 
     /// <summary>The hours of one span that hold its middle rank(s), with the ranks each holds counted from its least late follow-up.</summary>
     public static IReadOnlyList<(LateHour Hour, IReadOnlyList<long> Ranks)> Middle(IEnumerable<LateHour> spanHours) =>
@@ -39,7 +37,7 @@ public static class LateHours
     {
         var late = spanHours.Sum(h => h.FollowUps);
         var values = spanMiddles.ToDictionary(m => m.Hour, m => m.LateMs.Order().ToList());
-        var middle = Middle(spanHours).SelectMany(m => m.Ranks.Select(r => values[m.Hour.Hour][(int)r] / (double)MillisecondsPerHour));
-        return (late, Ratio.Median(middle), Ratio.Of(spanHours.Sum(h => h.LateMs) / (double)MillisecondsPerHour, late));
+        var middle = Middle(spanHours).SelectMany(m => m.Ranks.Select(r => values[m.Hour.Hour][(int)r] / (double)TimeSpan.MillisecondsPerHour));
+        return (late, Ratio.Median(middle), Ratio.Of(spanHours.Sum(h => h.LateMs) / (double)TimeSpan.MillisecondsPerHour, late));
     }
 }

@@ -25,14 +25,12 @@ public sealed record LeadSpan(int SpanIndex, long Created, long Converted, long 
 
 public static class LeadCalculation
 {
-    private const double MillisecondsPerHour = 3_600_000;
-
     public static LeadMetrics For(LeadSpan? span) =>
         span is null
             ? new LeadMetrics(0, 0, null, 0, 0, null, null)
             : new LeadMetrics(
                 span.Created, span.Converted, Ratio.Of(span.Converted, span.Created), span.Responded, span.Created - span.Responded,
-                Ratio.Of(span.ResponseMs / MillisecondsPerHour, span.Responded), Ratio.Median(span.MiddleHours));
+                Ratio.Of(span.ResponseMs / (double)TimeSpan.MillisecondsPerHour, span.Responded), Ratio.Median(span.MiddleHours));
 }
 
 /// <summary>The figures of the lead metrics a drill-down can list the leads of.</summary>
