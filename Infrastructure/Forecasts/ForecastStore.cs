@@ -16,13 +16,13 @@ namespace SalesCrm.Infrastructure.Forecasts;
 public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(connections), IForecastStore
 {
     /// <summary>The deals of the subject and pipeline, soft-deleted ones never.</summary>
-    private static readonly string Deals = $"o.deleted_at IS NULL AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}";
+    private static readonly string Deals = MetricSql.LiveDeals(MetricSql.Subject("o.owner_id"));
 
     /// <summary><see cref="Deals"/> for the organisation: no owner filter, so the window's index range is read in order.</summary>
-    private static readonly string OrganisationDeals = $"o.deleted_at IS NULL AND {MetricSql.Pipeline("o.pipeline_id")}";
+    private static readonly string OrganisationDeals = MetricSql.LiveDeals(null);
 
     /// <summary><see cref="Deals"/> for a rep or team: an owner list, so an owner-first index is sought per member.</summary>
-    private static readonly string MemberDeals = $"o.deleted_at IS NULL AND {MetricSql.MemberOwners("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}";
+    private static readonly string MemberDeals = MetricSql.LiveDeals(MetricSql.MemberOwners("o.owner_id"));
 
     /// <summary>Whole days from creation to close, 0 when closed before created (the only dialect-specific part: a duration).</summary>
     private const string SqliteCycleDays = "CASE WHEN o.closed_at > o.created_at THEN (o.closed_at - o.created_at) / 86400000 ELSE 0 END";

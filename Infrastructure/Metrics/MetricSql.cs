@@ -39,6 +39,13 @@ public static class MetricSql
                           UNION ALL SELECT su.id FROM users su WHERE su.team_id = @SubjectTeamId)
         """;
 
+    /// <summary>
+    /// The live (not soft-deleted) opportunities <c>o</c> of the pipeline asked for, kept to the owners <paramref name="owners"/>
+    /// names (<see cref="Subject"/>, <see cref="MemberOwners"/>), or to none for the organisation's index-ordered read.
+    /// </summary>
+    public static string LiveDeals(string? owners) =>
+        owners is null ? $"o.deleted_at IS NULL AND {Pipeline("o.pipeline_id")}" : $"o.deleted_at IS NULL AND {owners} AND {Pipeline("o.pipeline_id")}";
+
     /// <summary>The pipeline filter on an opportunity's pipeline column (all pipelines when none was asked for).</summary>
     public static string Pipeline(string pipelineColumn) => $"(@PipelineId IS NULL OR {pipelineColumn} = @PipelineId)";
 

@@ -139,7 +139,7 @@ public sealed partial class PipelineMetricsStore
         SELECT o.stage_id AS StageId, o.stage_entered_at AS EnteredAt
         FROM opportunities o
         JOIN stages st ON st.id = o.stage_id
-        WHERE st.kind = 'open' AND o.deleted_at IS NULL AND {MetricSql.MemberOwners("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
+        WHERE st.kind = 'open' AND {MetricSql.LiveDeals(MetricSql.MemberOwners("o.owner_id"))}
         """);
 
     public async Task<IReadOnlyList<OpenDeal>> OpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ namespace SalesCrm.Infrastructure.Metrics;
 public sealed class ResultMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IResultMetricsStore
 {
     /// <summary>The deals of the subject and pipeline, soft-deleted ones never.</summary>
-    private static readonly string Deals = $"o.deleted_at IS NULL AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}";
+    private static readonly string Deals = MetricSql.LiveDeals(MetricSql.Subject("o.owner_id"));
 
     /// <summary>The rollup rows of the subject and pipeline.</summary>
     private static readonly string DayRows = $"{MetricSql.RollupOwners("d.owner_id")} AND {MetricSql.Pipeline("d.pipeline_id")}";
@@ -35,8 +35,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     /// A rep's or team's won deals closed in the window: each member's range of ix_opportunities_owner_won, so the read follows
     /// the members' deals, not the whole organisation's window.
     /// </summary>
-    public static readonly Sql WonDealsOfMembers = WonDealsWhere(
-        $"o.deleted_at IS NULL AND {MetricSql.MemberOwners("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}");
+    public static readonly Sql WonDealsOfMembers = WonDealsWhere(MetricSql.LiveDeals(MetricSql.MemberOwners("o.owner_id")));
 
     /// <summary>Deals lost per span, from the day rollup (opportunity_days, kept exact by triggers).</summary>
     public static readonly Sql LostPerSpan = new($"""
