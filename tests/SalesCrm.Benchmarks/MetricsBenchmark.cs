@@ -15,8 +15,8 @@ namespace SalesCrm.Benchmarks;
 /// figures read straight from its store (the Dapper SQL alone) in the same run, sequential requests, p50/p95.
 /// <code>dotnet run -c Release -p:SkipSpaBuild=true --project tests/SalesCrm.Benchmarks -- metrics [--profile medium|large|recent] [--requests 60] [--data dir] [--generate-only] [--only prefixes] [--compare dir] [--warmup 30]</code>
 /// The history is generated once per profile into <c>--data</c> (default: the temp folder) and reused by later runs.
-/// <c>--compare</c> serves a second, already generated organisation beside it and times every case on both, one right
-/// after the other, so their ratio is measured side by side in one run.
+/// <c>--compare</c> serves a second, already generated organisation beside it and times every case on both, interleaved
+/// round by round with the first, so their ratio is measured side by side in one run.
 /// </summary>
 public static class MetricsBenchmark
 {
