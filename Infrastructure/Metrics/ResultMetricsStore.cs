@@ -28,14 +28,15 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     private const string SqliteResponseHours = "CAST(q.first_at - q.created_at AS FLOAT) / 3600000.0";
     private const string SqlServerResponseHours = "CAST(DATEDIFF_BIG(MILLISECOND, q.created_at, q.first_at) AS FLOAT) / 3600000.0";
 
-    /// <summary>The organisation's won deals closed in the window (the medians need each one), from the covering index ix_opportunities_won_deals.</summary>
-    public static readonly Sql WonDeals = WonDealsWhere(Deals);
-
     /// <summary>
-    /// A rep's or team's won deals closed in the window: each member's range of ix_opportunities_owner_won, so the read follows
-    /// the members' deals, not the whole organisation's window.
+    /// The won deals closed in the window (the medians need each one): the organisation's from the covering index
+    /// ix_opportunities_won_deals, a rep's or team's from each member's range of ix_opportunities_owner_won.
     /// </summary>
-    public static readonly Sql WonDealsOfMembers = WonDealsWhere(MetricSql.LiveDeals(MetricSql.MemberOwners("o.owner_id")));
+    public static readonly SubjectSql WonDeals = SubjectSql.Owners("o.owner_id", owners => new($"""
+        SELECT o.amount AS Amount, o.created_at AS CreatedAt, o.closed_at AS ClosedAt
+        FROM opportunities o
+        WHERE o.outcome = 'won' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {MetricSql.LiveDeals(owners)}
+        """));
 
     /// <summary>Deals lost per span, from the day rollup (opportunity_days, kept exact by triggers).</summary>
     public static readonly Sql LostPerSpan = new($"""
@@ -106,7 +107,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     public static readonly Sql ExplainLeads = new(ExplainLeadsText(SqliteResponseHours), ExplainLeadsText(SqlServerResponseHours));
 
     public async Task<IReadOnlyList<WonDeal>> WonDealsAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<WonRow>(scope.Subject.IsOrganisation ? WonDeals : WonDealsOfMembers, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+        (await SpanQueryAsync<WonRow>(WonDeals.For(scope.Subject), scope, DateTimeOffset.UtcNow, null, cancellationToken))
             .Select(r => new WonDeal(r.Amount, r.CreatedAt, r.ClosedAt))
             .ToList();
 
@@ -179,12 +180,6 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
 
     public Task<Page<MetricRecord>> ExplainLeadsAsync(ExplainRequest<LeadFigure> request, CancellationToken cancellationToken) =>
         ExplainAsync(ExplainLeads, request, DateTimeOffset.UtcNow, null, cancellationToken);
-
-    private static Sql WonDealsWhere(string deals) => new($"""
-        SELECT o.amount AS Amount, o.created_at AS CreatedAt, o.closed_at AS ClosedAt
-        FROM opportunities o
-        WHERE o.outcome = 'won' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND {deals}
-        """);
 
     /// <summary>The deals behind a figure: won/lost/closed by close time (Value: cycle days of a won deal), open ones as of the window's end.</summary>
     private static string ExplainDealsText(string cycleDays) => $"""

@@ -1,12 +1,13 @@
 using System.Reflection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using SalesCrm.Infrastructure.Data;
+using SalesCrm.Infrastructure.Metrics;
 
 namespace SalesCrm.IntegrationTests.Data;
 
 /// <summary>
 /// Every SQL Server statement SalesCrm sends, parsed without a server: the migration scripts and every
-/// <see cref="Sql"/> declared as a static field in Infrastructure. Runs everywhere, Docker or not.
+/// <see cref="Sql"/> (both forms of every <see cref="SubjectSql"/>) declared as a static field in Infrastructure. Runs everywhere, Docker or not.
 /// The SQL Server 2022 grammar (TSql160) is the one of the image the container tests run on, so syntax
 /// only a newer server understands is caught too.
 /// </summary>
@@ -72,13 +73,19 @@ public sealed class SqlServerScriptsParseTests
         const BindingFlags staticFields = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         foreach (var type in Infrastructure.GetTypes().Where(t => !t.ContainsGenericParameters))
         {
-            foreach (var field in type.GetFields(staticFields).Where(f => f.FieldType == typeof(Sql)))
+            // Short names keep the theory rows readable: "UserStore.Insert", "Outer+Nested.Field", "ResultMetricsStore.WonDeals.Members".
+            var typeName = type.Namespace is null ? type.FullName : type.FullName![(type.Namespace.Length + 1)..];
+            foreach (var field in type.GetFields(staticFields).Where(f => f.FieldType == typeof(Sql) || f.FieldType == typeof(SubjectSql)))
             {
-                if (field.GetValue(null) is Sql sql)
+                switch (field.GetValue(null))
                 {
-                    // Short names keep the theory rows readable: "UserStore.Insert", "Outer+Nested.Field".
-                    var typeName = type.Namespace is null ? type.FullName : type.FullName![(type.Namespace.Length + 1)..];
-                    statements.Add($"{typeName}.{field.Name}", sql.For(SqlDialect.SqlServer));
+                    case Sql sql:
+                        statements.Add($"{typeName}.{field.Name}", sql.For(SqlDialect.SqlServer));
+                        break;
+                    case SubjectSql pair:
+                        statements.Add($"{typeName}.{field.Name}.Organisation", pair.Organisation.For(SqlDialect.SqlServer));
+                        statements.Add($"{typeName}.{field.Name}.Members", pair.Members.For(SqlDialect.SqlServer));
+                        break;
                 }
             }
         }

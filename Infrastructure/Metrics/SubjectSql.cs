@@ -1,0 +1,27 @@
+using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Infrastructure.Data;
+
+namespace SalesCrm.Infrastructure.Metrics;
+
+/// <summary>
+/// One metric statement in the two forms its subject needs. For the organisation it reads a window index in order (or the
+/// organisation's rollup rows) with no owner filter. For a rep or a team it names the owners as an <c>IN</c> list
+/// (<see cref="MetricSql.MemberOwners"/>), so SQLite seeks an owner-first index per member: the <c>@SubjectUserId IS NULL OR …</c>
+/// form of <see cref="MetricSql.Subject"/> would read every owner's rows of the window and keep the members'.
+/// <see cref="For"/> picks the form; declare it as a static field, like <see cref="Sql"/>, so the ScriptDom test parses both.
+/// </summary>
+public sealed class SubjectSql(Sql organisation, Sql members)
+{
+    public Sql Organisation { get; } = organisation;
+
+    public Sql Members { get; } = members;
+
+    /// <summary>
+    /// Both forms from one statement with an owner filter in it: <paramref name="statement"/> gets <c>null</c> (no filter)
+    /// for the organisation, and the members' <c>IN</c> list on <paramref name="ownerColumn"/> for a rep or team.
+    /// </summary>
+    public static SubjectSql Owners(string ownerColumn, Func<string?, Sql> statement) =>
+        new(statement(null), statement(MetricSql.MemberOwners(ownerColumn)));
+
+    public Sql For(MetricSubject subject) => subject.IsOrganisation ? Organisation : Members;
+}
