@@ -22,29 +22,91 @@ public static class Ratio
     /// <summary>The median (the mean of the two middle values for an even count), or null for none.</summary>
     public static double? Median(IEnumerable<double> values)
     {
-        var sorted = values.ToArray();
-        Array.Sort(sorted); // in place, unlike Order(): a quarter of won deals sorts 12,500 values per request
-        if (sorted.Length == 0)
+        var copy = values.ToArray();
+        if (copy.Length == 0)
         {
             return null;
         }
 
-        var middle = sorted.Length / 2;
-        var median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        return Math.Round(median, Decimals, MidpointRounding.AwayFromZero);
+        var (low, high) = Middles(copy);
+        return Math.Round(copy.Length % 2 == 1 ? high : (low + high) / 2, Decimals, MidpointRounding.AwayFromZero);
     }
 
     public static decimal? Median(IEnumerable<decimal> values)
     {
-        var sorted = values.ToArray();
-        Array.Sort(sorted); // in place, unlike Order(): a quarter of won deals sorts 12,500 values per request
-        if (sorted.Length == 0)
+        var copy = values.ToArray();
+        if (copy.Length == 0)
         {
             return null;
         }
 
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        var (low, high) = Middles(copy);
+        return copy.Length % 2 == 1 ? high : (low + high) / 2;
+    }
+
+    /// <summary>
+    /// The two middle values of a non-empty array (for an odd count <c>High</c> is the middle one), found by selection in place
+    /// (Hoare's quickselect, which reorders the array): it puts the upper middle in its sorted place with nothing larger before
+    /// it, so the lower middle of an even count is the largest value before it. Linear on average where a sort is n log n: a
+    /// quarter of won deals is 12,500 amounts and 12,500 cycles per request. .NET has no nth-element; LINQ's
+    /// <c>Order().ElementAt(k)</c> copies the values and builds a key map on every call.
+    /// </summary>
+    private static (T Low, T High) Middles<T>(T[] values)
+        where T : IComparable<T>
+    {
+        var upper = values.Length / 2;
+        var (left, right) = (0, values.Length - 1);
+        while (left < right)
+        {
+            var pivot = values[left + ((right - left) / 2)];
+            var (i, j) = (left, right);
+            while (i <= j)
+            {
+                while (values[i].CompareTo(pivot) < 0)
+                {
+                    i++;
+                }
+
+                while (values[j].CompareTo(pivot) > 0)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            // Now [left, j] <= pivot <= [i, right], and any place between j and i holds the pivot's value, in its sorted place.
+            if (upper <= j)
+            {
+                right = j;
+            }
+            else if (upper >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var high = values[upper];
+        var low = high;
+        if (values.Length % 2 == 0)
+        {
+            low = values[0];
+            for (var k = 1; k < upper; k++)
+            {
+                low = values[k].CompareTo(low) > 0 ? values[k] : low;
+            }
+        }
+
+        return (low, high);
     }
 
     /// <summary>Days between two instants as a fraction (a day and a half is 1.5).</summary>
