@@ -73,19 +73,22 @@ public sealed class LeadScoringStore(IDbConnectionFactory connections) : SqlStor
         """);
 
     /// <summary>
-    /// Advances the round-robin cursor to the next active rep of the configured team by id (after the last one assigned,
-    /// wrapping to the first). One UPDATE of the settings row: concurrent qualifications take turns on its lock.
+    /// Advances the round-robin cursor to the next active rep of the configured team in the order their accounts were
+    /// created (after the last one assigned, wrapping to the first; the id breaks a tie within a millisecond). A timestamp
+    /// orders alike on both engines, where ids do not (lowercase text on SQLite, uniqueidentifier bytes on SQL Server).
+    /// One UPDATE of the settings row: concurrent qualifications take turns on its lock.
     /// </summary>
     public static readonly Sql AdvanceRoundRobin = new("""
         UPDATE lead_scoring_settings
         SET round_robin_last_user_id = COALESCE(
             (SELECT n.id FROM users n
+             LEFT JOIN users l ON l.id = lead_scoring_settings.round_robin_last_user_id
              WHERE n.team_id = lead_scoring_settings.assignment_team_id AND n.role = 'rep' AND n.is_active = 1
-               AND (lead_scoring_settings.round_robin_last_user_id IS NULL OR n.id > lead_scoring_settings.round_robin_last_user_id)
-             ORDER BY n.id {limit}),
+               AND (l.id IS NULL OR n.created_at > l.created_at OR (n.created_at = l.created_at AND n.id > l.id))
+             ORDER BY n.created_at, n.id {limit}),
             (SELECT f.id FROM users f
              WHERE f.team_id = lead_scoring_settings.assignment_team_id AND f.role = 'rep' AND f.is_active = 1
-             ORDER BY f.id {limit}))
+             ORDER BY f.created_at, f.id {limit}))
         WHERE id = 1 AND assignment = 'round_robin'
         """);
 

@@ -128,19 +128,17 @@ public sealed class LeadEventTests(ApiFactory factory) : IClassFixture<ApiFactor
             owners.Add((await admin.ScoreAsync(lead.Id, "matches_buyer_persona")).Lead.OwnerId);
         }
 
-        // 10 + 5 = 15 reaches the threshold each time; the reps take turns in id order (as stored: lowercase text),
-        // the manager never gets one, and the fourth lead wraps round to the first rep.
-        var inTurn = reps.OrderBy(id => id.ToString("D"), StringComparer.Ordinal).ToList();
-        Assert.Equal([inTurn[0], inTurn[1], inTurn[2], inTurn[0]], owners);
+        // 10 + 5 = 15 reaches the threshold each time; the reps take turns in the order they were added, the manager
+        // never gets one, and the fourth lead wraps round to the first rep.
+        Assert.Equal([reps[0], reps[1], reps[2], reps[0]], owners);
     }
 
     [Fact]
     public async Task Round_robin_skips_deactivated_reps()
     {
         var team = await factory.TeamAsync();
-        var (first, _) = await factory.PersonAsync("rep", team.Id);
-        var (second, _) = await factory.PersonAsync("rep", team.Id);
-        var (inactive, active) = string.CompareOrdinal(first.Id.ToString("D"), second.Id.ToString("D")) < 0 ? (first, second) : (second, first);
+        var (inactive, _) = await factory.PersonAsync("rep", team.Id);
+        var (active, _) = await factory.PersonAsync("rep", team.Id);
         using var admin = await factory.AdminClientAsync();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/users/{inactive.Id}/deactivate", null)).StatusCode);
         await factory.SetScoringAsync(threshold: 10, assignment: "round_robin", teamId: team.Id);
@@ -151,7 +149,7 @@ public sealed class LeadEventTests(ApiFactory factory) : IClassFixture<ApiFactor
             owners.Add((await admin.ScoreAsync((await admin.CreateLeadAsync($"Lead {i}")).Id, "pricing_page_visit")).Lead.OwnerId);
         }
 
-        // The rep first in turn is inactive: both leads (10 ≥ 10) go to the other one.
+        // The rep added first, first in turn, is inactive: both leads (10 ≥ 10) go to the other one.
         Assert.Equal([active.Id, active.Id], owners);
     }
 
