@@ -18,12 +18,6 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
     /// <summary>The deals of the subject and pipeline, soft-deleted ones never.</summary>
     private static readonly string Deals = MetricSql.LiveDeals(MetricSql.Subject("o.owner_id"));
 
-    /// <summary><see cref="Deals"/> for the organisation: no owner filter, so the window's index range is read in order.</summary>
-    private static readonly string OrganisationDeals = MetricSql.LiveDeals(null);
-
-    /// <summary><see cref="Deals"/> for a rep or team: an owner list, so an owner-first index is sought per member.</summary>
-    private static readonly string MemberDeals = MetricSql.LiveDeals(MetricSql.MemberOwners("o.owner_id"));
-
     /// <summary>Whole days from creation to close, 0 when closed before created (the only dialect-specific part: a duration).</summary>
     private const string SqliteCycleDays = "CASE WHEN o.closed_at > o.created_at THEN (o.closed_at - o.created_at) / 86400000 ELSE 0 END";
 
@@ -52,53 +46,76 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
 
     /// <summary>
     /// Won count and amount: whole local days [@FromDay, @ToDay) from the day rollup (organisation rows for the
-    /// organisation), the parts of days [@HeadFrom, @HeadTo) and [@TailFrom, @TailTo) from the won deals' index.
+    /// organisation), the parts of days [@HeadFrom, @HeadTo) and [@TailFrom, @TailTo) from the won deals' index: the
+    /// organisation's window range read in order (no owner filter), a rep's or team's by an owner-first index per member.
     /// </summary>
-    public static readonly Sql WonTotal = new(WonTotalText(OrganisationDeals));
-
-    public static readonly Sql MemberWonTotal = new(WonTotalText(MemberDeals));
+    public static readonly SubjectSql WonTotal = SubjectSql.Owners("o.owner_id", owners => new($"""
+        SELECT COALESCE(SUM(x.Count), 0) AS Count, COALESCE(SUM(x.Amount), 0) AS Amount
+        FROM (SELECT SUM(d.won) AS Count, SUM(d.won_amount) AS Amount
+              FROM opportunity_days d
+              WHERE d.won > 0 AND d.day >= @FromDay AND d.day < @ToDay AND {MetricSql.RollupOwners("d.owner_id")} AND {MetricSql.Pipeline("d.pipeline_id")}
+              UNION ALL
+              SELECT COUNT(*) AS Count, SUM(o.amount) AS Amount
+              FROM opportunities o
+              WHERE o.outcome = 'won' AND o.closed_at >= @HeadFrom AND o.closed_at < @HeadTo AND {MetricSql.LiveDeals(owners)}
+              UNION ALL
+              SELECT COUNT(*) AS Count, SUM(o.amount) AS Amount
+              FROM opportunities o
+              WHERE o.outcome = 'won' AND o.closed_at >= @TailFrom AND o.closed_at < @TailTo AND {MetricSql.LiveDeals(owners)}) x
+        """));
 
     /// <summary>
     /// The won deals per whole day of cycle (0 when closed before created): whole local days [@FromDay, @ToDay) from the
     /// day rollup won_cycle_days (migration 0034, organisation rows for the organisation), the parts of days
-    /// [@HeadFrom, @HeadTo) and [@TailFrom, @TailTo) from the won deals' index.
+    /// [@HeadFrom, @HeadTo) and [@TailFrom, @TailTo) from the won deals' index: the organisation's window range read in
+    /// order (no owner filter), a rep's or team's by an owner-first index per member.
     /// </summary>
-    public static readonly Sql CycleDays = new(CycleDaysText(OrganisationDeals, SqliteCycleDays), CycleDaysText(OrganisationDeals, SqlServerCycleDays));
-
-    public static readonly Sql MemberCycleDays = new(CycleDaysText(MemberDeals, SqliteCycleDays), CycleDaysText(MemberDeals, SqlServerCycleDays));
+    public static readonly SubjectSql CycleDays = SubjectSql.Owners(
+        "o.owner_id",
+        owners => new(CycleDaysText(MetricSql.LiveDeals(owners), SqliteCycleDays), CycleDaysText(MetricSql.LiveDeals(owners), SqlServerCycleDays)));
 
     /// <summary>
-    /// Creation and close of the won deals of [@From, @To) whose whole days of cycle are @Low or @High (the day(s) holding
-    /// the middle): SQLite seeks ix_opportunities_won_cycle (migration 0034) by those days, then the close.
-    /// </summary>
-    public static readonly Sql Cycles = new(CyclesText(OrganisationDeals, SqliteCycleDays), CyclesText(OrganisationDeals, SqlServerCycleDays));
-
-    /// <summary>
-    /// Creation and close of a rep's or team's won deals of [@From, @To), every one, by the owner-first index
+    /// Creation and close of the won deals of [@From, @To) that can hold the middle cycle. The organisation's: those whose
+    /// whole days of cycle are @Low or @High (the day(s) holding the middle), SQLite seeking ix_opportunities_won_cycle
+    /// (migration 0034) by those days, then the close. A rep's or team's: every one, by the owner-first index
     /// ix_opportunities_owner_won; the store keeps those in the middle day(s). Seeking the cycle-days index instead reads
     /// every owner's deals of those days and keeps the members': ~100 times the rows for one rep of 500.
     /// </summary>
-    public static readonly Sql MemberCycles = new($"""
-        SELECT o.created_at AS CreatedAt, o.closed_at AS ClosedAt
-        FROM opportunities o
-        WHERE o.outcome = 'won' AND o.closed_at >= @From AND o.closed_at < @To AND {MemberDeals}
-        """);
+    public static readonly SubjectSql Cycles = new(
+        new(CyclesText(SqliteCycleDays), CyclesText(SqlServerCycleDays)),
+        new($"""
+            SELECT o.created_at AS CreatedAt, o.closed_at AS ClosedAt
+            FROM opportunities o
+            WHERE o.outcome = 'won' AND o.closed_at >= @From AND o.closed_at < @To AND {MetricSql.LiveDeals(MetricSql.MemberOwners("o.owner_id"))}
+            """));
 
     /// <summary>
     /// The open deals expected to close in [@FromDay, @ToDay) per stage and category, from the expected-close index alone
-    /// (migration 0034): count, amount, and the amount of those created at or before @AgedBefore.
+    /// (migration 0034): count, amount, and the amount of those created at or before @AgedBefore. The organisation's deals
+    /// are read from the index in order (no owner filter), a rep's or team's from its per-owner twin, member by member.
     /// </summary>
-    public static readonly Sql OpenGroups = new(OpenGroupsText(OrganisationDeals));
-
-    public static readonly Sql MemberOpenGroups = new(OpenGroupsText(MemberDeals));
+    public static readonly SubjectSql OpenGroups = SubjectSql.Owners("o.owner_id", owners => new($"""
+        SELECT x.StageId, s.name AS StageName, s.probability AS Probability, x.Category, x.Count, x.Amount, x.AgedAmount
+        FROM (SELECT o.stage_id AS StageId, o.forecast_category AS Category, COUNT(*) AS Count, SUM(o.amount) AS Amount,
+                     SUM(CASE WHEN o.created_at <= @AgedBefore THEN o.amount ELSE 0 END) AS AgedAmount
+              FROM opportunities o
+              WHERE o.outcome IS NULL AND o.expected_close_date >= @FromDay AND o.expected_close_date < @ToDay AND {MetricSql.LiveDeals(owners)}
+              GROUP BY o.stage_id, o.forecast_category) x
+        JOIN stages s ON s.id = x.StageId
+        WHERE s.kind = 'open'
+        """));
 
     /// <summary>
     /// Creation and amount of the open deals expected to close in [@FromDay, @ToDay) created after @AgedBefore (open stages
-    /// as a list: joined, SQLite would read the index range once per open stage).
+    /// as a list: joined, SQLite would read the index range once per open stage): the organisation's with no owner filter,
+    /// a rep's or team's by each member's range of the per-owner index.
     /// </summary>
-    public static readonly Sql YoungOpenDeals = new(YoungOpenDealsText(OrganisationDeals));
-
-    public static readonly Sql MemberYoungOpenDeals = new(YoungOpenDealsText(MemberDeals));
+    public static readonly SubjectSql YoungOpenDeals = SubjectSql.Owners("o.owner_id", owners => new($"""
+        SELECT o.created_at AS CreatedAt, o.amount AS Amount
+        FROM opportunities o
+        WHERE o.outcome IS NULL AND o.expected_close_date >= @FromDay AND o.expected_close_date < @ToDay AND o.created_at > @AgedBefore
+          AND o.stage_id IN (SELECT s.id FROM stages s WHERE s.kind = 'open') AND {MetricSql.LiveDeals(owners)}
+        """));
 
     public static readonly Sql SetCategory = new("""
         UPDATE opportunities SET forecast_category = @Category, version = version + 1
@@ -114,22 +131,21 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
     public async Task<DealTotal> WonTotalAsync(
         MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var sql = subject.IsOrganisation ? WonTotal : MemberWonTotal;
-        var row = (await QueryAsync<TotalRow>(sql, Parameters(subject, pipelineId, DayEdges.Of(from, to, zone)), cancellationToken))[0];
+        var row = (await QueryAsync<TotalRow>(WonTotal.For(subject), Parameters(subject, pipelineId, DayEdges.Of(from, to, zone)), cancellationToken))[0];
         return new DealTotal(row.Count, row.Amount);
     }
 
     public async Task<IReadOnlyList<CycleDayCount>> CycleDaysAsync(
         MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken) =>
         (await QueryAsync<CycleDayRow>(
-            subject.IsOrganisation ? CycleDays : MemberCycleDays, Parameters(subject, pipelineId, DayEdges.Of(from, to, zone)), cancellationToken))
+            CycleDays.For(subject), Parameters(subject, pipelineId, DayEdges.Of(from, to, zone)), cancellationToken))
             .Select(r => new CycleDayCount(r.Days, r.Deals))
             .ToList();
 
     public async Task<IReadOnlyList<double>> CyclesAsync(
         MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<long> days, CancellationToken cancellationToken) =>
         (await QueryAsync<CycleRow>(
-            subject.IsOrganisation ? Cycles : MemberCycles,
+            Cycles.For(subject),
             Parameters(subject, pipelineId, new { From = from, To = to, Low = days[0], High = days[^1] }), cancellationToken))
             .Where(r => days.Contains(WholeCycleDays(r.CreatedAt, r.ClosedAt)))
             .Select(r => ForecastMath.CycleDays(r.CreatedAt, r.ClosedAt))
@@ -142,7 +158,7 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
     public async Task<IReadOnlyList<OpenDealGroup>> OpenGroupsAsync(
         MetricSubject subject, Guid? pipelineId, DateOnly from, DateOnly to, DateTimeOffset agedBefore, CancellationToken cancellationToken) =>
         (await QueryAsync<OpenGroupRow>(
-            subject.IsOrganisation ? OpenGroups : MemberOpenGroups,
+            OpenGroups.For(subject),
             Parameters(subject, pipelineId, new { FromDay = from, ToDay = to, AgedBefore = agedBefore }), cancellationToken))
             .Select(r => new OpenDealGroup(
                 r.StageId, r.StageName, r.Probability, EnumNames.Parse<ForecastCategory>(r.Category), r.Count, r.Amount, r.AgedAmount))
@@ -151,7 +167,7 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
     public async Task<IReadOnlyList<YoungOpenDeal>> YoungOpenDealsAsync(
         MetricSubject subject, Guid? pipelineId, DateOnly from, DateOnly to, DateTimeOffset agedBefore, CancellationToken cancellationToken) =>
         (await QueryAsync<YoungRow>(
-            subject.IsOrganisation ? YoungOpenDeals : MemberYoungOpenDeals,
+            YoungOpenDeals.For(subject),
             Parameters(subject, pipelineId, new { FromDay = from, ToDay = to, AgedBefore = agedBefore }), cancellationToken))
             .Select(r => new YoungOpenDeal(r.CreatedAt, r.Amount))
             .ToList();
@@ -180,21 +196,6 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         return parameters;
     }
 
-    private static string WonTotalText(string deals) => $"""
-        SELECT COALESCE(SUM(x.Count), 0) AS Count, COALESCE(SUM(x.Amount), 0) AS Amount
-        FROM (SELECT SUM(d.won) AS Count, SUM(d.won_amount) AS Amount
-              FROM opportunity_days d
-              WHERE d.won > 0 AND d.day >= @FromDay AND d.day < @ToDay AND {MetricSql.RollupOwners("d.owner_id")} AND {MetricSql.Pipeline("d.pipeline_id")}
-              UNION ALL
-              SELECT COUNT(*) AS Count, SUM(o.amount) AS Amount
-              FROM opportunities o
-              WHERE o.outcome = 'won' AND o.closed_at >= @HeadFrom AND o.closed_at < @HeadTo AND {deals}
-              UNION ALL
-              SELECT COUNT(*) AS Count, SUM(o.amount) AS Amount
-              FROM opportunities o
-              WHERE o.outcome = 'won' AND o.closed_at >= @TailFrom AND o.closed_at < @TailTo AND {deals}) x
-        """;
-
     private static string CycleDaysText(string deals, string cycleDays) => $"""
         SELECT x.Days, SUM(x.Deals) AS Deals
         FROM (SELECT w.cycle_days AS Days, SUM(w.won) AS Deals
@@ -212,30 +213,13 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         GROUP BY x.Days
         """;
 
-    private static string CyclesText(string deals, string cycleDays) => $"""
+    /// <summary>The organisation's form of <see cref="Cycles"/> in a dialect.</summary>
+    private static string CyclesText(string cycleDays) => $"""
         SELECT x.CreatedAt, x.ClosedAt
         FROM (SELECT o.created_at AS CreatedAt, o.closed_at AS ClosedAt, {cycleDays} AS Days
               FROM opportunities o
-              WHERE o.outcome = 'won' AND o.closed_at >= @From AND o.closed_at < @To AND {deals}) x
+              WHERE o.outcome = 'won' AND o.closed_at >= @From AND o.closed_at < @To AND {MetricSql.LiveDeals(null)}) x
         WHERE x.Days IN (@Low, @High)
-        """;
-
-    private static string OpenGroupsText(string deals) => $"""
-        SELECT x.StageId, s.name AS StageName, s.probability AS Probability, x.Category, x.Count, x.Amount, x.AgedAmount
-        FROM (SELECT o.stage_id AS StageId, o.forecast_category AS Category, COUNT(*) AS Count, SUM(o.amount) AS Amount,
-                     SUM(CASE WHEN o.created_at <= @AgedBefore THEN o.amount ELSE 0 END) AS AgedAmount
-              FROM opportunities o
-              WHERE o.outcome IS NULL AND o.expected_close_date >= @FromDay AND o.expected_close_date < @ToDay AND {deals}
-              GROUP BY o.stage_id, o.forecast_category) x
-        JOIN stages s ON s.id = x.StageId
-        WHERE s.kind = 'open'
-        """;
-
-    private static string YoungOpenDealsText(string deals) => $"""
-        SELECT o.created_at AS CreatedAt, o.amount AS Amount
-        FROM opportunities o
-        WHERE o.outcome IS NULL AND o.expected_close_date >= @FromDay AND o.expected_close_date < @ToDay AND o.created_at > @AgedBefore
-          AND o.stage_id IN (SELECT s.id FROM stages s WHERE s.kind = 'open') AND {deals}
         """;
 
     /// <summary>

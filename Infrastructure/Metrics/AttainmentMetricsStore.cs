@@ -28,21 +28,18 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
 
     /// <summary>
     /// Won deals per span and owner over each span's whole local days, from the day rollup (opportunity_days, kept exact
-    /// by triggers). Span 0 (the request's window) is skipped: the spans after it are quota periods.
+    /// by triggers). Span 0 (the request's window) is skipped: the spans after it are quota periods. For a rep or a team
+    /// the members drive the read through ix_opportunity_days_owner, so a rep's years of quotas read only their own days.
     /// </summary>
-    public static readonly Sql WonPerSpanAndOwner = new(WonPerSpanAndOwnerWhere($"d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}"));
-
-    /// <summary>The same for a rep or a team: the members drive the read through ix_opportunity_days_owner, so a rep's years of quotas read only their own days.</summary>
-    public static readonly Sql WonPerSpanAndMember = new(WonPerSpanAndOwnerWhere(MetricSql.MemberOwners("d.owner_id")));
+    public static readonly SubjectSql WonPerSpanAndOwner = SubjectSql.Owners(
+        "d.owner_id", owners => new(WonPerSpanAndOwnerWhere(owners ?? $"d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}")));
 
     /// <summary>
     /// The finished quotas in [@From, @To) whose positive target was reached, with the revenue and deals won in their whole
-    /// months (owner_months: two seeks per quota into the covering index of 0037, no grouping of every quota).
+    /// months (owner_months: two seeks per quota into the covering index of 0037, no grouping of every quota). For a rep or
+    /// a team, the members' quotas by the owner-first index (a rep's, not every rep's).
     /// </summary>
-    public static readonly Sql AttainedQuotas = AttainedQuotasWhere(MetricSql.Subject("q.user_id"));
-
-    /// <summary>The same for a rep or a team: the members' quotas by the owner-first index (a rep's, not every rep's).</summary>
-    public static readonly Sql AttainedQuotasOfMembers = AttainedQuotasWhere(MetricSql.MemberOwners("q.user_id"));
+    public static readonly SubjectSql AttainedQuotas = SubjectSql.Owners("q.user_id", owners => AttainedQuotasWhere(owners ?? MetricSql.Subject("q.user_id")));
 
     /// <summary>Won deals per span and owner between the instants of each span, from the records: the part of a running period from the start of today up to now.</summary>
     public static readonly Sql WonPerSpanAndOwnerSinceDayStart = new($"""
@@ -114,15 +111,14 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         var cuts = scope.Spans.Select(s => (Span: s, Day: LastDayStartingBy(s, scope.Zone))).ToList();
         var wholeDays = scope with { Spans = [.. cuts.Select(c => c.Span with { To = c.Day, ToUtc = MetricWindow.StartOfDay(c.Day, scope.Zone) })] };
         var sinceDayStart = scope with { Spans = [.. cuts.Select(c => c.Span with { From = c.Day, FromUtc = MetricWindow.StartOfDay(c.Day, scope.Zone) })] };
-        var wholeDayStatement = scope.Subject.IsOrganisation ? WonPerSpanAndOwner : WonPerSpanAndMember;
-        var rows = (await SpanQueryAsync<WonRow>(wholeDayStatement, wholeDays, DateTimeOffset.UtcNow, null, cancellationToken))
+        var rows = (await SpanQueryAsync<WonRow>(WonPerSpanAndOwner.For(scope.Subject), wholeDays, DateTimeOffset.UtcNow, null, cancellationToken))
             .Concat(await SpanQueryAsync<WonRow>(WonPerSpanAndOwnerSinceDayStart, sinceDayStart, DateTimeOffset.UtcNow, null, cancellationToken));
         return [.. rows.GroupBy(r => (r.Idx, r.OwnerId)).Select(g => new WonDeals(g.Key.Idx, g.Key.OwnerId, g.Sum(r => r.Revenue ?? 0), g.Sum(r => r.Deals)))];
     }
 
     public async Task<IReadOnlyList<QuotaWon>> AttainedQuotasAsync(MetricSubject subject, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         [.. (await QueryAsync<QuotaWonRow>(
-                subject.IsOrganisation ? AttainedQuotas : AttainedQuotasOfMembers,
+                AttainedQuotas.For(subject),
                 new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId, From = from, To = to }, cancellationToken))
             .Select(r => new QuotaWon(r.ToQuota(), r.Revenue, r.Deals))];
 

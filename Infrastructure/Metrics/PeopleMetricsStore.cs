@@ -42,11 +42,11 @@ public sealed class PeopleMetricsStore(IDbConnectionFactory connections) : Metri
         ORDER BY t.name, t.id, u.display_name, u.id
         """);
 
-    /// <summary>Won revenue per span and rep from the month rollup (owner_months): the spans are quarters, whole months.</summary>
-    public static readonly Sql WonRevenue = WonRevenueWhere(MetricSql.Subject("m.owner_id"));
-
-    /// <summary><see cref="WonRevenue"/> for a team (or a rep): each member's months by ix_owner_months_owner_won, not every rep's months filtered.</summary>
-    public static readonly Sql WonRevenueOfMembers = WonRevenueWhere(MetricSql.MemberOwners("m.owner_id"));
+    /// <summary>
+    /// Won revenue per span and rep from the month rollup (owner_months): the spans are quarters, whole months. For a team
+    /// (or a rep), each member's months by ix_owner_months_owner_won, not every rep's months filtered.
+    /// </summary>
+    public static readonly SubjectSql WonRevenue = SubjectSql.Owners("m.owner_id", owners => WonRevenueWhere(owners ?? MetricSql.Subject("m.owner_id")));
 
     public async Task<IReadOnlyList<RampRep>> RampRepsAsync(MetricSubject subject, CancellationToken cancellationToken) =>
         [.. (await QueryAsync<RampRepRow>(RampReps, new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId }, cancellationToken))
@@ -70,7 +70,7 @@ public sealed class PeopleMetricsStore(IDbConnectionFactory connections) : Metri
             .Select(r => new QuadrantRep(r.UserId, r.DisplayName, r.TeamId, r.TeamName))];
 
     public async Task<IReadOnlyDictionary<(int Idx, Guid OwnerId), decimal>> WonRevenueAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<RevenueRow>(scope.Subject.IsOrganisation ? WonRevenue : WonRevenueOfMembers, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+        (await SpanQueryAsync<RevenueRow>(WonRevenue.For(scope.Subject), scope, DateTimeOffset.UtcNow, null, cancellationToken))
             .ToDictionary(r => (r.Idx, r.OwnerId), r => r.Revenue ?? 0);
 
     private static Sql WonRevenueWhere(string owners) => new($"""

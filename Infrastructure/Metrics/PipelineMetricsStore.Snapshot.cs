@@ -95,10 +95,11 @@ public sealed partial class PipelineMetricsStore
           AND o.id = m.opportunity_id AND o.deleted_at IS NULL AND o.created_at <= @AsOf AND {"{pipeline}"}
         """;
 
-    public static readonly Sql OpenAt = new(OpenAtText(OpenAsOfFast));
-
-    /// <summary><see cref="OpenAt"/> for a rep or a team (<see cref="OpenAsOfMembers"/>).</summary>
-    public static readonly Sql OpenAtForMembers = new(OpenAtText(OpenAsOfMembers));
+    /// <summary>
+    /// The deals open at <c>@AsOf</c> with their owner's name: the organisation's from <see cref="OpenAsOfFast"/>, a rep's or a
+    /// team's from <see cref="OpenAsOfMembers"/>.
+    /// </summary>
+    public static readonly SubjectSql OpenAt = new(new(OpenAtText(OpenAsOfFast)), new(OpenAtText(OpenAsOfMembers)));
 
     /// <summary>
     /// Whether anything a snapshot replays happened after <c>@AsOf</c>: a stage left, a deal (not deleted) entering its
@@ -113,11 +114,11 @@ public sealed partial class PipelineMetricsStore
                     THEN 1 ELSE 0 END
         """);
 
-    /// <summary>The open deals now per stage and owner, from the rollup kept by triggers: count, amount, Σ entry instants (Unix ms).</summary>
-    public static readonly Sql CurrentGroups = CurrentGroupsWhere(MetricSql.Subject("t.owner_id"));
-
-    /// <summary><see cref="CurrentGroups"/> for a rep or a team: their rows by the owner-first key, not every owner's rows filtered.</summary>
-    public static readonly Sql CurrentGroupsOfMembers = CurrentGroupsWhere(MetricSql.MemberOwners("t.owner_id"));
+    /// <summary>
+    /// The open deals now per stage and owner, from the rollup kept by triggers: count, amount, Σ entry instants (Unix ms).
+    /// For a rep or a team, their rows by the owner-first key, not every owner's rows filtered.
+    /// </summary>
+    public static readonly SubjectSql CurrentGroups = SubjectSql.Owners("t.owner_id", owners => CurrentGroupsWhere(owners ?? MetricSql.Subject("t.owner_id")));
 
     /// <summary>The entry instant of the deals now in <c>@StageId</c>, earliest first, skipping <c>@Skip</c> and taking <c>@Take</c>: a stage's middle deal(s).</summary>
     public static readonly Sql StageEntriesAt = new(
@@ -143,7 +144,7 @@ public sealed partial class PipelineMetricsStore
         """);
 
     public async Task<IReadOnlyList<OpenDeal>> OpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<DealRow>(scope.Subject.IsOrganisation ? OpenAt : OpenAtForMembers, scope, asOf, new { AsOf = asOf }, cancellationToken))
+        (await SpanQueryAsync<DealRow>(OpenAt.For(scope.Subject), scope, asOf, new { AsOf = asOf }, cancellationToken))
         .Select(d => new OpenDeal(d.OpportunityId, d.OwnerId, d.OwnerName, d.StageId, d.Amount, d.EnteredAt))
         .ToList();
 
@@ -160,7 +161,7 @@ public sealed partial class PipelineMetricsStore
         }
 
         var asOfMs = asOf.ToUnixTimeMilliseconds();
-        var groups = (await SpanQueryAsync<GroupRow>(scope.Subject.IsOrganisation ? CurrentGroups : CurrentGroupsOfMembers, scope, asOf, null, cancellationToken))
+        var groups = (await SpanQueryAsync<GroupRow>(CurrentGroups.For(scope.Subject), scope, asOf, null, cancellationToken))
             .Select(g => new OpenDealGroup(g.StageId, g.OwnerId, g.OwnerName, g.Count, g.Amount, (g.Count * asOfMs) - g.EnteredMs))
             .ToList();
         var middles = new Dictionary<Guid, IReadOnlyList<double>>();

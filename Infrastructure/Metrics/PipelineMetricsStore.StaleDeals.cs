@@ -9,12 +9,10 @@ public sealed partial class PipelineMetricsStore
 {
     /// <summary>
     /// A page of the deals open now that entered their stage before its limit (<c>@Limits</c>: stage and instant), longest in
-    /// stage first, after the keyset position: the ids from the index on (stage, entry instant, id), then the deals.
+    /// stage first, after the keyset position: the ids from the index on (stage, entry instant, id), then the deals. For a
+    /// rep or a team, their deals by the owner-first index on (owner, stage, entry instant, id).
     /// </summary>
-    public static readonly Sql StaleDeals = StaleDealsWhere(MetricSql.Subject("so.owner_id"));
-
-    /// <summary><see cref="StaleDeals"/> for a rep or a team: their deals by the owner-first index on (owner, stage, entry instant, id).</summary>
-    public static readonly Sql StaleDealsOfMembers = StaleDealsWhere(MetricSql.MemberOwners("so.owner_id"));
+    public static readonly SubjectSql StaleDeals = SubjectSql.Owners("so.owner_id", owners => StaleDealsWhere(owners ?? MetricSql.Subject("so.owner_id")));
 
     public async Task<IReadOnlyList<CurrentDeal>> StaleDealsAsync(
         MetricScope scope, IReadOnlyList<StageLimit> limits, ExplainPosition? after, int take, CancellationToken cancellationToken)
@@ -31,7 +29,7 @@ public sealed partial class PipelineMetricsStore
             ["b"] = MetricSql.IsoInstant(l.EnteredBefore),
         }));
         return (await SpanQueryAsync<DealRow>(
-                scope.Subject.IsOrganisation ? StaleDeals : StaleDealsOfMembers, scope, DateTimeOffset.UtcNow, new { Limits = json, AfterAt = after?.At, AfterId = after?.Id, Take = take }, cancellationToken))
+                StaleDeals.For(scope.Subject), scope, DateTimeOffset.UtcNow, new { Limits = json, AfterAt = after?.At, AfterId = after?.Id, Take = take }, cancellationToken))
             .Select(d => new CurrentDeal(d.OpportunityId, d.Name, d.OwnerId, d.StageId, d.Amount, d.StageEnteredAt))
             .ToList();
     }

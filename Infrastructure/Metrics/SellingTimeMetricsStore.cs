@@ -57,51 +57,53 @@ public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : 
         """;
 
     /// <summary>
-    /// The organisation's: selling_time_days' organisation rows for the whole days of each span before today (every meeting
-    /// of those has started), plus the activities of the span from the start of today, read as before.
+    /// Selling time per span. The organisation's: selling_time_days' organisation rows for the whole days of each span before
+    /// today (every meeting of those has started), plus the activities of the span from the start of today, read as before.
+    /// A team's or rep's: the members' selling_time_days rows before today, plus their activities from today on (each
+    /// member's owner-index range).
     /// </summary>
-    public static readonly Sql SellingOrganisation = new($"""
-        SELECT x.Idx AS Idx, {TotalSums}
-        FROM (
-            SELECT s.idx AS Idx, {RolledSums}
-            FROM {"{spans}"} s
-            JOIN selling_time_days d ON d.owner_id = @OrganisationOwner AND d.day >= s.from_day AND d.day < s.to_day AND d.day < {Today}
-            GROUP BY s.idx
-            UNION ALL
-            SELECT s.idx AS Idx, {Sums}
-            FROM {"{spans}"} s
-            JOIN activities a ON {FromToday}
-            WHERE {Selling}
-            GROUP BY s.idx
-        ) x
-        GROUP BY x.Idx
-        """);
+    public static readonly SubjectSql SellingPerSpan = new(
+        new($"""
+            SELECT x.Idx AS Idx, {TotalSums}
+            FROM (
+                SELECT s.idx AS Idx, {RolledSums}
+                FROM {"{spans}"} s
+                JOIN selling_time_days d ON d.owner_id = @OrganisationOwner AND d.day >= s.from_day AND d.day < s.to_day AND d.day < {Today}
+                GROUP BY s.idx
+                UNION ALL
+                SELECT s.idx AS Idx, {Sums}
+                FROM {"{spans}"} s
+                JOIN activities a ON {FromToday}
+                WHERE {Selling}
+                GROUP BY s.idx
+            ) x
+            GROUP BY x.Idx
+            """),
+        new($"""
+            SELECT x.Idx AS Idx, {TotalSums}
+            FROM (
+                SELECT s.idx AS Idx, {RolledSums}
+                FROM {"{spans}"} s
+                CROSS JOIN users u
+                JOIN selling_time_days d ON d.owner_id = u.id AND d.day >= s.from_day AND d.day < s.to_day AND d.day < {Today}
+                WHERE u.id = @SubjectUserId OR u.team_id = @SubjectTeamId
+                GROUP BY s.idx
+                UNION ALL
+                SELECT s.idx AS Idx, {Sums}
+                FROM {"{spans}"} s
+                CROSS JOIN users u
+                JOIN activities a ON a.owner_id = u.id AND {FromToday}
+                WHERE (u.id = @SubjectUserId OR u.team_id = @SubjectTeamId) AND {Selling}
+                GROUP BY s.idx
+            ) x
+            GROUP BY x.Idx
+            """));
 
-    /// <summary>A team's or rep's: the members' selling_time_days rows before today, plus their activities from today on (each member's owner-index range).</summary>
-    public static readonly Sql SellingSubject = new($"""
-        SELECT x.Idx AS Idx, {TotalSums}
-        FROM (
-            SELECT s.idx AS Idx, {RolledSums}
-            FROM {"{spans}"} s
-            CROSS JOIN users u
-            JOIN selling_time_days d ON d.owner_id = u.id AND d.day >= s.from_day AND d.day < s.to_day AND d.day < {Today}
-            WHERE u.id = @SubjectUserId OR u.team_id = @SubjectTeamId
-            GROUP BY s.idx
-            UNION ALL
-            SELECT s.idx AS Idx, {Sums}
-            FROM {"{spans}"} s
-            CROSS JOIN users u
-            JOIN activities a ON a.owner_id = u.id AND {FromToday}
-            WHERE (u.id = @SubjectUserId OR u.team_id = @SubjectTeamId) AND {Selling}
-            GROUP BY s.idx
-        ) x
-        GROUP BY x.Idx
-        """);
-
-    public static readonly Sql NonSelling = NonSellingWhere(null);
-
-    /// <summary><see cref="NonSelling"/> for a rep or team: each member's window sought by the owner-first index (migration 0040).</summary>
-    public static readonly Sql NonSellingOfMembers = NonSellingWhere(MetricSql.MemberOwners("t.owner_id"));
+    /// <summary>
+    /// The live time entries of each span by kind, read from the window indexes of migration 0040: the organisation's with
+    /// no owner filter, a rep's or team's by each member's window sought by the owner-first index.
+    /// </summary>
+    public static readonly SubjectSql NonSelling = SubjectSql.Owners("t.owner_id", NonSellingWhere);
 
     public static readonly Sql SellingPerRep = new($"""
         SELECT u.id AS UserId, u.display_name AS DisplayName, u.team_id AS TeamId, {Sums}
@@ -119,7 +121,7 @@ public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : 
         GROUP BY t.owner_id
         """);
 
-    /// <summary>The activities behind the figures: the same conditions as <see cref="SellingOrganisation"/>; Value is the duration in minutes.</summary>
+    /// <summary>The activities behind the figures: the same conditions as <see cref="SellingPerSpan"/>; Value is the duration in minutes.</summary>
     public static readonly Sql Explain = new($"""
         SELECT * FROM (
             SELECT 'activity' AS Kind, a.id AS Id, a.occurred_at AS At, a.owner_id AS OwnerId, COALESCE(a.subject, a.type) AS Label,
@@ -133,10 +135,10 @@ public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : 
         """);
 
     public async Task<IReadOnlyDictionary<int, SellingSeconds>> SellingAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<SellingRow>(scope.Subject.IsOrganisation ? SellingOrganisation : SellingSubject, scope, now, null, cancellationToken))
+        (await SpanQueryAsync<SellingRow>(SellingPerSpan.For(scope.Subject), scope, now, null, cancellationToken))
             .ToDictionary(r => r.Idx, r => r.ToSeconds());
 
-    /// <summary>The live time entries of each span by kind, read from the window indexes of migration 0040.</summary>
+    /// <summary><see cref="NonSelling"/> for the owners <paramref name="owners"/> names, or every owner for none.</summary>
     private static Sql NonSellingWhere(string? owners) => new($"""
         SELECT s.idx AS Idx, {KindSums}
         FROM {"{spans}"} s
@@ -146,7 +148,7 @@ public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : 
         """);
 
     public async Task<IReadOnlyDictionary<int, NonSellingMinutes>> NonSellingAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<NonSellingRow>(scope.Subject.IsOrganisation ? NonSelling : NonSellingOfMembers, scope, DateTimeOffset.UtcNow, null, cancellationToken))
+        (await SpanQueryAsync<NonSellingRow>(NonSelling.For(scope.Subject), scope, DateTimeOffset.UtcNow, null, cancellationToken))
             .ToDictionary(r => r.Idx, r => r.ToMinutes());
 
     public async Task<IReadOnlyList<SellingTimeRepRow>> PerRepAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken)
