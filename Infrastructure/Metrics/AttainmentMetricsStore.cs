@@ -215,10 +215,6 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         HAVING SUM(d.won) > 0
         """;
 
-    /// <summary>
-    /// Won per owner and month: the window's whole months from the month rollup (owner_months), the days around them from the
-    /// day rollup grouped by their month; the owners <paramref name="owners"/> selects (given an owner column).
-    /// </summary>
     /// <summary>Money and targets are stored ×10⁴ on SQLite, so there a count of deals is scaled to compare with a deals target.</summary>
     private static Sql AttainedQuotasWhere(string subject) =>
         new(AttainedQuotasText(subject, "x.Deals * 10000"), AttainedQuotasText(subject, "x.Deals"));

@@ -5,7 +5,8 @@ namespace SalesCrm.Infrastructure.Metrics;
 
 /// <summary>
 /// One metric statement in the two forms its subject needs. For the organisation it reads a window index in order (or the
-/// organisation's rollup rows) with no owner filter. For a rep or a team it names the owners as an <c>IN</c> list
+/// organisation's rollup rows) with no owner filter, or with <see cref="MetricSql.Subject"/>, which passes every owner when
+/// no rep or team is asked for. For a rep or a team it names the owners as an <c>IN</c> list
 /// (<see cref="MetricSql.MemberOwners"/>), so SQLite seeks an owner-first index per member: the <c>@SubjectUserId IS NULL OR …</c>
 /// form of <see cref="MetricSql.Subject"/> would read every owner's rows of the window and keep the members'.
 /// <see cref="For"/> picks the form; declare it as a static field, like <see cref="Sql"/>, so the ScriptDom test parses both.
