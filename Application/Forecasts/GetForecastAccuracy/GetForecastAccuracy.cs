@@ -17,7 +17,11 @@ public sealed record ForecastAccuracyReport(ForecastPeriod Period, string TimeZo
 
 public sealed record PeriodAccuracy(DateOnly Start, DateOnly End, DealTotal Actual, IReadOnlyList<MethodAccuracy> Methods);
 
-public sealed record MethodAccuracy(ForecastMethod Method, decimal Forecast, decimal WonSoFarAtSnapshot, DateTimeOffset TakenAt, double? Accuracy);
+/// <summary>
+/// One method's snapshot of a period against the actual. <see cref="Late"/>: taken after the period's first local day (the
+/// background run saves at the start, within minutes), so it already knew part of the result; it is listed, not hidden.
+/// </summary>
+public sealed record MethodAccuracy(ForecastMethod Method, decimal Forecast, decimal WonSoFarAtSnapshot, DateTimeOffset TakenAt, bool Late, double? Accuracy);
 
 public sealed class GetForecastAccuracyQueryHandler(
     MetricSubjects subjects, MetricScopes scopes, IForecastSnapshotStore snapshots, IForecastStore deals, TimeProvider clock)
@@ -53,8 +57,9 @@ public sealed class GetForecastAccuracyQueryHandler(
         var end = ForecastPeriods.EndOf(period, start);
         var (from, to) = (MetricWindow.StartOfDay(start, zone), MetricWindow.StartOfDay(end, zone));
         var actual = DealTotal.Of(won.Where(d => d.ClosedAt >= from && d.ClosedAt < to).Select(d => d.Amount));
+        var secondDay = MetricWindow.StartOfDay(start.AddDays(1), zone);
         var methods = saved.OrderBy(s => s.Method)
-            .Select(s => new MethodAccuracy(s.Method, s.Forecast, s.WonSoFar, s.TakenAt, Accuracy(s.Forecast, actual.Amount)))
+            .Select(s => new MethodAccuracy(s.Method, s.Forecast, s.WonSoFar, s.TakenAt, s.TakenAt >= secondDay, Accuracy(s.Forecast, actual.Amount)))
             .ToList();
         return new PeriodAccuracy(start, end, actual, methods);
     }

@@ -3657,6 +3657,7 @@ export interface components {
             wonSoFarAtSnapshot: number;
             /** Format: date-time */
             takenAt: string;
+            late: boolean;
             /** Format: double */
             accuracy: null | number;
         };

@@ -50,10 +50,32 @@ public sealed class ForecastSnapshotTests(ApiFactory factory) : IClassFixture<Ap
                 (ForecastMethod.Historical, 0m, 0.0),               // nothing won December–February
             ],
             march.Methods.Select(m => (m.Method, m.Forecast, m.Accuracy)));
-        Assert.All(march.Methods, m => Assert.Equal(Utc("2025-03-01T00:00:00Z"), m.TakenAt));
+        Assert.All(march.Methods, m => Assert.Equal((Utc("2025-03-01T00:00:00Z"), false), (m.TakenAt, m.Late)));
 
         var quarter = Assert.Single((await AccuracyAsync(client, $"period=quarter&userId={rep.Id}")).Periods);
         Assert.Equal((new DateOnly(2025, 1, 1), 1000m, 600m, (double?)0.6), (quarter.Start, quarter.Actual.Amount, quarter.Methods[0].Forecast, quarter.Methods[0].Accuracy));
+    }
+
+    [Fact]
+    public async Task A_snapshot_taken_after_the_periods_first_day_is_marked_late()
+    {
+        var (onTime, onTimeClient) = await factory.PersonAsync("rep");
+        var (late, lateClient) = await factory.PersonAsync("rep");
+        var account = await factory.AccountAsync();
+        var snapshotter = factory.Services.GetRequiredService<ForecastSnapshotter>();
+
+        // The last moment of 1 September (UTC) is still the period's first day; the first moment of 2 September is not.
+        await snapshotter.SnapshotDueAsync(Utc("2025-09-01T23:59:59.999Z"), null, [new SnapshotSubject(SnapshotSubjectKind.Rep, onTime.Id)], CancellationToken.None);
+        await snapshotter.SnapshotDueAsync(Utc("2025-09-02T00:00:00Z"), null, [new SnapshotSubject(SnapshotSubjectKind.Rep, late.Id)], CancellationToken.None);
+        await onTimeClient.WonDealAsync(account, 1000m, Utc("2025-08-01T00:00:00Z"), Utc("2025-09-10T00:00:00Z"));
+        await lateClient.WonDealAsync(account, 1000m, Utc("2025-08-01T00:00:00Z"), Utc("2025-09-10T00:00:00Z"));
+
+        var onTimeSeptember = Assert.Single((await AccuracyAsync(onTimeClient, $"period=month&userId={onTime.Id}")).Periods);
+        var lateSeptember = Assert.Single((await AccuracyAsync(lateClient, $"period=month&userId={late.Id}")).Periods);
+
+        Assert.All(onTimeSeptember.Methods, m => Assert.False(m.Late));
+        Assert.All(lateSeptember.Methods, m => Assert.True(m.Late));
+        Assert.Equal(3, lateSeptember.Methods.Count(m => m.Accuracy is not null)); // still compared: 1,000 was won in September
     }
 
     [Fact]

@@ -30,28 +30,34 @@ describe('historical inputs', () => {
 
 describe('method ranking', () => {
   const at = '2026-10-01T00:00:00Z';
-  it('ranks methods by mean accuracy over the periods that had an actual', () => {
+  it('ranks methods by mean accuracy over the periods that had an actual and a snapshot saved on time', () => {
     const ranked = rankMethods([
       {
         start: '2026-09-01', end: '2026-10-01', actual: { count: 2, amount: 1000 },
         methods: [
-          { method: 'stage_weighted', forecast: 850, wonSoFarAtSnapshot: 0, takenAt: at, accuracy: 0.85 },
-          { method: 'cycle_age', forecast: 500, wonSoFarAtSnapshot: 0, takenAt: at, accuracy: 0.5 },
-          { method: 'historical', forecast: 1200, wonSoFarAtSnapshot: 0, takenAt: at, accuracy: 0.8 },
+          { method: 'stage_weighted', forecast: 850, wonSoFarAtSnapshot: 0, takenAt: at, late: false, accuracy: 0.85 },
+          { method: 'cycle_age', forecast: 500, wonSoFarAtSnapshot: 0, takenAt: at, late: false, accuracy: 0.5 },
+          { method: 'historical', forecast: 1200, wonSoFarAtSnapshot: 0, takenAt: at, late: false, accuracy: 0.8 },
         ],
       },
       {
         start: '2026-08-01', end: '2026-09-01', actual: { count: 0, amount: 0 },
-        methods: [{ method: 'historical', forecast: 100, wonSoFarAtSnapshot: 0, takenAt: at, accuracy: null }],
+        methods: [{ method: 'historical', forecast: 100, wonSoFarAtSnapshot: 0, takenAt: at, late: false, accuracy: null }],
       },
       {
         start: '2026-07-01', end: '2026-08-01', actual: { count: 1, amount: 1000 },
-        methods: [{ method: 'historical', forecast: 1000, wonSoFarAtSnapshot: 0, takenAt: at, accuracy: 1 }],
+        methods: [{ method: 'historical', forecast: 1000, wonSoFarAtSnapshot: 0, takenAt: at, late: false, accuracy: 1 }],
+      },
+      {
+        start: '2026-06-01', end: '2026-07-01', actual: { count: 1, amount: 1000 },
+        methods: [{ method: 'cycle_age', forecast: 1000, wonSoFarAtSnapshot: 900, takenAt: '2026-06-20T00:00:00Z', late: true, accuracy: 1 }],
       },
     ]);
     expect(ranked.map((t) => t.method)).toEqual(['historical', 'stage_weighted', 'cycle_age']);
     expect(ranked[0]?.periods).toBe(2);
     expect(ranked[0]?.meanAccuracy).toBeCloseTo(0.9, 10);
+    // cycle_age's late June snapshot (accuracy 1) is left out: its mean stays 0.5, over one period.
+    expect(ranked[2]).toEqual({ method: 'cycle_age', meanAccuracy: 0.5, periods: 1 });
   });
 
   it('puts methods with no measurable period last', () => {

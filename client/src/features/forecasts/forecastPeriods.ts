@@ -66,15 +66,18 @@ export function parseHistoricalDraft(draft: HistoricalDraft): { inputs: Historic
 
 export interface MethodTrack {
   method: ForecastMethod;
-  /** Mean accuracy over the periods with an actual (null when none has one). */
+  /** Mean accuracy over the periods with an actual and a snapshot saved on time (null when none has both). */
   meanAccuracy: number | null;
   periods: number;
 }
 
-/** How each method did over the ended periods, best first (methods without a measurable period last). */
+/**
+ * How each method did over the ended periods, best first (methods without a measurable period last). A snapshot saved
+ * late (after the period's first day) already knew part of the result, so it does not count toward the ranking.
+ */
 export function rankMethods(periods: readonly PeriodAccuracy[]): MethodTrack[] {
   const tracks = METHODS.map((method) => {
-    const values = periods.flatMap((p) => p.methods.filter((m) => m.method === method && m.accuracy !== null).map((m) => m.accuracy ?? 0));
+    const values = periods.flatMap((p) => p.methods.filter((m) => m.method === method && !m.late && m.accuracy !== null).map((m) => m.accuracy ?? 0));
     return {
       method,
       meanAccuracy: values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length,

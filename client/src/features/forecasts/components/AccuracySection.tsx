@@ -30,7 +30,11 @@ export function AccuracySection({ period, subject, money }: Props) {
       {
         id: `${method}-accuracy`,
         header: `${METHOD_LABELS[method]} accuracy`,
-        cell: (p) => formatRatio(methodOf(p, method)?.accuracy ?? null),
+        cell: (p) => {
+          const m = methodOf(p, method);
+          const accuracy = formatRatio(m?.accuracy ?? null);
+          return m?.late ? `${accuracy} (saved late)` : accuracy;
+        },
         csv: (p) => methodOf(p, method)?.accuracy ?? '',
       },
     ]),
@@ -44,6 +48,8 @@ export function AccuracySection({ period, subject, money }: Props) {
       <h2 id="accuracy-heading">Accuracy history</h2>
       <p className="muted">
         Each method’s forecast as saved at the start of the period, against what was won. Accuracy is 1 − |forecast − actual| / actual.
+        A forecast saved after the period’s first day is marked “saved late”: it already knew part of the result, so it is
+        left out of the ranking.
       </p>
       <QueryView query={accuracy} loadingLabel="Loading accuracy…">
         {(data) => (

@@ -33,9 +33,9 @@ const accuracy = {
   periods: [{
     start: '2026-10-01', end: '2026-11-01', actual: deals(1, 1000),
     methods: [
-      { method: 'stage_weighted', forecast: 800, wonSoFarAtSnapshot: 0, takenAt: '2026-10-01T00:05:00Z', accuracy: 0.8 },
-      { method: 'cycle_age', forecast: 0, wonSoFarAtSnapshot: 0, takenAt: '2026-10-01T00:05:00Z', accuracy: 0 },
-      { method: 'historical', forecast: 1500, wonSoFarAtSnapshot: 0, takenAt: '2026-10-01T00:05:00Z', accuracy: 0.5 },
+      { method: 'stage_weighted', forecast: 800, wonSoFarAtSnapshot: 0, takenAt: '2026-10-01T00:05:00Z', late: false, accuracy: 0.8 },
+      { method: 'cycle_age', forecast: 0, wonSoFarAtSnapshot: 0, takenAt: '2026-10-01T00:05:00Z', late: false, accuracy: 0 },
+      { method: 'historical', forecast: 1500, wonSoFarAtSnapshot: 0, takenAt: '2026-10-03T09:00:00Z', late: true, accuracy: 0.5 },
     ],
   }],
 };
@@ -61,7 +61,9 @@ describe('Forecast page', () => {
     const categories = screen.getByRole('table', { name: 'Open deals by forecast category' });
     expect(within(categories).getByRole('row', { name: /Commit/ })).toHaveTextContent('Commit1€2,000');
     expect(await screen.findByTestId('best-method')).toHaveTextContent('Most accurate so far: Stage-weighted, 80% on average over 1 period.');
-    expect(screen.getByRole('table', { name: 'Forecast accuracy by period' })).toHaveTextContent('October 2026');
+    const history = screen.getByRole('table', { name: 'Forecast accuracy by period' });
+    expect(history).toHaveTextContent('October 2026');
+    expect(history).toHaveTextContent('50% (saved late)');
   });
 
   it('sends the historical inputs, and shows a refused one next to its field while keeping the default figures', async () => {
