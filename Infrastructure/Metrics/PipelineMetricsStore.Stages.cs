@@ -33,35 +33,33 @@ public sealed partial class PipelineMetricsStore
         """;
 
     /// <summary>
-    /// The exits from each open stage in each span by whole day spent in it, from the day rollup kept by triggers
-    /// (organisation rows for the organisation): count and total time spent (ms). The spans drive the join (SQLite would
-    /// otherwise read every day of the owner's rows and then the spans), the stages are joined to the grouped rows.
+    /// The exits from each open stage in each span by whole day spent in it: count and total time spent (ms), from rollups
+    /// kept by triggers. The organisation's reads each span's whole months from <c>stage_time_months</c> (migration 0036, the
+    /// organisation rows summed per month) and the days before the first and after the last of them from the organisation
+    /// rows of <c>stage_time_days</c>; <c>@SpanMonths</c> gives each span's days and whole months. A rep's or team's reads
+    /// their rows of <c>stage_time_days</c> (the spans drive the join: SQLite would otherwise read every day of the owner's
+    /// rows and then the spans; the stages are joined to the grouped rows).
     /// </summary>
-    public static readonly Sql SpanExitDays = new($"""
-        SELECT x.SpanIndex, x.StageId, x.SpentDays, x.Exits, x.SpentMs
-        FROM (SELECT s.idx AS SpanIndex, d.stage_id AS StageId, d.spent_days AS SpentDays, SUM(d.exits) AS Exits, SUM(d.spent_ms) AS SpentMs
-              FROM {"{spans}"} s
-              CROSS JOIN stage_time_days d
-              WHERE d.day >= s.from_day AND d.day < s.to_day AND {MetricSql.RollupOwners("d.owner_id")}
-              GROUP BY s.idx, d.stage_id, d.spent_days) x
-        JOIN stages fs ON fs.id = x.StageId
-        WHERE x.Exits <> 0 AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
-        """);
-
-    /// <summary>
-    /// <see cref="SpanExitDays"/> for the organisation: each span's whole months from <c>stage_time_months</c> (migration 0036,
-    /// the organisation rows summed per month, kept by triggers) and the days before the first and after the last of them
-    /// from the organisation rows of <c>stage_time_days</c>. <c>@SpanMonths</c> gives each span's days and whole months.
-    /// </summary>
-    public static readonly Sql OrganisationSpanExitDays = new(
-        OrganisationSpanExitDaysText("""
-            (SELECT CAST(json_extract(sj.value, '$.i') AS INTEGER) AS idx, json_extract(sj.value, '$.fd') AS from_day,
-                    json_extract(sj.value, '$.td') AS to_day, json_extract(sj.value, '$.mf') AS months_from, json_extract(sj.value, '$.mt') AS months_to
-             FROM json_each(@SpanMonths) sj)
-            """),
-        OrganisationSpanExitDaysText("""
-            (SELECT idx, from_day, to_day, months_from, months_to
-             FROM OPENJSON(@SpanMonths) WITH (idx INT '$.i', from_day DATE '$.fd', to_day DATE '$.td', months_from DATE '$.mf', months_to DATE '$.mt'))
+    public static readonly SubjectSql SpanExitDays = new(
+        new(
+            OrganisationSpanExitDaysText("""
+                (SELECT CAST(json_extract(sj.value, '$.i') AS INTEGER) AS idx, json_extract(sj.value, '$.fd') AS from_day,
+                        json_extract(sj.value, '$.td') AS to_day, json_extract(sj.value, '$.mf') AS months_from, json_extract(sj.value, '$.mt') AS months_to
+                 FROM json_each(@SpanMonths) sj)
+                """),
+            OrganisationSpanExitDaysText("""
+                (SELECT idx, from_day, to_day, months_from, months_to
+                 FROM OPENJSON(@SpanMonths) WITH (idx INT '$.i', from_day DATE '$.fd', to_day DATE '$.td', months_from DATE '$.mf', months_to DATE '$.mt'))
+                """)),
+        new($"""
+            SELECT x.SpanIndex, x.StageId, x.SpentDays, x.Exits, x.SpentMs
+            FROM (SELECT s.idx AS SpanIndex, d.stage_id AS StageId, d.spent_days AS SpentDays, SUM(d.exits) AS Exits, SUM(d.spent_ms) AS SpentMs
+                  FROM {"{spans}"} s
+                  CROSS JOIN stage_time_days d
+                  WHERE d.day >= s.from_day AND d.day < s.to_day AND {MetricSql.RollupOwners("d.owner_id")}
+                  GROUP BY s.idx, d.stage_id, d.spent_days) x
+            JOIN stages fs ON fs.id = x.StageId
+            WHERE x.Exits <> 0 AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
             """));
 
     /// <summary>
@@ -140,9 +138,8 @@ public sealed partial class PipelineMetricsStore
     /// </summary>
     public async Task<IReadOnlyList<StageSpanExits>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken)
     {
-        var days = scope.Subject.IsOrganisation
-            ? await SpanQueryAsync<SpanExitDay>(OrganisationSpanExitDays, scope, DateTimeOffset.UtcNow, new { SpanMonths = SpanMonthsJson(scope) }, cancellationToken)
-            : await SpanQueryAsync<SpanExitDay>(SpanExitDays, scope, DateTimeOffset.UtcNow, null, cancellationToken);
+        var days = await SpanQueryAsync<SpanExitDay>(
+            SpanExitDays.For(scope.Subject), scope, DateTimeOffset.UtcNow, new { SpanMonths = SpanMonthsJson(scope) }, cancellationToken);
         var groups = days.Where(d => d.Exits != 0).GroupBy(d => (d.SpanIndex, d.StageId))
             .Select(g => (g.Key.SpanIndex, g.Key.StageId, Days: g.OrderBy(d => d.SpentDays).ToList()))
             .ToList();
@@ -227,7 +224,7 @@ public sealed partial class PipelineMetricsStore
         WHERE x.Exits <> 0 AND fs.kind = 'open' AND {MetricSql.Pipeline("fs.pipeline_id")}
         """;
 
-    /// <summary>Each span's days and whole months (<see cref="OwnerMonthWindow.WholeMonths"/>) for <see cref="OrganisationSpanExitDays"/>.</summary>
+    /// <summary>Each span's days and whole months (<see cref="OwnerMonthWindow.WholeMonths"/>) for the organisation form of <see cref="SpanExitDays"/>.</summary>
     private static string SpanMonthsJson(MetricScope scope) =>
         System.Text.Json.JsonSerializer.Serialize(scope.Spans.Select(s =>
         {
