@@ -58,7 +58,8 @@ public static class ForecastEndpoints
             .Doc("Forecast accuracy",
                 "The subject's ended periods of kind `period` that have snapshots, newest first, the latest `limit` of them (default 12, "
                 + "up to 60): per method the forecast saved by the snapshot (`forecast`, `wonSoFarAtSnapshot`, "
-                + "`takenAt`), the actual revenue won in the period (`actual`: count and amount of deals won in it, as the records "
+                + "`takenAt`; `late` when it was taken at or after the start of the period's second local day, so it already knew "
+                + "part of the result: listed and compared all the same), the actual revenue won in the period (`actual`: count and amount of deals won in it, as the records "
                 + "stand now), and accuracy = 1 − |forecast − actual| / actual, rounded to 4 places (null when nothing was won; below "
                 + "0 when the forecast missed by more than the actual). " + Subject)
             .BadInput().Problems(403, 404);

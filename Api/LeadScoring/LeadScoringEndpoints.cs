@@ -50,7 +50,8 @@ public static class LeadScoringEndpoints
                 + "across) and it was never qualified before and is neither converted nor disqualified; `salesQualifiedAt` is that "
                 + "event's `occurredAt`. It is then "
                 + "assigned once by `assignment`: `none` (the owner stays), `round_robin` (the active reps — role rep — of `teamId` "
-                + "take turns in id order after the last one assigned, wrapping round; no active rep: the owner stays) or `owner` "
+                + "take turns in the order their accounts were created, after the last one assigned, wrapping round; no active "
+                + "rep: the owner stays) or `owner` "
                 + "(the active user `userId`; inactive: the owner stays). A lead that later dips below and crosses again is not "
                 + "qualified or assigned again. A threshold change applies to events recorded after it: a lead already at or above a "
                 + "lowered threshold qualifies at its next event that adds points, not at the change. Requires `If-Match`.")

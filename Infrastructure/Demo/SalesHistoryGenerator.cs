@@ -163,20 +163,24 @@ public sealed class SalesHistoryGenerator(
         {
             var teamId = Domain.Common.Ids.New();
             batch.Add(RowBatch.Team, new { Id = teamId, Name = $"Generated team {t:000}", CreatedAt = now.AddDays(-profile.Days - 30), Version = 1 });
-            batch.Add(RowBatch.User, UserRow(Domain.Common.Ids.New(), $"manager{t:000}@generated.example.com", $"Manager {t:000}", "manager", teamId, hash, now, profile));
+            batch.Add(RowBatch.User, UserRow(Domain.Common.Ids.New(), $"manager{t:000}@generated.example.com", $"Manager {t:000}", "manager", teamId, hash, CreatedAt(t, 0)));
             for (var r = 1; r <= profile.RepsPerTeam; r++)
             {
                 var rep = new GeneratedRep(Domain.Common.Ids.New(), teamId);
-                batch.Add(RowBatch.User, UserRow(rep.UserId, $"rep{t:000}.{r:00}@generated.example.com", $"Rep {t:000}-{r:00}", "rep", teamId, hash, now, profile));
+                batch.Add(RowBatch.User, UserRow(rep.UserId, $"rep{t:000}.{r:00}@generated.example.com", $"Rep {t:000}-{r:00}", "rep", teamId, hash, CreatedAt(t, r)));
                 reps.Add(rep);
             }
         }
 
         await batch.FlushAsync(cancellationToken);
         return reps;
+
+        // A minute apart, in the order the accounts are listed: round robin takes a team's reps in creation order, and a
+        // tie would fall back to id order, which SQLite (text) and SQL Server (uniqueidentifier) sort differently.
+        DateTimeOffset CreatedAt(int team, int rep) => now.AddDays(-profile.Days - 30).AddMinutes((team * (profile.RepsPerTeam + 1)) + rep);
     }
 
-    private static object UserRow(Guid id, string email, string name, string role, Guid teamId, string hash, DateTimeOffset now, GeneratorProfile profile) => new
+    private static object UserRow(Guid id, string email, string name, string role, Guid teamId, string hash, DateTimeOffset createdAt) => new
     {
         Id = id,
         Email = email,
@@ -185,7 +189,7 @@ public sealed class SalesHistoryGenerator(
         TeamId = teamId,
         PasswordHash = hash,
         IsActive = true,
-        CreatedAt = now.AddDays(-profile.Days - 30),
+        CreatedAt = createdAt,
         Version = 1,
     };
 

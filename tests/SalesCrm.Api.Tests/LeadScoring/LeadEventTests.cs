@@ -1,8 +1,11 @@
 using System.Net;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using SalesCrm.Api.Tests.Activities;
 using SalesCrm.Api.Tests.Infrastructure;
 using SalesCrm.Api.Tests.Leads;
 using SalesCrm.Api.Tests.SalesDirectory;
+using SalesCrm.Infrastructure.Data;
 using static SalesCrm.Api.Tests.Metrics.MetricsApi;
 
 namespace SalesCrm.Api.Tests.LeadScoring;
@@ -107,30 +110,42 @@ public sealed class LeadEventTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
-    public async Task Round_robin_gives_qualified_leads_to_the_teams_active_reps_in_turn()
+    public async Task Round_robin_gives_qualified_leads_to_the_teams_active_reps_in_the_order_their_accounts_were_created()
     {
         var team = await factory.TeamAsync();
-        var reps = new List<Guid>();
-        for (var i = 0; i < 3; i++)
-        {
-            reps.Add((await factory.PersonAsync("rep", team.Id)).User.Id);
-        }
-
+        var (a, b, c) = ((await factory.PersonAsync("rep", team.Id)).User.Id, (await factory.PersonAsync("rep", team.Id)).User.Id,
+            (await factory.PersonAsync("rep", team.Id)).User.Id);
+        // Ids are version-7 UUIDs, so in these tests id order is also creation order; to tell the two apart the accounts
+        // are given creation instants in another order: c, then a, then b.
+        await CreatedAtAsync(c, Utc("2024-01-01T00:00:00Z"));
+        await CreatedAtAsync(a, Utc("2024-02-01T00:00:00Z"));
+        await CreatedAtAsync(b, Utc("2024-03-01T00:00:00Z"));
         await factory.PersonAsync("manager", team.Id);
         await factory.SetScoringAsync(threshold: 15, assignment: "round_robin", teamId: team.Id);
         using var admin = await factory.AdminClientAsync();
 
-        var owners = new List<Guid>();
-        for (var i = 0; i < 4; i++)
-        {
-            var lead = await admin.CreateLeadAsync($"Lead {i}");
-            await admin.ScoreAsync(lead.Id, "pricing_page_visit");
-            owners.Add((await admin.ScoreAsync(lead.Id, "matches_buyer_persona")).Lead.OwnerId);
-        }
+        var owners = await QualifyAsync(admin, 4);
 
-        // 10 + 5 = 15 reaches the threshold each time; the reps take turns in the order they were added, the manager
-        // never gets one, and the fourth lead wraps round to the first rep.
-        Assert.Equal([reps[0], reps[1], reps[2], reps[0]], owners);
+        // 10 + 5 = 15 reaches the threshold each time; turns follow creation (c, a, b), the manager never gets one, and
+        // the fourth lead wraps round to c.
+        Assert.Equal([c, a, b, c], owners);
+    }
+
+    [Fact]
+    public async Task When_the_rep_served_last_is_deactivated_the_turn_passes_to_the_next_one()
+    {
+        var team = await factory.TeamAsync();
+        var (a, b, c) = ((await factory.PersonAsync("rep", team.Id)).User.Id, (await factory.PersonAsync("rep", team.Id)).User.Id,
+            (await factory.PersonAsync("rep", team.Id)).User.Id);
+        await factory.SetScoringAsync(threshold: 15, assignment: "round_robin", teamId: team.Id);
+        using var admin = await factory.AdminClientAsync();
+
+        var first = await QualifyAsync(admin, 2);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/users/{b}/deactivate", null)).StatusCode);
+        var then = await QualifyAsync(admin, 2);
+
+        // a, b; b (served last) leaves the rotation: c comes after b, then the turns wrap round to a.
+        Assert.Equal([a, b, c, a], [.. first, .. then]);
     }
 
     [Fact]
@@ -247,5 +262,30 @@ public sealed class LeadEventTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal([field], (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal(0, (await rep.LeadAsync(lead.Id)).Score);
         Assert.Empty(await rep.EventsAsync(lead.Id));
+    }
+
+    /// <summary>Leads that reach the threshold of 15 (10 + 5) one after another: the owner each is assigned to.</summary>
+    private static async Task<List<Guid>> QualifyAsync(HttpClient admin, int leads)
+    {
+        var owners = new List<Guid>();
+        for (var i = 0; i < leads; i++)
+        {
+            var lead = await admin.CreateLeadAsync($"Lead {i}");
+            await admin.ScoreAsync(lead.Id, "pricing_page_visit");
+            owners.Add((await admin.ScoreAsync(lead.Id, "matches_buyer_persona")).Lead.OwnerId);
+        }
+
+        return owners;
+    }
+
+    /// <summary>
+    /// Sets when a user's account was created. The API stamps it with the time of the request and has no way to change
+    /// it, so this writes the database file the API runs on.
+    /// </summary>
+    private async Task CreatedAtAsync(Guid userId, DateTimeOffset createdAt)
+    {
+        var connections = factory.Services.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
+        Assert.Equal(1, await connection.ExecuteAsync("UPDATE users SET created_at = @CreatedAt WHERE id = @UserId", new { CreatedAt = createdAt, UserId = userId }));
     }
 }
