@@ -43,6 +43,32 @@ public sealed class RatioMedianTests
         }
     }
 
+    /// <summary>
+    /// Orders that defeat a middle-element pivot (two sorted runs one after the other, values rising then falling, sorted,
+    /// reversed, all equal) at the size of a quarter's won deals: still the median a sort gives.
+    /// </summary>
+    [Theory]
+    [InlineData(12_500)]
+    [InlineData(12_501)]
+    public void Orders_that_defeat_a_simple_pivot_still_give_the_sorted_median(int count)
+    {
+        var half = count / 2;
+        var shapes = new Dictionary<string, decimal[]>
+        {
+            ["two rising runs"] = [.. Enumerable.Range(0, half), .. Enumerable.Range(0, count - half)],
+            ["rising then falling"] = [.. Enumerable.Range(0, count).Select(i => (decimal)Math.Min(i, count - i))],
+            ["sorted"] = [.. Enumerable.Range(0, count)],
+            ["reversed"] = [.. Enumerable.Range(0, count).Reverse()],
+            ["all equal"] = [.. Enumerable.Repeat(5m, count)],
+        };
+
+        foreach (var (shape, amounts) in shapes)
+        {
+            Assert.True(SortedMedian(amounts) == Ratio.Median(amounts), shape);
+            Assert.True(Math.Round(SortedMedian([.. amounts.Select(a => (double)a)]), Ratio.Decimals) == Ratio.Median(amounts.Select(a => (double)a)), shape);
+        }
+    }
+
     private static decimal SortedMedian(decimal[] values)
     {
         var sorted = values.Order().ToArray();
