@@ -51,8 +51,10 @@ public sealed class LeadScoringStore(IDbConnectionFactory connections) : SqlStor
 
     public static readonly Sql ListEvents = new($"SELECT {EventColumns} FROM lead_score_events WHERE lead_id = @LeadId ORDER BY occurred_at, id");
 
-    /// <summary>Adds the points in place (never read-modify-write), so concurrent events on one lead all count.</summary>
-    /// <summary>Adds the points in place (never read-modify-write) and bumps the lead's version: its score is part of the record.</summary>
+    /// <summary>
+    /// Adds the points in place (never read-modify-write), so concurrent events on one lead all count, and bumps the lead's
+    /// version: its score is part of the record.
+    /// </summary>
     public static readonly Sql AddPoints = new("UPDATE leads SET score = score + @Points, version = version + 1 WHERE id = @LeadId AND deleted_at IS NULL");
 
     public static readonly Sql Score = new("SELECT score FROM leads WHERE id = @LeadId");

@@ -39,7 +39,7 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
     /// months (owner_months: two seeks per quota into the covering index of 0037, no grouping of every quota). For a rep or
     /// a team, the members' quotas by the owner-first index (a rep's, not every rep's).
     /// </summary>
-    public static readonly SubjectSql AttainedQuotas = SubjectSql.Owners("q.user_id", owners => AttainedQuotasWhere(owners ?? MetricSql.Subject("q.user_id")));
+    public static readonly SubjectSql AttainedQuotas = SubjectSql.SubjectOrMembers("q.user_id", AttainedQuotasWhere);
 
     /// <summary>Won deals per span and owner between the instants of each span, from the records: the part of a running period from the start of today up to now.</summary>
     public static readonly Sql WonPerSpanAndOwnerSinceDayStart = new($"""

@@ -46,7 +46,7 @@ public sealed class PeopleMetricsStore(IDbConnectionFactory connections) : Metri
     /// Won revenue per span and rep from the month rollup (owner_months): the spans are quarters, whole months. For a team
     /// (or a rep), each member's months by ix_owner_months_owner_won, not every rep's months filtered.
     /// </summary>
-    public static readonly SubjectSql WonRevenue = SubjectSql.Owners("m.owner_id", owners => WonRevenueWhere(owners ?? MetricSql.Subject("m.owner_id")));
+    public static readonly SubjectSql WonRevenue = SubjectSql.SubjectOrMembers("m.owner_id", WonRevenueWhere);
 
     public async Task<IReadOnlyList<RampRep>> RampRepsAsync(MetricSubject subject, CancellationToken cancellationToken) =>
         [.. (await QueryAsync<RampRepRow>(RampReps, new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId }, cancellationToken))

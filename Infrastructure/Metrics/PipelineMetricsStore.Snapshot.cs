@@ -118,7 +118,7 @@ public sealed partial class PipelineMetricsStore
     /// The open deals now per stage and owner, from the rollup kept by triggers: count, amount, Σ entry instants (Unix ms).
     /// For a rep or a team, their rows by the owner-first key, not every owner's rows filtered.
     /// </summary>
-    public static readonly SubjectSql CurrentGroups = SubjectSql.Owners("t.owner_id", owners => CurrentGroupsWhere(owners ?? MetricSql.Subject("t.owner_id")));
+    public static readonly SubjectSql CurrentGroups = SubjectSql.SubjectOrMembers("t.owner_id", CurrentGroupsWhere);
 
     /// <summary>The entry instant of the deals now in <c>@StageId</c>, earliest first, skipping <c>@Skip</c> and taking <c>@Take</c>: a stage's middle deal(s).</summary>
     public static readonly Sql StageEntriesAt = new(

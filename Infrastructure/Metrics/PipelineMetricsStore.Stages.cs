@@ -138,6 +138,7 @@ public sealed partial class PipelineMetricsStore
     /// </summary>
     public async Task<IReadOnlyList<StageSpanExits>> ExitsAsync(MetricScope scope, CancellationToken cancellationToken)
     {
+        // @SpanMonths is read by the organisation's form only; the members' form leaves it unused.
         var days = await SpanQueryAsync<SpanExitDay>(
             SpanExitDays.For(scope.Subject), scope, DateTimeOffset.UtcNow, new { SpanMonths = SpanMonthsJson(scope) }, cancellationToken);
         var groups = days.Where(d => d.Exits != 0).GroupBy(d => (d.SpanIndex, d.StageId))

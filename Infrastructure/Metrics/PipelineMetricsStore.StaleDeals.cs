@@ -12,7 +12,7 @@ public sealed partial class PipelineMetricsStore
     /// stage first, after the keyset position: the ids from the index on (stage, entry instant, id), then the deals. For a
     /// rep or a team, their deals by the owner-first index on (owner, stage, entry instant, id).
     /// </summary>
-    public static readonly SubjectSql StaleDeals = SubjectSql.Owners("so.owner_id", owners => StaleDealsWhere(owners ?? MetricSql.Subject("so.owner_id")));
+    public static readonly SubjectSql StaleDeals = SubjectSql.SubjectOrMembers("so.owner_id", StaleDealsWhere);
 
     public async Task<IReadOnlyList<CurrentDeal>> StaleDealsAsync(
         MetricScope scope, IReadOnlyList<StageLimit> limits, ExplainPosition? after, int take, CancellationToken cancellationToken)

@@ -18,11 +18,21 @@ public sealed class SubjectSql(Sql organisation, Sql members)
     public Sql Members { get; } = members;
 
     /// <summary>
-    /// Both forms from one statement with an owner filter in it: <paramref name="statement"/> gets <c>null</c> (no filter)
-    /// for the organisation, and the members' <c>IN</c> list on <paramref name="ownerColumn"/> for a rep or team.
+    /// Both forms from one statement with an owner filter in it: <paramref name="statement"/> gets <c>null</c> for the
+    /// organisation (no owner filter, or one of the statement's own), and the members' <c>IN</c> list on
+    /// <paramref name="ownerColumn"/> for a rep or team.
     /// </summary>
     public static SubjectSql Owners(string ownerColumn, Func<string?, Sql> statement) =>
         new(statement(null), statement(MetricSql.MemberOwners(ownerColumn)));
+
+    /// <summary>
+    /// Both forms from one statement with an owner filter in it: <paramref name="statement"/> gets
+    /// <see cref="MetricSql.Subject"/> on <paramref name="ownerColumn"/> for the organisation (it passes every owner there; these
+    /// statements had it before they had a members form, and their organisation plans were measured with it), and the
+    /// members' <c>IN</c> list for a rep or team.
+    /// </summary>
+    public static SubjectSql SubjectOrMembers(string ownerColumn, Func<string, Sql> statement) =>
+        new(statement(MetricSql.Subject(ownerColumn)), statement(MetricSql.MemberOwners(ownerColumn)));
 
     public Sql For(MetricSubject subject) => subject.IsOrganisation ? Organisation : Members;
 }
