@@ -1,4 +1,5 @@
 import { DataTable, QueryView, type Column } from '../../../components/ui';
+import { formatDateTime } from '../../activities/components/activityText';
 import { formatRatio, NO_VALUE } from '../../dashboard/format';
 import { useForecastAccuracy, type ForecastMethod, type ForecastPeriod, type ForecastSubject, type PeriodAccuracy } from '../api/useForecasts';
 import { METHOD_LABELS, METHODS, periodLabel, rankMethods } from '../forecastPeriods';
@@ -14,6 +15,8 @@ export function AccuracySection({ period, subject, money }: Props) {
   const accuracy = useForecastAccuracy(period, subject);
 
   const methodOf = (p: PeriodAccuracy, method: ForecastMethod) => p.methods.find((m) => m.method === method);
+  /** The first snapshot of the period saved after its first day, if any (one run saves every method, so they agree). */
+  const lateSnapshot = (p: PeriodAccuracy) => p.methods.find((m) => m.late);
   const columns: Column<PeriodAccuracy>[] = [
     { id: 'period', header: period === 'month' ? 'Month' : 'Quarter', rowHeader: true, cell: (p) => periodLabel(period, p.start), csv: (p) => p.start },
     { id: 'actual', header: 'Actual won', cell: (p) => money(p.actual.amount), csv: (p) => p.actual.amount },
@@ -30,14 +33,19 @@ export function AccuracySection({ period, subject, money }: Props) {
       {
         id: `${method}-accuracy`,
         header: `${METHOD_LABELS[method]} accuracy`,
-        cell: (p) => {
-          const m = methodOf(p, method);
-          const accuracy = formatRatio(m?.accuracy ?? null);
-          return m?.late ? `${accuracy} (saved late)` : accuracy;
-        },
+        cell: (p) => formatRatio(methodOf(p, method)?.accuracy ?? null),
         csv: (p) => methodOf(p, method)?.accuracy ?? '',
       },
     ]),
+    {
+      id: 'saved',
+      header: 'Forecast saved',
+      cell: (p) => {
+        const late = lateSnapshot(p);
+        return late ? `Late: ${formatDateTime(late.takenAt)}` : 'At the start';
+      },
+      csv: (p) => lateSnapshot(p)?.takenAt ?? 'at the start',
+    },
   ];
 
   const ranked = accuracy.data ? rankMethods(accuracy.data.periods) : [];
@@ -48,8 +56,8 @@ export function AccuracySection({ period, subject, money }: Props) {
       <h2 id="accuracy-heading">Accuracy history</h2>
       <p className="muted">
         Each method’s forecast as saved at the start of the period, against what was won. Accuracy is 1 − |forecast − actual| / actual.
-        A forecast saved after the period’s first day is marked “saved late”: it already knew part of the result, so it is
-        left out of the ranking.
+        A forecast saved after the period’s first day is marked late: it already knew part of the result, so it is left out
+        of the ranking.
       </p>
       <QueryView query={accuracy} loadingLabel="Loading accuracy…">
         {(data) => (

@@ -63,7 +63,7 @@ describe('Forecast page', () => {
     expect(await screen.findByTestId('best-method')).toHaveTextContent('Most accurate so far: Stage-weighted, 80% on average over 1 period.');
     const history = screen.getByRole('table', { name: 'Forecast accuracy by period' });
     expect(history).toHaveTextContent('October 2026');
-    expect(history).toHaveTextContent('50% (saved late)');
+    expect(within(history).getByRole('row', { name: /October 2026/ })).toHaveTextContent(/Late: .*2026/);
   });
 
   it('sends the historical inputs, and shows a refused one next to its field while keeping the default figures', async () => {
