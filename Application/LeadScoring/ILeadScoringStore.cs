@@ -22,8 +22,8 @@ public interface ILeadScoringStore
     /// <summary>
     /// In one transaction: adds the points to the live lead's score, stores the event, and when an event adding points leaves
     /// a never-qualified lead at or above the threshold (it crossed it, or the threshold was lowered below its score), marks
-    /// it sales-qualified at the event's time and assigns it by the organisation's rule. Null when the event's externalId was taken by a concurrent insert; 404 when
-    /// the lead is gone.
+    /// it sales-qualified at the event's time and assigns it by the organisation's rule. Null when the event's externalId was
+    /// taken by a concurrent insert; 404 when the lead is gone.
     /// </summary>
     Task<LeadScoreOutcome?> TryRecordAsync(LeadScoreEventRecord scoreEvent, CancellationToken cancellationToken);
 

@@ -9,7 +9,9 @@ public enum SqlDialect
 
 /// <summary>
 /// One SQL statement, portable except for a few named fragments (<c>{limit}</c> → <c>LIMIT @Limit</c> on SQLite,
-/// <c>OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY</c> on SQL Server; <c>{spans}</c>, a metric's window and buckets as a table), or given per dialect where they truly differ.
+/// <c>OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY</c> on SQL Server; <c>{skip take}</c>, the same with <c>@Skip</c> rows
+/// skipped and <c>@Take</c> taken; <c>{spans}</c>, a metric's window and buckets as a table), or given per dialect where
+/// they truly differ.
 /// Every instance is declared as a static field so a test can parse all SQL Server text with ScriptDom.
 /// </summary>
 public sealed class Sql
@@ -17,6 +19,7 @@ public sealed class Sql
     private static readonly (string Token, string Sqlite, string SqlServer)[] Fragments =
     [
         ("{limit}", "LIMIT @Limit", "OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY"),
+        ("{skip take}", "LIMIT @Take OFFSET @Skip", "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY"),
         // The spans of a metric request (MetricSql.Parameters binds @Spans): idx, from_at/to_at (UTC), from_day/to_day (local dates).
         // On SQLite the ORDER BY keeps the spans a subquery of their own, read in idx order: as the outer loop its rows come
         // grouped by span, so GROUP BY idx needs no sort of every row read (a quarter of 16,700 records: 14 to 2.6 ms); as an

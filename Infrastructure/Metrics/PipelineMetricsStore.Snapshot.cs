@@ -121,18 +121,11 @@ public sealed partial class PipelineMetricsStore
     public static readonly SubjectSql CurrentGroups = SubjectSql.SubjectOrMembers("t.owner_id", CurrentGroupsWhere);
 
     /// <summary>The entry instant of the deals now in <c>@StageId</c>, earliest first, skipping <c>@Skip</c> and taking <c>@Take</c>: a stage's middle deal(s).</summary>
-    public static readonly Sql StageEntriesAt = new(
-        """
+    public static readonly Sql StageEntriesAt = new("""
         SELECT o.stage_entered_at FROM opportunities o
         WHERE o.stage_id = @StageId AND o.deleted_at IS NULL
         ORDER BY o.stage_entered_at
-        LIMIT @Take OFFSET @Skip
-        """,
-        """
-        SELECT o.stage_entered_at FROM opportunities o
-        WHERE o.stage_id = @StageId AND o.deleted_at IS NULL
-        ORDER BY o.stage_entered_at
-        OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
+        {skip take}
         """);
 
     /// <summary>The stage and entry instant of every deal open now of a rep or team (<see cref="MetricSql.MemberOwners"/>).</summary>

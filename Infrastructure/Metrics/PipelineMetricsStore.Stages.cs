@@ -95,18 +95,11 @@ public sealed partial class PipelineMetricsStore
         """);
 
     /// <summary>The time spent in <c>@StageId</c> by its exits from <c>@FromMs</c> on, shortest first, skipping <c>@Skip</c> and taking <c>@Take</c>.</summary>
-    public static readonly Sql StageExitDurations = new(
-        """
+    public static readonly Sql StageExitDurations = new("""
         SELECT from_stage_ms FROM stage_moves
         WHERE from_stage_id = @StageId AND opportunity_deleted = 0 AND from_stage_ms >= @FromMs
         ORDER BY from_stage_ms
-        LIMIT @Take OFFSET @Skip
-        """,
-        """
-        SELECT from_stage_ms FROM stage_moves
-        WHERE from_stage_id = @StageId AND opportunity_deleted = 0 AND from_stage_ms >= @FromMs
-        ORDER BY from_stage_ms
-        OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
+        {skip take}
         """);
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed partial class PipelineMetricsStore
             ["b"] = MetricSql.IsoInstant(l.EnteredBefore),
         }));
         return (await SpanQueryAsync<DealRow>(
-                StaleDeals.For(scope.Subject), scope, DateTimeOffset.UtcNow, new { Limits = json, AfterAt = after?.At, AfterId = after?.Id, Take = take }, cancellationToken))
+                StaleDeals.For(scope.Subject), scope, DateTimeOffset.UtcNow, new { Limits = json, AfterAt = after?.At, AfterId = after?.Id, Limit = take }, cancellationToken))
             .Select(d => new CurrentDeal(d.OpportunityId, d.Name, d.OwnerId, d.StageId, d.Amount, d.StageEnteredAt))
             .ToList();
     }
@@ -39,16 +39,14 @@ public sealed partial class PipelineMetricsStore
             owners,
             """
             (SELECT json_extract(lj.value, '$.s') AS stage_id, json_extract(lj.value, '$.bm') AS before_at FROM json_each(@Limits) lj)
-            """,
-            "LIMIT @Take"),
+            """),
         StaleDealsText(
             owners,
             """
             (SELECT stage_id, before_at FROM OPENJSON(@Limits) WITH (stage_id UNIQUEIDENTIFIER '$.s', before_at DATETIMEOFFSET(3) '$.b'))
-            """,
-            "OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY"));
+            """));
 
-    private static string StaleDealsText(string owners, string limits, string take) => $"""
+    private static string StaleDealsText(string owners, string limits) => $"""
         SELECT o.id AS OpportunityId, o.name AS Name, o.owner_id AS OwnerId, o.stage_id AS StageId, o.amount AS Amount,
                o.stage_entered_at AS StageEnteredAt
         FROM opportunities o
@@ -60,7 +58,7 @@ public sealed partial class PipelineMetricsStore
               AND {owners} AND {MetricSql.Pipeline("so.pipeline_id")}
               AND (@AfterAt IS NULL OR so.stage_entered_at > @AfterAt OR (so.stage_entered_at = @AfterAt AND so.id > @AfterId))
             ORDER BY so.stage_entered_at, so.id
-            {take})
+            {"{limit}"})
         ORDER BY o.stage_entered_at, o.id
         """;
 }
