@@ -11,9 +11,6 @@ namespace SalesCrm.Infrastructure.Demo;
 /// </summary>
 public static class PeopleHistory
 {
-    private const double TypicalWinShare = 0.3;
-    private const double TypicalWonAmount = 12_000;
-    private const double WorkingDaysPerMonth = 21.7;
     private const string Question = "How likely are you to recommend working here to a friend?";
 
     public static readonly Sql Plan = new("""
@@ -49,7 +46,7 @@ public static class PeopleHistory
         """);
 
     public static async Task AddAsync(
-        DbConnection connection, SqlDialect dialect, GeneratorProfile profile, IReadOnlyList<GeneratedRep> reps,
+        DbConnection connection, SqlDialect dialect, GeneratorProfile profile, double wonPerWorkingDay, IReadOnlyList<GeneratedRep> reps,
         DateTimeOffset start, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (reps.Count == 0)
@@ -60,7 +57,7 @@ public static class PeopleHistory
         var random = new Random(profile.Seed + 7);
         var first = DateOnly.FromDateTime(start.UtcDateTime);
         var firstMonth = new DateOnly(first.Year, first.Month, 1);
-        var monthlyWon = profile.OpportunitiesPerDay * TypicalWinShare * WorkingDaysPerMonth * TypicalWonAmount;
+        var monthlyWon = wonPerWorkingDay * DealFlow.WorkingDaysPerMonth * DealFlow.MeanAmount;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         Task<int> Run(Sql sql, object rows) => connection.ExecuteAsync(new CommandDefinition(sql.For(dialect), rows, transaction, cancellationToken: cancellationToken));
 

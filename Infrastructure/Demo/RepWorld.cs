@@ -3,8 +3,6 @@ namespace SalesCrm.Infrastructure.Demo;
 /// <summary>One rep's simulated working life: what they create each working day, and how their deals move.</summary>
 internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random random, DateTimeOffset now)
 {
-    // Chance of moving on from each open stage rather than being lost there (the last one is the win rate).
-    private static readonly double[] AdvanceShare = [0.72, 0.68, 0.62, 0.7, 0.6];
     private static readonly string[] Sources = ["web", "referral", "event", "outbound", "partner"];
     private static readonly string[] Industries = ["Software", "Retail", "Manufacturing", "Finance", "Health"];
     private static readonly (string Outcome, double Share)[] CallOutcomes =
@@ -22,7 +20,7 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
             var at = WorkingTime(day);
             var roll = random.NextDouble();
             var convertAt = at.AddDays(1 + random.Next(14));
-            var converted = roll < 0.25 && convertAt < now;
+            var converted = roll < DealFlow.LeadConversionShare && convertAt < now;
             var deal = converted ? Deal(convertAt, id, batch) : null;
             batch.Add(RowBatch.Lead, new
             {
@@ -142,7 +140,7 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
             OwnerId = rep.UserId,
             pipeline.PipelineId,
             StageId = walk.Stage,
-            Amount = Math.Round((decimal)Math.Exp(9.2 + (0.6 * Normal())) / 100m) * 100m,
+            Amount = Math.Round((decimal)Math.Exp(DealFlow.AmountLogMean + (DealFlow.AmountLogSigma * Normal())) / 100m) * 100m,
             ExpectedCloseDate = DateOnly.FromDateTime(createdAt.AddDays(60).UtcDateTime),
             LeadId = leadId,
             CreatedAt = createdAt,
@@ -178,11 +176,11 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
 
             var roll = random.NextDouble();
             Guid next;
-            if (index > 0 && roll < 0.04)
+            if (index > 0 && roll < DealFlow.BackwardShare)
             {
                 next = pipeline.OpenStages[--index];
             }
-            else if (roll < AdvanceShare[Math.Min(index, AdvanceShare.Length - 1)])
+            else if (roll < DealFlow.Advance(index))
             {
                 next = ++index < pipeline.OpenStages.Count ? pipeline.OpenStages[index] : pipeline.Won;
             }
@@ -198,7 +196,7 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
             if (next == pipeline.Won || next == pipeline.Lost)
             {
                 var reopen = at.AddDays(5 + random.Next(15));
-                if (next == pipeline.Won || random.NextDouble() >= 0.03 || reopen >= now)
+                if (next == pipeline.Won || random.NextDouble() >= DealFlow.ReopenShare || reopen >= now)
                 {
                     return (stage, at, next == pipeline.Won ? "won" : "lost", reason, moves);
                 }

@@ -20,11 +20,6 @@ public sealed class SalesHistoryGenerator(
 {
     private const int FlushEvery = 20_000;
 
-    // Quotas sit around what the deal flow usually wins: about 3 in 10 deals at about 12,000 each, 65 working days a quarter.
-    private const double TypicalWinShare = 0.3;
-    private const double TypicalWonAmount = 12_000;
-    private const double WorkingDaysPerQuarter = 65;
-
     public async Task<GeneratedCounts> GenerateAsync(
         GeneratorProfile profile, IReadOnlyList<GeneratedRep>? reps, CancellationToken cancellationToken)
     {
@@ -56,14 +51,15 @@ public sealed class SalesHistoryGenerator(
             }
         }
 
+        var wonPerWorkingDay = DealFlow.WonPerWorkingDay(profile, pipeline.OpenStages.Count);
         foreach (var rep in reps)
         {
-            AddQuotas(rep, profile, random, start, now, batch);
+            AddQuotas(rep, wonPerWorkingDay, random, start, now, batch);
         }
 
         await batch.FlushAsync(cancellationToken);
         await TimeEntryHistory.GenerateAsync(connection, connections.Dialect, reps, profile, start, now, cancellationToken);
-        await PeopleHistory.AddAsync(connection, connections.Dialect, profile, reps, start, now, cancellationToken);
+        await PeopleHistory.AddAsync(connection, connections.Dialect, profile, wonPerWorkingDay, reps, start, now, cancellationToken);
         await RepStartDates.AddStartDatesAsync(connection, connections.Dialect, reps, random, start, now, cancellationToken);
         await LeadScoringHistory.AddAsync(connection, connections.Dialect, now, cancellationToken);
         logger.LogInformation("Generated sales history: {Counts}", batch.Counts);
@@ -98,7 +94,9 @@ public sealed class SalesHistoryGenerator(
 
         if (present.CommissionPlans == 0)
         {
-            await PeopleHistory.AddAsync(connection, connections.Dialect, profile, reps, start, generatedAt, cancellationToken);
+            var pipeline = await LoadPipelineAsync(connection, cancellationToken);
+            var wonPerWorkingDay = DealFlow.WonPerWorkingDay(profile, pipeline.OpenStages.Count);
+            await PeopleHistory.AddAsync(connection, connections.Dialect, profile, wonPerWorkingDay, reps, start, generatedAt, cancellationToken);
         }
 
         if (present.StartDates == 0)
@@ -111,22 +109,27 @@ public sealed class SalesHistoryGenerator(
 
     /// <summary>
     /// A revenue quota for every quarter of the history (to the current one) and a won-deals quota for every year, each
-    /// around what the rep's deal flow usually wins (±20%), so attainment spreads around 100%.
+    /// around what the deal flow wins on average (<see cref="DealFlow"/>, ±20%), so attainment spreads around 100%. The first
+    /// quarter and year, which the history starts inside, get the share of the target that their days in the history make.
     /// </summary>
-    private static void AddQuotas(GeneratedRep rep, GeneratorProfile profile, Random random, DateTimeOffset start, DateTimeOffset now, RowBatch batch)
+    private static void AddQuotas(GeneratedRep rep, double wonPerWorkingDay, Random random, DateTimeOffset start, DateTimeOffset now, RowBatch batch)
     {
         var first = DateOnly.FromDateTime(start.UtcDateTime);
         var last = DateOnly.FromDateTime(now.UtcDateTime);
-        var wonPerWorkingDay = profile.OpportunitiesPerDay * TypicalWinShare;
+        double Covered(DateOnly from, DateOnly to) =>
+            (double)(to.DayNumber - Math.Max(from.DayNumber, first.DayNumber)) / (to.DayNumber - from.DayNumber);
+
         for (var quarter = new DateOnly(first.Year, ((first.Month - 1) / 3 * 3) + 1, 1); quarter <= last; quarter = quarter.AddMonths(3))
         {
-            var target = Math.Round((decimal)(wonPerWorkingDay * WorkingDaysPerQuarter * TypicalWonAmount * Spread(random)) / 1000m) * 1000m;
+            var won = wonPerWorkingDay * DealFlow.WorkingDaysPerQuarter * DealFlow.MeanAmount * Covered(quarter, quarter.AddMonths(3));
+            var target = Math.Max(1000m, Math.Round((decimal)(won * Spread(random)) / 1000m) * 1000m);
             AddQuota(batch, rep, "quarter", quarter, quarter.AddMonths(3), "revenue", target, start);
         }
 
         for (var year = new DateOnly(first.Year, 1, 1); year <= last; year = year.AddYears(1))
         {
-            var target = Math.Max(1m, Math.Round((decimal)(wonPerWorkingDay * 4 * WorkingDaysPerQuarter * Spread(random))));
+            var won = wonPerWorkingDay * 4 * DealFlow.WorkingDaysPerQuarter * Covered(year, year.AddYears(1));
+            var target = Math.Max(1m, Math.Round((decimal)(won * Spread(random))));
             AddQuota(batch, rep, "year", year, year.AddYears(1), "deals", target, start);
         }
     }
