@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Metrics.Attainment;
 using SalesCrm.Application.Metrics.Common;
@@ -35,11 +36,20 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         "d.owner_id", owners => new(WonPerSpanAndOwnerWhere(owners ?? $"d.owner_id <> @OrganisationOwner AND {MetricSql.Subject("d.owner_id")}")));
 
     /// <summary>
-    /// The finished quotas in [@From, @To) whose positive target was reached, with the revenue and deals won in their whole
-    /// months (owner_months: two seeks per quota into the covering index of 0037, no grouping of every quota). For a rep or
-    /// a team, the members' quotas by the owner-first index (a rep's, not every rep's).
+    /// Each rep's first finished quota after their start whose positive target was reached (@Starts: a JSON array of
+    /// {u: user id, d: start date}), with the revenue and deals won in its whole months (owner_months: seeks into the covering
+    /// index of 0037). A rep's quotas are walked in period order by ix_quotas_user_end (0044) and the walk stops at the first
+    /// reached, so the read costs what the reps took to reach a quota, not the years of quotas after it.
     /// </summary>
-    public static readonly SubjectSql AttainedQuotas = SubjectSql.SubjectOrMembers("q.user_id", AttainedQuotasWhere);
+    public static readonly Sql FirstAttainedQuotas = new(
+        FirstAttainedQuotasText(
+            "(SELECT json_extract(r.value, '$.u') AS u, json_extract(r.value, '$.d') AS d FROM json_each(@Starts) r) s",
+            first => $"JOIN quotas q ON q.id = (SELECT f.id FROM quotas f WHERE {first} ORDER BY f.period_end, f.period_start LIMIT 1)",
+            " * 10000"),
+        FirstAttainedQuotasText(
+            "OPENJSON(@Starts) WITH (u UNIQUEIDENTIFIER '$.u', d DATE '$.d') s",
+            first => $"CROSS APPLY (SELECT TOP (1) f.id FROM quotas f WHERE {first} ORDER BY f.period_end, f.period_start) fq JOIN quotas q ON q.id = fq.id",
+            ""));
 
     /// <summary>Won deals per span and owner between the instants of each span, from the records: the part of a running period from the start of today up to now.</summary>
     public static readonly Sql WonPerSpanAndOwnerSinceDayStart = new($"""
@@ -116,11 +126,17 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         return [.. rows.GroupBy(r => (r.Idx, r.OwnerId)).Select(g => new WonDeals(g.Key.Idx, g.Key.OwnerId, g.Sum(r => r.Revenue ?? 0), g.Sum(r => r.Deals)))];
     }
 
-    public async Task<IReadOnlyList<QuotaWon>> AttainedQuotasAsync(MetricSubject subject, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        [.. (await QueryAsync<QuotaWonRow>(
-                AttainedQuotas.For(subject),
-                new { SubjectUserId = subject.UserId, SubjectTeamId = subject.TeamId, From = from, To = to }, cancellationToken))
+    public async Task<IReadOnlyList<QuotaWon>> FirstAttainedQuotasAsync(
+        IReadOnlyList<(Guid UserId, DateOnly Start)> reps, DateOnly today, CancellationToken cancellationToken)
+    {
+        var starts = JsonSerializer.Serialize(reps.Select(r => new Dictionary<string, string>
+        {
+            ["u"] = r.UserId.ToString("D"),
+            ["d"] = MetricSql.IsoDate(r.Start),
+        }));
+        return [.. (await QueryAsync<QuotaWonRow>(FirstAttainedQuotas, new { Starts = starts, Today = today }, cancellationToken))
             .Select(r => new QuotaWon(r.ToQuota(), r.Revenue, r.Deals))];
+    }
 
     public async Task<IReadOnlyDictionary<int, long>> DealsWonAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<WonRow>(DealsWonPerSpan, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(r => r.Idx, r => r.Deals);
@@ -215,22 +231,29 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         HAVING SUM(d.won) > 0
         """;
 
-    /// <summary>Money and targets are stored ×10⁴ on SQLite, so there a count of deals is scaled to compare with a deals target.</summary>
-    private static Sql AttainedQuotasWhere(string subject) =>
-        new(AttainedQuotasText(subject, "x.Deals * 10000"), AttainedQuotasText(subject, "x.Deals"));
+    /// <summary>What quota <paramref name="q"/>'s rep won in its period's whole months.</summary>
+    private static string WonInPeriod(string q, string column) =>
+        $"(SELECT SUM(m.{column}) FROM owner_months m WHERE m.owner_id = {q}.user_id AND m.month >= {q}.period_start AND m.month < {q}.period_end)";
 
-    private static string AttainedQuotasText(string subject, string dealsAsTarget) => $"""
-        SELECT x.QuotaId, x.UserId, x.DisplayName, x.Period, x.PeriodStart, x.PeriodEnd, x.Kind, x.Target, x.Revenue, x.Deals
-        FROM (SELECT q.id AS QuotaId, q.user_id AS UserId, u.display_name AS DisplayName, q.period AS Period, q.period_start AS PeriodStart,
-                     q.period_end AS PeriodEnd, q.kind AS Kind, q.target AS Target,
-                     (SELECT SUM(m.won_amount) FROM owner_months m
-                      WHERE m.owner_id = q.user_id AND m.month >= q.period_start AND m.month < q.period_end) AS Revenue,
-                     (SELECT SUM(m.won) FROM owner_months m
-                      WHERE m.owner_id = q.user_id AND m.month >= q.period_start AND m.month < q.period_end) AS Deals
-              FROM quotas q
-              JOIN users u ON u.id = q.user_id
-              WHERE q.deleted_at IS NULL AND {subject} AND q.period_start >= @From AND q.period_end <= @To
-                AND q.target > 0) x
-        WHERE CASE WHEN x.Kind = 'revenue' THEN x.Revenue ELSE {dealsAsTarget} END >= x.Target
-        """;
+    /// <summary>
+    /// <paramref name="firstQuota"/> joins each rep's first reached quota as q, given the condition on a candidate f. Money and
+    /// targets are stored ×10⁴ on SQLite, so there a count of deals is scaled (<paramref name="dealsScale"/>) to compare with a
+    /// deals target.
+    /// </summary>
+    private static string FirstAttainedQuotasText(string starts, Func<string, string> firstQuota, string dealsScale)
+    {
+        var reached = $"""
+            f.user_id = s.u AND f.deleted_at IS NULL AND f.period_end > s.d AND f.period_end <= @Today AND f.target > 0
+              AND CASE WHEN f.kind = 'revenue' THEN {WonInPeriod("f", "won_amount")} ELSE {WonInPeriod("f", "won")}{dealsScale} END >= f.target
+            """;
+        return $"""
+            SELECT q.id AS QuotaId, q.user_id AS UserId, u.display_name AS DisplayName, q.period AS Period, q.period_start AS PeriodStart,
+                   q.period_end AS PeriodEnd, q.kind AS Kind, q.target AS Target,
+                   COALESCE({WonInPeriod("q", "won_amount")}, 0) AS Revenue,
+                   COALESCE({WonInPeriod("q", "won")}, 0) AS Deals
+            FROM {starts}
+            {firstQuota(reached)}
+            JOIN users u ON u.id = q.user_id
+            """;
+    }
 }

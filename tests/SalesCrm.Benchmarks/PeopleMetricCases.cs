@@ -40,8 +40,7 @@ public static class PeopleMetricCases
         }
 
         await people.FirstWinsAsync(starts, default);
-        var earliest = DateOnly.FromDateTime(starts.Min(s => s.From).UtcDateTime).AddYears(-1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await attainment.AttainedQuotasAsync(subject, earliest, today, default);
+        await attainment.FirstAttainedQuotasAsync([.. starts.Select(s => (s.UserId, DateOnly.FromDateTime(s.From.UtcDateTime)))], today, default);
     }
 }

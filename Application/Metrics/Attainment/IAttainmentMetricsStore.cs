@@ -13,12 +13,12 @@ public interface IAttainmentMetricsStore
     Task<IReadOnlyList<WonDeals>> WonPerSpanAndOwnerAsync(MetricScope scope, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The subject's reps' quotas whose whole period lies in [<paramref name="from"/>, <paramref name="to"/>) (finished by
-    /// <paramref name="to"/>) and whose positive target was reached by what the rep won in the period (revenue or deals, as
-    /// the quota counts), with what was won. Quota periods are whole months, so a finished period's figures are the sum of
-    /// its months in the per-rep month rollup.
+    /// For each rep, the first quota by period end (then start) whose period ends after the rep's start date and no later than
+    /// <paramref name="today"/> (finished), and whose positive target was reached by what the rep won in the period (revenue or
+    /// deals, as the quota counts), with what was won; none for a rep who has not reached one. Quota periods are whole
+    /// months, so a finished period's figures are the sum of its months in the per-rep month rollup.
     /// </summary>
-    Task<IReadOnlyList<QuotaWon>> AttainedQuotasAsync(MetricSubject subject, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+    Task<IReadOnlyList<QuotaWon>> FirstAttainedQuotasAsync(IReadOnlyList<(Guid UserId, DateOnly Start)> reps, DateOnly today, CancellationToken cancellationToken);
 
     /// <summary>The number of deals won in each span that has any, keyed by span index.</summary>
     Task<IReadOnlyDictionary<int, long>> DealsWonAsync(MetricScope scope, CancellationToken cancellationToken);

@@ -8,7 +8,7 @@ using SalesCrm.IntegrationTests.Data;
 namespace SalesCrm.IntegrationTests.Demo;
 
 /// <summary>
-/// owner_months and what reads it (activity mix, leaderboard, ramp's attained quotas) against the records, on a
+/// owner_months and what reads it (activity mix, leaderboard, ramp's first reached quotas) against the records, on a
 /// generated history.
 /// </summary>
 public abstract class OwnerMonthRollupTests(TestDatabase database) : GeneratedHistoryTests(database)
@@ -131,40 +131,63 @@ public abstract class OwnerMonthRollupTests(TestDatabase database) : GeneratedHi
     }
 
     /// <summary>
-    /// The finished quotas the store reports as attained (from owner_months) are exactly those whose target the won deals of
-    /// their period reach, counted from the records over the period's local days, with the same revenue and deals (targets
-    /// set here: 1 for every finished quota but one out of reach).
+    /// Each rep's first reached quota, as the store reports it (from owner_months), is the first by period end (then start)
+    /// of the finished quotas after the rep's start whose target the won deals of their period reach, counted from the
+    /// records over the period's local days, with the same revenue and deals. The history has one finished quarter, so each
+    /// rep also gets monthly quotas (revenue and deals in turn) for the last three finished months. Targets set here: each
+    /// rep's first quota out of reach (the store must walk past it), every quota of one rep out of reach (no row for them),
+    /// 1 for the others.
     /// </summary>
     private async Task AssertAttainedQuotasAsync(System.Data.Common.DbConnection connection, AttainmentMetricsStore attainment, TimeZoneInfo zone, DateOnly today)
     {
-        var from = today.AddYears(-2);
+        var start = today.AddYears(-2);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        foreach (var rep in await connection.QueryAsync<Guid>(new CommandDefinition("SELECT user_id FROM quotas GROUP BY user_id", cancellationToken: Cancellation)))
+        {
+            for (var month = 1; month <= 3; month++)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO quotas (id, user_id, period, period_start, period_end, kind, target, created_at, created_by, updated_at, version)
+                    SELECT @Id, @UserId, 'month', @PeriodStart, @PeriodEnd, @Kind, 1, @Now, @UserId, @Now, 1
+                    WHERE NOT EXISTS (SELECT 1 FROM quotas WHERE user_id = @UserId AND period = 'month' AND period_start = @PeriodStart)
+                    """, new
+                    {
+                        Id = Guid.NewGuid(), UserId = rep, PeriodStart = thisMonth.AddMonths(-month), PeriodEnd = thisMonth.AddMonths(1 - month),
+                        Kind = month == 2 ? "deals" : "revenue", Now,
+                    }, cancellationToken: Cancellation));
+            }
+        }
+
         var quotas = (await connection.QueryAsync<(Guid Id, Guid UserId, string Kind, DateOnly PeriodStart, DateOnly PeriodEnd)>(new CommandDefinition("""
             SELECT id, user_id, kind, period_start, period_end FROM quotas
-            WHERE deleted_at IS NULL AND period_start >= @From AND period_end <= @Today
-            """, new { From = from, Today = today }, cancellationToken: Cancellation))).ToList();
-        Assert.True(quotas.Count > 1);
-        var won = new List<(Guid Id, string Kind, decimal Revenue, long Deals)>();
+            WHERE deleted_at IS NULL AND period_end > @Start AND period_end <= @Today
+            """, new { Start = start, Today = today }, cancellationToken: Cancellation))).ToList();
+        var won = new Dictionary<Guid, (decimal Revenue, long Deals)>();
         foreach (var quota in quotas)
         {
-            var (revenue, deals) = await connection.QuerySingleAsync<(decimal, long)>(new CommandDefinition("""
+            won[quota.Id] = await connection.QuerySingleAsync<(decimal, long)>(new CommandDefinition("""
                 SELECT COALESCE(SUM(o.amount), 0), COUNT(*) FROM opportunities o
                 WHERE o.outcome = 'won' AND o.deleted_at IS NULL AND o.owner_id = @UserId AND o.closed_at >= @From AND o.closed_at < @To
                 """, new { quota.UserId, From = MetricWindow.StartOfDay(quota.PeriodStart, zone), To = MetricWindow.StartOfDay(quota.PeriodEnd, zone) },
                 cancellationToken: Cancellation));
-            won.Add((quota.Id, quota.Kind, revenue, deals));
         }
 
-        // Targets of 1 (reached by any win) but one out of reach, on the quota that won least: some attained, one not.
-        var unreachable = won.OrderBy(w => w.Revenue).ThenBy(w => w.Id).First().Id;
+        var byRep = quotas.GroupBy(q => q.UserId).OrderBy(g => g.Key).Select(g => g.OrderBy(q => q.PeriodEnd).ThenBy(q => q.PeriodStart).ToList()).ToList();
+        Assert.True(byRep.Count > 1 && byRep.All(r => r.Count > 2));
+        var unreachable = byRep.Select(r => r[0].Id).Concat(byRep[0].Select(q => q.Id)).ToHashSet();
         foreach (var quota in quotas)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE quotas SET target = @Target WHERE id = @Id", new { Target = quota.Id == unreachable ? 1_000_000_000m : 1m, quota.Id }, cancellationToken: Cancellation));
+                "UPDATE quotas SET target = @Target WHERE id = @Id", new { Target = unreachable.Contains(quota.Id) ? 1_000_000_000m : 1m, quota.Id }, cancellationToken: Cancellation));
         }
 
-        var expected = won.Where(w => w.Id != unreachable && (w.Kind == "revenue" ? w.Revenue : w.Deals) >= 1).Select(w => (w.Id, w.Revenue, w.Deals)).ToList();
+        var expected = byRep
+            .Select(r => r.FirstOrDefault(q => !unreachable.Contains(q.Id) && (q.Kind == "revenue" ? won[q.Id].Revenue : won[q.Id].Deals) >= 1))
+            .Where(q => q.Id != Guid.Empty)
+            .Select(q => (q.Id, won[q.Id].Revenue, won[q.Id].Deals))
+            .ToList();
         Assert.NotEmpty(expected);
-        var attained = await attainment.AttainedQuotasAsync(MetricSubject.Organisation, from, today, Cancellation);
+        var attained = await attainment.FirstAttainedQuotasAsync([.. byRep.Select(r => (r[0].UserId, start))], today, Cancellation);
         Assert.Equal(expected.Order(), attained.Select(a => (a.Quota.QuotaId, a.Revenue, a.Deals)).Order());
     }
 }

@@ -31,34 +31,31 @@ public sealed class GetRampQueryHandler(
         }
 
         var firstWins = await store.FirstWinsAsync([.. reps.Select(r => (r.Rep.UserId, MetricWindow.StartOfDay(r.Start, zone)))], cancellationToken);
-        var quotas = await AttainedQuotasAsync(subject, reps.Min(r => r.Start), zone, now, cancellationToken);
-        var rows = reps.Select(r => Row(r.Rep, r.Start, firstWins, quotas[r.Rep.UserId], zone)).ToList();
+        var quotas = await FirstAttainedQuotasAsync([.. reps.Select(r => (r.Rep.UserId, r.Start))], zone, now, cancellationToken);
+        var rows = reps.Select(r => Row(r.Rep, r.Start, firstWins, quotas.GetValueOrDefault(r.Rep.UserId), zone)).ToList();
         return new RampReport(query.Cohort, query.From, query.To, Cohorts(rows, query.Cohort), [.. rows.Where(r => MayList(r.UserId))]);
     }
 
     /// <summary>
-    /// Attained quotas measured as quota attainment measures them (<see cref="QuotaMeasure.Measure"/>: won revenue or deals in
-    /// the period against the target), over periods starting from a year before the earliest start (a year is the longest
-    /// period) up to today; only finished periods count. A finished period is whole months, so its figures are the sum of its
-    /// months in the per-rep month rollup, and the store returns only the quotas whose target they reach.
+    /// Each rep's first finished quota at or over target after their start (the store walks a rep's quotas in period order
+    /// and stops at the first reached), measured as quota attainment measures it (<see cref="QuotaMeasure.Measure"/>: won
+    /// revenue or deals in the period against the target). A finished period is whole months, so its figures are the sum of
+    /// its months in the per-rep month rollup.
     /// </summary>
-    private async Task<ILookup<Guid, QuotaAttainmentRow>> AttainedQuotasAsync(
-        MetricSubject subject, DateOnly earliestStart, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, QuotaAttainmentRow>> FirstAttainedQuotasAsync(
+        IReadOnlyList<(Guid UserId, DateOnly Start)> reps, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var from = earliestStart.AddYears(-1) < MetricWindow.EarliestDate ? MetricWindow.EarliestDate : earliestStart.AddYears(-1);
-        var today = MetricWindow.DateOf(now, zone);
-        var attained = from >= today ? [] : await attainment.AttainedQuotasAsync(subject, from, today, cancellationToken);
+        var attained = await attainment.FirstAttainedQuotasAsync(reps, MetricWindow.DateOf(now, zone), cancellationToken);
         return attained
             .Select(a => QuotaMeasure.Measure(
                 a.Quota, a.Revenue, a.Deals, QuotaMeasure.PeriodSpan(0, a.Quota.PeriodStart, a.Quota.PeriodEnd, zone, now), zone, now))
             .Where(q => q.Attained && !q.InProgress)
-            .ToLookup(q => q.UserId);
+            .ToDictionary(q => q.UserId);
     }
 
-    private static RampRow Row(RampRep rep, DateOnly start, IReadOnlyDictionary<Guid, DateTimeOffset> firstWins, IEnumerable<QuotaAttainmentRow> attained, TimeZoneInfo zone)
+    private static RampRow Row(RampRep rep, DateOnly start, IReadOnlyDictionary<Guid, DateTimeOffset> firstWins, QuotaAttainmentRow? quota, TimeZoneInfo zone)
     {
         DateTimeOffset? firstWin = firstWins.TryGetValue(rep.UserId, out var at) ? at : null;
-        var quota = attained.Where(q => q.PeriodEnd > start).OrderBy(q => q.PeriodEnd).ThenBy(q => q.PeriodStart).FirstOrDefault();
         return new RampRow(
             rep.UserId, rep.DisplayName, rep.TeamId, start, rep.StartedOn is null, firstWin,
             firstWin is { } won ? MetricWindow.DateOf(won, zone).DayNumber - start.DayNumber : null,
