@@ -41,11 +41,12 @@ public static class ForecastEndpoints
     public static IEndpointRouteBuilder MapForecastEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/forecasts").WithTags("Forecasts");
-        group.MapGet("/", Get).WithName("getForecast").RequireAuthorization(Policies.MetricsReader).QueryEnum<ForecastPeriod>("period")
+        group.MapGet("/", Get).WithName("getForecast").RequireAuthorization(Policies.MetricsReader).RequiredQuery("period", "start").QueryEnum<ForecastPeriod>("period")
             .Doc("Forecast a period", "The three forecasts of a month or quarter side by side, each with the counts and amounts behind it. "
                 + Methods + Period + Subject)
             .BadInput().Problems(403, 404);
         group.MapGet("/explain", Explain).WithName("explainForecast").RequireAuthorization(Policies.MetricsReader)
+            .RequiredQuery("method", "period", "start")
             .QueryEnum<ForecastPeriod>("period").QueryEnum<ForecastMethod>("method")
             .Doc("Deals behind a forecast",
                 "For `method` `stage_weighted` or `cycle_age`: the deals won so far in the period (`at` = close, `value` 1) and the open "
@@ -53,7 +54,7 @@ public static class ForecastEndpoints
                 + "`historical`: the deals won in the trailing three months (`at` = close, `value` null). `amount` is the deal's amount. "
                 + "Oldest first, paginated with `limit` and `cursor`. " + Period + Subject)
             .BadInput().Problems(403, 404);
-        group.MapGet("/accuracy", Accuracy).WithName("getForecastAccuracy").RequireAuthorization(Policies.MetricsReader)
+        group.MapGet("/accuracy", Accuracy).WithName("getForecastAccuracy").RequireAuthorization(Policies.MetricsReader).RequiredQuery("period")
             .QueryEnum<ForecastPeriod>("period")
             .Doc("Forecast accuracy",
                 "The subject's ended periods of kind `period` that have snapshots, newest first, the latest `limit` of them (default 12, "

@@ -35,7 +35,7 @@ public static class AttainmentMetricEndpoints
                 + "Summary: `quotas`, `quotasAtOrAbove` and `shareAtOrAbove` (= quotasAtOrAbove / quotas); `repsWithQuota`, `repsAtOrAbove` "
                 + "(reps whose every quota listed is attained) and `repShareAtOrAbove`. " + WonDefinition + " " + SubjectDescription);
         group.MapGet("/quota-attainment/explain", ExplainQuota).WithName("explainQuotaAttainment")
-            .RequireAuthorization(Policies.MetricsReader).BadInput().Problems(403, 404)
+            .RequireAuthorization(Policies.MetricsReader).RequiredQuery("quotaId").BadInput().Problems(403, 404)
             .Doc("Won deals behind a quota",
                 "The won deals one quota's `achieved` counted: its rep's deals won in the quota's period (up to now while it runs), oldest "
                 + "first by close time, paginated with `limit` and `cursor`. A quota the caller may not read (a rep: their own; a manager: "

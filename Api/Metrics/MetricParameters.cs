@@ -41,12 +41,20 @@ public static class MetricParameters
         QueryEnums.Parse<TFigure>(figure, "figure")
         ?? throw RequestValidationException.For("figure", "figure is required: the figure whose records to list.");
 
-    /// <summary>A windowed metric endpoint: readable by people and <c>metrics:read</c> integrations, bucket documented as an enum.</summary>
+    /// <summary>
+    /// A windowed metric endpoint: readable by people and <c>metrics:read</c> integrations, <c>from</c> and <c>to</c>
+    /// documented as required (see <see cref="Window"/>), bucket documented as an enum.
+    /// </summary>
     public static RouteHandlerBuilder WindowedMetric(this RouteHandlerBuilder builder) =>
-        builder.RequireAuthorization(Policies.MetricsReader).QueryEnum<Bucket>("bucket").BadInput().Problems(403, 404);
+        builder.RequireAuthorization(Policies.MetricsReader).RequiredQuery("from", "to").QueryEnum<Bucket>("bucket").BadInput().Problems(403, 404);
 
-    /// <summary>An explain endpoint: as <see cref="WindowedMetric"/>, with <c>figure</c> documented as one of <typeparamref name="TFigure"/>.</summary>
-    public static RouteHandlerBuilder ExplainMetric<TFigure>(this RouteHandlerBuilder builder)
+    /// <summary>
+    /// An explain endpoint: as <see cref="WindowedMetric"/>, with <c>figure</c> required and documented as one of
+    /// <typeparamref name="TFigure"/>. <paramref name="windowRequired"/> false: some figures need no window.
+    /// </summary>
+    public static RouteHandlerBuilder ExplainMetric<TFigure>(this RouteHandlerBuilder builder, bool windowRequired = true)
         where TFigure : struct, Enum =>
-        builder.RequireAuthorization(Policies.MetricsReader).QueryEnum<TFigure>("figure").BadInput().Problems(403, 404);
+        builder.RequireAuthorization(Policies.MetricsReader)
+            .RequiredQuery(windowRequired ? ["figure", "from", "to"] : ["figure"])
+            .QueryEnum<TFigure>("figure").BadInput().Problems(403, 404);
 }

@@ -31,7 +31,7 @@ public static class PeopleMetricEndpoints
                 + "January's quota took 31 days). Null while not reached. Per hiring cohort (`cohort` = `month`, the default, or `quarter` of the "
                 + "start date): `reps`, `repsWithFirstWin` and `medianDaysToFirstWin` (over those reps), `repsReachedQuota` and "
                 + "`medianDaysToQuota`; medians are null with no rep. " + Scope);
-        group.MapGet("/quadrant", Quadrant).WithName("getRepQuadrant").RequireAuthorization(Policies.MetricsReader)
+        group.MapGet("/quadrant", Quadrant).WithName("getRepQuadrant").RequireAuthorization(Policies.MetricsReader).RequiredQuery("quarter")
             .BadInput().Problems(403, 404)
             .Doc("Rep quadrant",
                 "For each team in scope (every team with active reps for the organisation, the team asked for, the caller's team for a rep or "

@@ -44,7 +44,7 @@ public static class PipelineMetricEndpoints
                 + "when set (`limitSource` `stage_setting`), otherwise twice the stage's historical median days in stage over every exit "
                 + "from it ever recorded, all owners (`historical_median`); a stage without a setting and without exits has no limit. "
                 + "Longest in stage first (oldest `stageEnteredAt`), paginated with `limit` and `cursor`. " + Subject);
-        group.MapGet("/explain", Explain).WithName("explainPipelineMetrics").ExplainMetric<PipelineFigure>()
+        group.MapGet("/explain", Explain).WithName("explainPipelineMetrics").ExplainMetric<PipelineFigure>(windowRequired: false)
             .Doc("Records behind a pipeline figure",
                 "`open_opportunities`: the opportunities of the snapshot as of `asOf` (default now; `from`/`to` not needed), `at` = when "
                 + "they entered their stage then, `value` = that stage's probability. `stage_exits`: the stage moves that left an open "

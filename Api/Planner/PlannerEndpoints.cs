@@ -10,7 +10,7 @@ public static class PlannerEndpoints
     public static IEndpointRouteBuilder MapPlannerEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/planner").WithTags("Planner")
-            .MapGet("/", Get).WithName("getPlan").RequireAuthorization(Policies.MetricsReader)
+            .MapGet("/", Get).WithName("getPlan").RequireAuthorization(Policies.MetricsReader).RequiredQuery("month")
             .Doc("Activity planner (reverse funnel)",
                 "For `month` (yyyy-MM, at most 60 months from now) and exactly one goal — `goalDeals` (whole won deals, 1 to 100,000) or "
                 + "`goalRevenue` (won revenue) — the won deals, opportunities, held meetings and outbound calls needed in the month and per "

@@ -34,7 +34,7 @@ public static class SurveyEndpoints
                 "Every survey of one audience, newest first, with `status` today (organisation's zone): `upcoming`, `open` or "
                 + "`closed`. `team` for a team's surveys (managers only their own, else 404); none for the organisation-wide ones "
                 + "(admins) or the manager's own team (managers). No answers or figures: those are on the results.")
-            .Problems(403, 404);
+            .BadInput().Problems(403, 404);
         group.MapGet("/open", Open).WithName("listOpenSurveys").RequireAuthorization(Policies.Person)
             .Doc("Surveys I can answer",
                 "The surveys open today (organisation's zone) whose audience includes the caller: organisation-wide ones and those of "
@@ -54,7 +54,7 @@ public static class SurveyEndpoints
             .Doc("eNPS trend",
                 "The closed surveys of one audience, by closing date, each with its results: `team` for a team's surveys (managers only "
                 + "their own, else 404), none for the organisation-wide ones (admins) or the manager's own team (managers). " + ResultFigures)
-            .Problems(403, 404);
+            .BadInput().Problems(403, 404);
         return app;
     }
 

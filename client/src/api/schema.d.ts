@@ -7131,8 +7131,8 @@ export interface operations {
     };
     getPlan: {
         parameters: {
-            query?: {
-                month?: string;
+            query: {
+                month: string;
                 goalDeals?: number;
                 goalRevenue?: number;
                 userId?: string;
@@ -7197,9 +7197,9 @@ export interface operations {
     };
     getSellingTime: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 bucket?: "day" | "week" | "month" | "quarter";
@@ -7259,9 +7259,9 @@ export interface operations {
     };
     getSellingTimeByRep: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
             };
@@ -7320,10 +7320,10 @@ export interface operations {
     };
     explainSellingTime: {
         parameters: {
-            query?: {
-                figure?: "selling_activities" | "activities_without_duration";
-                from?: string;
-                to?: string;
+            query: {
+                figure: "selling_activities" | "activities_without_duration";
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 limit?: number;
@@ -7400,6 +7400,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListedSurveyDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No valid access token was sent. */
@@ -7715,6 +7724,15 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyResults"][];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description No valid access token was sent. */
             401: {
                 headers: {
@@ -7874,8 +7892,8 @@ export interface operations {
     };
     listCommissionAssignments: {
         parameters: {
-            query?: {
-                userId?: string;
+            query: {
+                userId: string;
             };
             header?: never;
             path?: never;
@@ -8022,9 +8040,9 @@ export interface operations {
     };
     getCommissionStatement: {
         parameters: {
-            query?: {
-                period?: "month" | "quarter";
-                start?: string;
+            query: {
+                period: "month" | "quarter";
+                start: string;
             };
             header?: never;
             path: {
@@ -8083,10 +8101,10 @@ export interface operations {
     };
     listCommissionEarnings: {
         parameters: {
-            query?: {
+            query: {
                 team?: string;
-                period?: "month" | "quarter";
-                start?: string;
+                period: "month" | "quarter";
+                start: string;
             };
             header?: never;
             path?: never;
@@ -8763,9 +8781,9 @@ export interface operations {
     };
     getQualifiedLeadResponseTime: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 bucket?: "day" | "week" | "month" | "quarter";
@@ -8825,9 +8843,9 @@ export interface operations {
     };
     getScoreBandConversion: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 bucket?: "day" | "week" | "month" | "quarter";
@@ -8887,10 +8905,10 @@ export interface operations {
     };
     explainLeadScoringMetrics: {
         parameters: {
-            query?: {
-                figure?: "sales_qualified" | "responded" | "leads_created" | "leads_converted";
-                from?: string;
-                to?: string;
+            query: {
+                figure: "sales_qualified" | "responded" | "leads_created" | "leads_converted";
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 limit?: number;
@@ -8951,9 +8969,9 @@ export interface operations {
     };
     getActivityMetrics: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 bucket?: "day" | "week" | "month" | "quarter";
@@ -9013,9 +9031,9 @@ export interface operations {
     };
     getActivityMix: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
             };
@@ -9074,10 +9092,10 @@ export interface operations {
     };
     explainActivityMetrics: {
         parameters: {
-            query?: {
-                figure?: "calls" | "outbound_calls" | "inbound_calls" | "connected_calls" | "emails_sent" | "email_replies" | "meetings_booked" | "meetings_held" | "opportunities_created" | "notes" | "follow_ups_completed" | "follow_ups_due" | "follow_ups_overdue";
-                from?: string;
-                to?: string;
+            query: {
+                figure: "calls" | "outbound_calls" | "inbound_calls" | "connected_calls" | "emails_sent" | "email_replies" | "meetings_booked" | "meetings_held" | "opportunities_created" | "notes" | "follow_ups_completed" | "follow_ups_due" | "follow_ups_overdue";
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 limit?: number;
@@ -9138,9 +9156,9 @@ export interface operations {
     };
     getFollowUpMetrics: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 pipelineId?: string;
@@ -9201,10 +9219,10 @@ export interface operations {
     };
     explainFollowUpMetrics: {
         parameters: {
-            query?: {
-                figure?: "stage_advances" | "won_deals" | "lost_deals" | "early_give_ups" | "completed_follow_ups" | "late_follow_ups";
-                from?: string;
-                to?: string;
+            query: {
+                figure: "stage_advances" | "won_deals" | "lost_deals" | "early_give_ups" | "completed_follow_ups" | "late_follow_ups";
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 pipelineId?: string;
@@ -9266,9 +9284,9 @@ export interface operations {
     };
     getResultMetrics: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 pipelineId?: string;
@@ -9329,9 +9347,9 @@ export interface operations {
     };
     getLostReasons: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 pipelineId?: string;
@@ -9391,10 +9409,10 @@ export interface operations {
     };
     explainResultMetrics: {
         parameters: {
-            query?: {
-                figure?: "won_deals" | "lost_deals" | "closed_deals" | "open_opportunities";
-                from?: string;
-                to?: string;
+            query: {
+                figure: "won_deals" | "lost_deals" | "closed_deals" | "open_opportunities";
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 pipelineId?: string;
@@ -9456,9 +9474,9 @@ export interface operations {
     };
     getLeadMetrics: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 bucket?: "day" | "week" | "month" | "quarter";
@@ -9518,10 +9536,10 @@ export interface operations {
     };
     explainLeadMetrics: {
         parameters: {
-            query?: {
-                figure?: "leads_created" | "leads_converted" | "leads_responded";
-                from?: string;
-                to?: string;
+            query: {
+                figure: "leads_created" | "leads_converted" | "leads_responded";
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 limit?: number;
@@ -9643,9 +9661,9 @@ export interface operations {
     };
     getDaysInStage: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 pipelineId?: string;
@@ -9706,9 +9724,9 @@ export interface operations {
     };
     getStageConversion: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 pipelineId?: string;
@@ -9831,8 +9849,8 @@ export interface operations {
     };
     explainPipelineMetrics: {
         parameters: {
-            query?: {
-                figure?: "open_opportunities" | "stage_exits" | "stage_entries";
+            query: {
+                figure: "open_opportunities" | "stage_exits" | "stage_entries";
                 from?: string;
                 to?: string;
                 asOf?: string;
@@ -9898,9 +9916,9 @@ export interface operations {
     };
     getQuotaAttainment: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 period?: "month" | "quarter" | "year";
@@ -9960,8 +9978,8 @@ export interface operations {
     };
     explainQuotaAttainment: {
         parameters: {
-            query?: {
-                quotaId?: string;
+            query: {
+                quotaId: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -10020,9 +10038,9 @@ export interface operations {
     };
     getFunnelMetrics: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 bucket?: "day" | "week" | "month" | "quarter";
@@ -10082,10 +10100,10 @@ export interface operations {
     };
     explainFunnelMetrics: {
         parameters: {
-            query?: {
-                figure?: "outbound_calls" | "meetings_booked" | "deals_won";
-                from?: string;
-                to?: string;
+            query: {
+                figure: "outbound_calls" | "meetings_booked" | "deals_won";
+                from: string;
+                to: string;
                 teamId?: string;
                 userId?: string;
                 limit?: number;
@@ -10146,9 +10164,9 @@ export interface operations {
     };
     getLeaderboard: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
                 teamId?: string;
                 rankBy?: "revenue_won" | "attainment" | "deals_won" | "activities";
                 limit?: number;
@@ -10208,9 +10226,9 @@ export interface operations {
     };
     getForecast: {
         parameters: {
-            query?: {
-                period?: "month" | "quarter";
-                start?: string;
+            query: {
+                period: "month" | "quarter";
+                start: string;
                 teamId?: string;
                 userId?: string;
                 pipelineId?: string;
@@ -10274,10 +10292,10 @@ export interface operations {
     };
     explainForecast: {
         parameters: {
-            query?: {
-                method?: "stage_weighted" | "cycle_age" | "historical";
-                period?: "month" | "quarter";
-                start?: string;
+            query: {
+                method: "stage_weighted" | "cycle_age" | "historical";
+                period: "month" | "quarter";
+                start: string;
                 teamId?: string;
                 userId?: string;
                 pipelineId?: string;
@@ -10339,8 +10357,8 @@ export interface operations {
     };
     getForecastAccuracy: {
         parameters: {
-            query?: {
-                period?: "month" | "quarter";
+            query: {
+                period: "month" | "quarter";
                 teamId?: string;
                 userId?: string;
                 limit?: number;
@@ -10542,8 +10560,8 @@ export interface operations {
     };
     getRepQuadrant: {
         parameters: {
-            query?: {
-                quarter?: string;
+            query: {
+                quarter: string;
                 teamId?: string;
             };
             header?: never;
