@@ -30,7 +30,6 @@ public sealed class DatabaseMigrator(
             engine = DeployChanges.To.SqliteDatabase(connections.ConnectionString)
                 .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
                 .WithTransactionPerScript()
-                .LogScriptOutput()
                 .LogTo(new DbUpLog(logger))
                 .Build();
         }
