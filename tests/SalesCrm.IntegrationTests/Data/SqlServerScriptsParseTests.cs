@@ -23,6 +23,19 @@ public sealed class SqlServerScriptsParseTests
 
     public static TheoryData<string> StatementNames => [.. Statements.Value.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>The migration scripts in the order they run.</summary>
+    public static IEnumerable<string> Migrations => MigrationsUpTo(null);
+
+    public static string Statement(string name) => Statements.Value[name];
+
+    public static bool IsMigration(string name) => !IsField(name);
+
+    /// <summary>The migration scripts in order, up to and including <paramref name="last"/> (all of them when null).</summary>
+    public static IEnumerable<string> MigrationsUpTo(string? last) =>
+        Statements.Value.Keys.Where(IsMigration).Order(StringComparer.Ordinal)
+            .TakeWhile(name => last is null || string.CompareOrdinal(name, last) <= 0)
+            .Select(name => Statements.Value[name]);
+
     [Fact]
     public void Reflection_finds_every_migration_script_and_enough_statements()
     {
