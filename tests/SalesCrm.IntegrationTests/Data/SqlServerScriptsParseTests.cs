@@ -63,6 +63,26 @@ public sealed class SqlServerScriptsParseTests
                 Environment.NewLine, errors.Select(e => $"  line {e.Line}, column {e.Column}: {e.Message}")));
     }
 
+    /// <summary>
+    /// The code passes one parameter object to whichever dialect runs, and only the SQLite text runs here: a parameter that
+    /// only the SQL Server text names (a typo, a rename missed) would fail on SQL Server alone.
+    /// </summary>
+    [Fact]
+    public void Every_statement_names_the_same_parameters_in_both_dialects()
+    {
+        static HashSet<string> Names(string sql) =>
+            [.. System.Text.RegularExpressions.Regex.Matches(sql, "(?<!@)@[A-Za-z_][A-Za-z0-9_]*").Select(m => m.Value.ToLowerInvariant())];
+
+        var sqls = SqlFields().ToList();
+        var differing = sqls
+            .Where(s => !Names(s.Sql.For(SqlDialect.SqlServer)).SetEquals(Names(s.Sql.For(SqlDialect.Sqlite))))
+            .Select(s => s.Name)
+            .ToList();
+
+        Assert.True(sqls.Count > 300, $"only {sqls.Count} statements found");
+        Assert.True(differing.Count == 0, "parameters differ: " + string.Join(", ", differing));
+    }
+
     private static IList<ParseError> Parse(string sql)
     {
         using var reader = new StringReader(sql);
@@ -83,26 +103,37 @@ public sealed class SqlServerScriptsParseTests
             statements.Add(MigrationLabel + resource[ScriptPrefix.Length..], reader.ReadToEnd());
         }
 
+        foreach (var (name, sql) in SqlFields())
+        {
+            statements.Add(name, sql.For(SqlDialect.SqlServer));
+        }
+
+        return statements;
+    }
+
+    /// <summary>
+    /// Every <see cref="Sql"/> declared as a static field in Infrastructure, and both forms of every <see cref="SubjectSql"/>.
+    /// Short names keep the theory rows readable: "UserStore.Insert", "Outer+Nested.Field", "ResultMetricsStore.WonDeals.Members".
+    /// </summary>
+    private static IEnumerable<(string Name, Sql Sql)> SqlFields()
+    {
         const BindingFlags staticFields = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         foreach (var type in Infrastructure.GetTypes().Where(t => !t.ContainsGenericParameters))
         {
-            // Short names keep the theory rows readable: "UserStore.Insert", "Outer+Nested.Field", "ResultMetricsStore.WonDeals.Members".
             var typeName = type.Namespace is null ? type.FullName : type.FullName![(type.Namespace.Length + 1)..];
             foreach (var field in type.GetFields(staticFields).Where(f => f.FieldType == typeof(Sql) || f.FieldType == typeof(SubjectSql)))
             {
                 switch (field.GetValue(null))
                 {
                     case Sql sql:
-                        statements.Add($"{typeName}.{field.Name}", sql.For(SqlDialect.SqlServer));
+                        yield return ($"{typeName}.{field.Name}", sql);
                         break;
                     case SubjectSql pair:
-                        statements.Add($"{typeName}.{field.Name}.Organisation", pair.Organisation.For(SqlDialect.SqlServer));
-                        statements.Add($"{typeName}.{field.Name}.Members", pair.Members.For(SqlDialect.SqlServer));
+                        yield return ($"{typeName}.{field.Name}.Organisation", pair.Organisation);
+                        yield return ($"{typeName}.{field.Name}.Members", pair.Members);
                         break;
                 }
             }
         }
-
-        return statements;
     }
 }
