@@ -170,8 +170,13 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         });
     }
 
+    /// <summary>
+    /// Read into a class, not the positional record: with no rows (a team without members), SQLite reports the computed
+    /// columns as BLOB, and Dapper, which picks a constructor from the column types before the first row, finds none.
+    /// </summary>
     public async Task<IReadOnlyList<ActivityMixRow>> MixAsync(MetricScope scope, CancellationToken cancellationToken) =>
-        await SpanQueryAsync<ActivityMixRow>(Mix, scope, DateTimeOffset.UtcNow, OwnerMonthWindow.Parameters(scope), cancellationToken);
+        [.. (await SpanQueryAsync<MixRow>(Mix, scope, DateTimeOffset.UtcNow, OwnerMonthWindow.Parameters(scope), cancellationToken))
+            .Select(r => new ActivityMixRow(r.UserId, r.DisplayName, r.TeamId, r.Calls, r.Emails, r.Meetings, r.Notes, r.Total))];
 
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ActivityFigure> request, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -221,5 +226,24 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         public long OpportunitiesCreated { get; init; }
 
         public long FollowUpsCompleted { get; init; }
+    }
+
+    private sealed class MixRow
+    {
+        public Guid UserId { get; init; }
+
+        public string DisplayName { get; init; } = "";
+
+        public Guid? TeamId { get; init; }
+
+        public long Calls { get; init; }
+
+        public long Emails { get; init; }
+
+        public long Meetings { get; init; }
+
+        public long Notes { get; init; }
+
+        public long Total { get; init; }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using SalesCrm.Api.Tests.Infrastructure;
@@ -16,6 +17,15 @@ public sealed class MalformedQueryTests(ApiFactory factory) : IClassFixture<ApiF
 {
     /// <summary>Parameters of which exactly one must be given, which OpenAPI cannot say of query parameters (the description says it).</summary>
     private static readonly Dictionary<string, string[]> OneOf = new() { ["/api/v1/planner"] = ["goalDeals", "goalRevenue"] };
+
+    /// <summary>
+    /// Optional parameters an operation asks for only when the data cannot supply them, as its description says: the
+    /// planner's rates, when the rep has no history to read them from (this test's organisation has none).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> NeededWithoutHistory = new()
+    {
+        ["/api/v1/planner"] = ["dealsPerOpportunity", "opportunitiesPerMeeting", "meetingsPerCall"],
+    };
 
     [Fact]
     public async Task Every_query_parameter_refuses_a_malformed_value_with_a_400_naming_it()
@@ -70,10 +80,15 @@ public sealed class MalformedQueryTests(ApiFactory factory) : IClassFixture<ApiF
             var given = operation.Query.Where(p => p.Required || (OneOf.TryGetValue(operation.Template, out var group) && p.Name == group[0]));
             var query = string.Join('&', given.Select(p => $"{p.Name}={Uri.EscapeDataString(ValidValue(p))}"));
             using var response = await admin.GetAsync($"{operation.Path}?{query}");
-            if (response.StatusCode == HttpStatusCode.BadRequest)
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"GET {operation.Path}?{query}: answered {(int)response.StatusCode}");
+            }
+            else if (response.StatusCode == HttpStatusCode.BadRequest)
             {
                 var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
                 var optional = operation.Query.Where(p => !p.Required).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                optional.ExceptWith(NeededWithoutHistory.GetValueOrDefault(operation.Template) ?? []);
                 var missing = problem.TryGetProperty("errors", out var errors)
                     ? errors.EnumerateObject().Select(e => e.Name).Where(optional.Contains).ToList()
                     : [];
@@ -149,16 +164,29 @@ public sealed class MalformedQueryTests(ApiFactory factory) : IClassFixture<ApiF
         }
     }
 
-    private static string ValidValue(QueryParameter parameter) => (parameter.Type, parameter.Format) switch
+    /// <summary>
+    /// A value the operation accepts, so a request gets past its checks to the handler and the store: the window is the
+    /// last whole quarter, a period start (<c>start</c>, <c>quarter</c>) the current quarter's first day (also a month's),
+    /// <c>month</c> the current one.
+    /// </summary>
+    private static string ValidValue(QueryParameter parameter)
     {
-        _ when parameter.Enum.Count > 0 => parameter.Enum[0],
-        ("string", "uuid") => Guid.NewGuid().ToString(),
-        ("string", "date") => "2025-01-01",
-        ("string", "date-time") => "2025-01-01T00:00:00Z",
-        ("integer", _) or ("number", _) => "1",
-        ("boolean", _) => "true",
-        _ => "x",
-    };
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var quarter = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
+        return (parameter.Name, parameter.Type, parameter.Format) switch
+        {
+            _ when parameter.Enum.Count > 0 => parameter.Enum[0],
+            ("from", "string", "date") => quarter.AddMonths(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ("to", "string", "date") or ("start", "string", _) or ("quarter", "string", _) => quarter.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ("month", "string", _) => today.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            (_, "string", "uuid") => Guid.NewGuid().ToString(),
+            (_, "string", "date") => quarter.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            (_, "string", "date-time") => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            (_, "integer", _) or (_, "number", _) => "1",
+            (_, "boolean", _) => "true",
+            _ => "x",
+        };
+    }
 
     private static List<GetOperation> GetOperations()
     {

@@ -208,6 +208,19 @@ public sealed class ActivityMetricsTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task The_activity_mix_of_a_team_without_members_is_an_empty_list()
+    {
+        var team = await factory.TeamAsync();
+        using var admin = await factory.AdminClientAsync();
+
+        // No rows at all: SQLite then reports the computed columns as BLOB, which once made the row mapping fail (a 500).
+        var mix = await (await admin.GetAsync($"{Path}/mix?from=2025-09-01&to=2025-10-01&teamId={team.Id}")).ReadAsync<ActivityMixReport>();
+
+        Assert.Empty(mix.Reps);
+        Assert.Equal(team.Id, mix.Context.TeamId);
+    }
+
+    [Fact]
     public async Task Reps_read_themselves_and_their_team_but_another_rep_or_team_is_not_found()
     {
         var team = await factory.TeamAsync();
