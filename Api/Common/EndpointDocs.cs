@@ -14,17 +14,17 @@ public static class EndpointDocs
 
     /// <summary>
     /// Marks query parameters as required in the contract when the endpoint binds them as optional only so that a missing
-    /// one is a 400 naming it (the handler refuses the request without them): generated clients then ask for them.
+    /// one is a 400 naming it (the handler refuses the request without them): generated clients then ask for them. A name
+    /// the operation does not have fails the document's generation (and so the contract test), not silently.
     /// </summary>
     public static RouteHandlerBuilder RequiredQuery(this RouteHandlerBuilder builder, params string[] names) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
-            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            foreach (var name in names)
             {
-                if (parameter.In == ParameterLocation.Query && names.Contains(parameter.Name))
-                {
-                    parameter.Required = true;
-                }
+                var parameter = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == name)
+                    ?? throw new InvalidOperationException($"{operation.OperationId} has no query parameter {name} to mark required.");
+                parameter.Required = true;
             }
 
             return Task.CompletedTask;

@@ -8,7 +8,12 @@ namespace SalesCrm.Infrastructure.Demo;
 public static class DealFlow
 {
     /// <summary>Chance of moving on from each open stage rather than being lost there (later stages use the last).</summary>
-    public static readonly double[] AdvanceShare = [0.72, 0.68, 0.62, 0.7, 0.6];
+    private static readonly double[] AdvanceShare = [0.72, 0.68, 0.62, 0.7, 0.6];
+
+    /// <summary>Days a deal stays in a stage: at least this many, plus an exponential wait of <see cref="MeanExtraDaysInStage"/> on average.</summary>
+    public const double MinDaysInStage = 2;
+
+    public const double MeanExtraDaysInStage = 9;
 
     /// <summary>Chance, past the first stage, that a move goes one stage back (taken out of the advance share).</summary>
     public const double BackwardShare = 0.04;
@@ -58,4 +63,10 @@ public static class DealFlow
     }
 
     public static double Advance(int stageIndex) => AdvanceShare[Math.Min(stageIndex, AdvanceShare.Length - 1)];
+
+    /// <summary>
+    /// About how long a deal that is won takes: one stay per open stage (backward moves and reopenings, which add a little,
+    /// left out). A history starts with an empty pipeline, so its wins arrive at the steady rate only after about this long.
+    /// </summary>
+    public static double DaysToWin(int openStages) => openStages * (MinDaysInStage + MeanExtraDaysInStage);
 }

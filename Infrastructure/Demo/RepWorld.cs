@@ -167,7 +167,7 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
         Move(dealId, null, stage, at, ++moves, null, batch);
         while (true)
         {
-            var leave = at.AddHours(24 * (2 + (-9 * Math.Log(1 - random.NextDouble()))));
+            var leave = at.AddHours(24 * (DealFlow.MinDaysInStage + (-DealFlow.MeanExtraDaysInStage * Math.Log(1 - random.NextDouble()))));
             FollowUps(dealId, at, leave, batch);
             if (leave >= now)
             {

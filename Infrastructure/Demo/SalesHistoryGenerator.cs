@@ -52,9 +52,10 @@ public sealed class SalesHistoryGenerator(
         }
 
         var wonPerWorkingDay = DealFlow.WonPerWorkingDay(profile, pipeline.OpenStages.Count);
+        var winsFrom = start.AddDays(DealFlow.DaysToWin(pipeline.OpenStages.Count));
         foreach (var rep in reps)
         {
-            AddQuotas(rep, wonPerWorkingDay, random, start, now, batch);
+            AddQuotas(rep, wonPerWorkingDay, winsFrom, random, start, now, batch);
         }
 
         await batch.FlushAsync(cancellationToken);
@@ -109,26 +110,42 @@ public sealed class SalesHistoryGenerator(
 
     /// <summary>
     /// A revenue quota for every quarter of the history (to the current one) and a won-deals quota for every year, each
-    /// around what the deal flow wins on average (<see cref="DealFlow"/>, ±20%), so attainment spreads around 100%. The first
-    /// quarter and year, which the history starts inside, get the share of the target that their days in the history make.
+    /// around what the deal flow wins on average (<see cref="DealFlow"/>, ±20%), so attainment spreads around 100%. The history
+    /// starts with an empty pipeline, so wins come at that rate only from <paramref name="winsFrom"/> (about one deal cycle in):
+    /// a period that begins before it gets the share of the target that its days from then make, and one that ends by then
+    /// gets no quota (nobody could reach it).
     /// </summary>
-    private static void AddQuotas(GeneratedRep rep, double wonPerWorkingDay, Random random, DateTimeOffset start, DateTimeOffset now, RowBatch batch)
+    private static void AddQuotas(
+        GeneratedRep rep, double wonPerWorkingDay, DateTimeOffset winsFrom, Random random, DateTimeOffset start, DateTimeOffset now, RowBatch batch)
     {
         var first = DateOnly.FromDateTime(start.UtcDateTime);
         var last = DateOnly.FromDateTime(now.UtcDateTime);
+        var winning = DateOnly.FromDateTime(winsFrom.UtcDateTime).DayNumber;
         double Covered(DateOnly from, DateOnly to) =>
-            (double)(to.DayNumber - Math.Max(from.DayNumber, first.DayNumber)) / (to.DayNumber - from.DayNumber);
+            Math.Max(0, to.DayNumber - Math.Max(from.DayNumber, winning)) / (double)(to.DayNumber - from.DayNumber);
 
         for (var quarter = new DateOnly(first.Year, ((first.Month - 1) / 3 * 3) + 1, 1); quarter <= last; quarter = quarter.AddMonths(3))
         {
-            var won = wonPerWorkingDay * DealFlow.WorkingDaysPerQuarter * DealFlow.MeanAmount * Covered(quarter, quarter.AddMonths(3));
+            var covered = Covered(quarter, quarter.AddMonths(3));
+            if (covered == 0)
+            {
+                continue;
+            }
+
+            var won = wonPerWorkingDay * DealFlow.WorkingDaysPerQuarter * DealFlow.MeanAmount * covered;
             var target = Math.Max(1000m, Math.Round((decimal)(won * Spread(random)) / 1000m) * 1000m);
             AddQuota(batch, rep, "quarter", quarter, quarter.AddMonths(3), "revenue", target, start);
         }
 
         for (var year = new DateOnly(first.Year, 1, 1); year <= last; year = year.AddYears(1))
         {
-            var won = wonPerWorkingDay * 4 * DealFlow.WorkingDaysPerQuarter * Covered(year, year.AddYears(1));
+            var covered = Covered(year, year.AddYears(1));
+            if (covered == 0)
+            {
+                continue;
+            }
+
+            var won = wonPerWorkingDay * 4 * DealFlow.WorkingDaysPerQuarter * covered;
             var target = Math.Max(1m, Math.Round((decimal)(won * Spread(random))));
             AddQuota(batch, rep, "year", year, year.AddYears(1), "deals", target, start);
         }

@@ -135,8 +135,8 @@ public abstract class OwnerMonthRollupTests(TestDatabase database) : GeneratedHi
     /// of the finished quotas after the rep's start whose target the won deals of their period reach, counted from the
     /// records over the period's local days, with the same revenue and deals. The history has one finished quarter, so each
     /// rep also gets monthly quotas (revenue and deals in turn) for the last three finished months. Targets set here: each
-    /// rep's first quota out of reach (the store must walk past it), every quota of one rep out of reach (no row for them),
-    /// 1 for the others.
+    /// rep's first quota out of reach (the store must walk past it), 1 for the others; the reps start on and just before a
+    /// quota's end.
     /// </summary>
     private async Task AssertAttainedQuotasAsync(System.Data.Common.DbConnection connection, AttainmentMetricsStore attainment, TimeZoneInfo zone, DateOnly today)
     {
@@ -174,21 +174,28 @@ public abstract class OwnerMonthRollupTests(TestDatabase database) : GeneratedHi
 
         var byRep = quotas.GroupBy(q => q.UserId).OrderBy(g => g.Key).Select(g => g.OrderBy(q => q.PeriodEnd).ThenBy(q => q.PeriodStart).ToList()).ToList();
         Assert.True(byRep.Count > 1 && byRep.All(r => r.Count > 2));
-        var unreachable = byRep.Select(r => r[0].Id).Concat(byRep[0].Select(q => q.Id)).ToHashSet();
+        var unreachable = byRep.Select(r => r[0].Id).ToHashSet();
         foreach (var quota in quotas)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE quotas SET target = @Target WHERE id = @Id", new { Target = unreachable.Contains(quota.Id) ? 1_000_000_000m : 1m, quota.Id }, cancellationToken: Cancellation));
         }
 
-        var expected = byRep
-            .Select(r => r.FirstOrDefault(q => !unreachable.Contains(q.Id) && (q.Kind == "revenue" ? won[q.Id].Revenue : won[q.Id].Deals) >= 1))
+        // The first rep starts the day before their second quota ends (it counts), the second on the day it ends (it does not:
+        // a period must end after the start), so the walk begins at a different quota for each.
+        var starts = new List<(Guid UserId, DateOnly Start)> { (byRep[0][0].UserId, byRep[0][1].PeriodEnd.AddDays(-1)), (byRep[1][0].UserId, byRep[1][1].PeriodEnd) };
+        var expected = starts
+            .Select(s => byRep.Single(r => r[0].UserId == s.UserId)
+                .FirstOrDefault(q => q.PeriodEnd > s.Start && !unreachable.Contains(q.Id) && (q.Kind == "revenue" ? won[q.Id].Revenue : won[q.Id].Deals) >= 1))
             .Where(q => q.Id != Guid.Empty)
             .Select(q => (q.Id, won[q.Id].Revenue, won[q.Id].Deals))
             .ToList();
-        Assert.NotEmpty(expected);
-        var attained = await attainment.FirstAttainedQuotasAsync([.. byRep.Select(r => (r[0].UserId, start))], today, Cancellation);
+        Assert.Equal(2, expected.Count);
+        var attained = await attainment.FirstAttainedQuotasAsync(starts, today, Cancellation);
         Assert.Equal(expected.Order(), attained.Select(a => (a.Quota.QuotaId, a.Revenue, a.Deals)).Order());
+
+        // A rep who started today has no finished quota after their start.
+        Assert.Empty(await attainment.FirstAttainedQuotasAsync([(byRep[0][0].UserId, today)], today, Cancellation));
     }
 }
 
