@@ -43,23 +43,23 @@ public static class LeadScoringMetricEndpoints
     private static async Task<Ok<MetricReport<QualifiedLeadResponse>>> GetResponse(
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null, string? bucket = null)
     {
-        var window = MetricParameters.Window(from, to);
-        return TypedResults.Ok(await mediator.Send(new GetQualifiedLeadResponseQuery(window.From, window.To, teamId, userId, MetricParameters.Bucket(bucket)), ct));
+        var window = MetricParameters.WindowAndBucket(from, to, bucket);
+        return TypedResults.Ok(await mediator.Send(new GetQualifiedLeadResponseQuery(window.From, window.To, teamId, userId, window.Bucket), ct));
     }
 
     private static async Task<Ok<MetricReport<ScoreBandConversions>>> GetBands(
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null, string? bucket = null)
     {
-        var window = MetricParameters.Window(from, to);
-        return TypedResults.Ok(await mediator.Send(new GetScoreBandConversionQuery(window.From, window.To, teamId, userId, MetricParameters.Bucket(bucket)), ct));
+        var window = MetricParameters.WindowAndBucket(from, to, bucket);
+        return TypedResults.Ok(await mediator.Send(new GetScoreBandConversionQuery(window.From, window.To, teamId, userId, window.Bucket), ct));
     }
 
     private static async Task<Ok<Page<MetricRecord>>> Explain(
         IMediator mediator, CancellationToken ct, string? figure = null, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null,
         Guid? userId = null, int? limit = null, string? cursor = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.FigureAndWindow<LeadScoringFigure>(figure, from, to);
         return TypedResults.Ok(await mediator.Send(
-            new ExplainLeadScoringMetricsQuery(MetricParameters.Figure<LeadScoringFigure>(figure), window.From, window.To, teamId, userId, limit, cursor), ct));
+            new ExplainLeadScoringMetricsQuery(window.Figure, window.From, window.To, teamId, userId, limit, cursor), ct));
     }
 }

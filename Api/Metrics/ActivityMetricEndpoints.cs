@@ -34,9 +34,9 @@ public static class ActivityMetricEndpoints
     private static async Task<Ok<MetricReport<ActivityMetrics>>> Get(
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null, string? bucket = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.WindowAndBucket(from, to, bucket);
         return TypedResults.Ok(await mediator.Send(
-            new GetActivityMetricsQuery(window.From, window.To, teamId, userId, MetricParameters.Bucket(bucket)), ct));
+            new GetActivityMetricsQuery(window.From, window.To, teamId, userId, window.Bucket), ct));
     }
 
     private static async Task<Ok<ActivityMixReport>> Mix(
@@ -50,8 +50,8 @@ public static class ActivityMetricEndpoints
         IMediator mediator, CancellationToken ct, string? figure = null, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null,
         Guid? userId = null, int? limit = null, string? cursor = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.FigureAndWindow<ActivityFigure>(figure, from, to);
         return TypedResults.Ok(await mediator.Send(
-            new ExplainActivityMetricsQuery(MetricParameters.Figure<ActivityFigure>(figure), window.From, window.To, teamId, userId, limit, cursor), ct));
+            new ExplainActivityMetricsQuery(window.Figure, window.From, window.To, teamId, userId, limit, cursor), ct));
     }
 }

@@ -65,9 +65,9 @@ public static class AttainmentMetricEndpoints
     private static async Task<Ok<QuotaAttainmentReport>> QuotaAttainment(
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null, string? period = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.WindowAnd<QuotaPeriod>(from, to, period, "period");
         return TypedResults.Ok(await mediator.Send(
-            new GetQuotaAttainmentQuery(window.From, window.To, teamId, userId, QueryEnums.Parse<QuotaPeriod>(period, "period")), ct));
+            new GetQuotaAttainmentQuery(window.From, window.To, teamId, userId, window.Value), ct));
     }
 
     private static async Task<Ok<Page<MetricRecord>>> ExplainQuota(
@@ -80,24 +80,24 @@ public static class AttainmentMetricEndpoints
     private static async Task<Ok<MetricReport<ThreeNumberFunnel>>> Funnel(
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null, string? bucket = null)
     {
-        var window = MetricParameters.Window(from, to);
-        return TypedResults.Ok(await mediator.Send(new GetFunnelQuery(window.From, window.To, teamId, userId, MetricParameters.Bucket(bucket)), ct));
+        var window = MetricParameters.WindowAndBucket(from, to, bucket);
+        return TypedResults.Ok(await mediator.Send(new GetFunnelQuery(window.From, window.To, teamId, userId, window.Bucket), ct));
     }
 
     private static async Task<Ok<Page<MetricRecord>>> ExplainFunnel(
         IMediator mediator, CancellationToken ct, string? figure = null, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null,
         Guid? userId = null, int? limit = null, string? cursor = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.FigureAndWindow<FunnelFigure>(figure, from, to);
         return TypedResults.Ok(await mediator.Send(
-            new ExplainFunnelQuery(MetricParameters.Figure<FunnelFigure>(figure), window.From, window.To, teamId, userId, limit, cursor), ct));
+            new ExplainFunnelQuery(window.Figure, window.From, window.To, teamId, userId, limit, cursor), ct));
     }
 
     private static async Task<Ok<LeaderboardReport>> Leaderboard(
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, string? rankBy = null, int? limit = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.WindowAnd<LeaderboardRanking>(from, to, rankBy, "rankBy");
         return TypedResults.Ok(await mediator.Send(new GetLeaderboardQuery(
-            window.From, window.To, teamId, QueryEnums.Parse<LeaderboardRanking>(rankBy, "rankBy") ?? LeaderboardRanking.RevenueWon, limit), ct));
+            window.From, window.To, teamId, window.Value ?? LeaderboardRanking.RevenueWon, limit), ct));
     }
 }

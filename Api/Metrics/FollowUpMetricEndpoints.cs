@@ -45,18 +45,18 @@ public static class FollowUpMetricEndpoints
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null,
         Guid? pipelineId = null, string? bucket = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.WindowAndBucket(from, to, bucket);
         return TypedResults.Ok(await mediator.Send(
-            new GetFollowUpMetricsQuery(window.From, window.To, teamId, userId, pipelineId, MetricParameters.Bucket(bucket)), ct));
+            new GetFollowUpMetricsQuery(window.From, window.To, teamId, userId, pipelineId, window.Bucket), ct));
     }
 
     private static async Task<Ok<Page<MetricRecord>>> Explain(
         IMediator mediator, CancellationToken ct, string? figure = null, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null,
         Guid? userId = null, Guid? pipelineId = null, int? limit = null, string? cursor = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.FigureAndWindow<FollowUpFigure>(figure, from, to);
         return TypedResults.Ok(await mediator.Send(
             new ExplainFollowUpMetricsQuery(
-                MetricParameters.Figure<FollowUpFigure>(figure), window.From, window.To, teamId, userId, pipelineId, limit, cursor), ct));
+                window.Figure, window.From, window.To, teamId, userId, pipelineId, limit, cursor), ct));
     }
 }

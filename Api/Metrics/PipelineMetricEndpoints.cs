@@ -65,18 +65,18 @@ public static class PipelineMetricEndpoints
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null,
         Guid? pipelineId = null, string? bucket = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.WindowAndBucket(from, to, bucket);
         return TypedResults.Ok(await mediator.Send(
-            new GetDaysInStageQuery(window.From, window.To, teamId, userId, pipelineId, MetricParameters.Bucket(bucket)), ct));
+            new GetDaysInStageQuery(window.From, window.To, teamId, userId, pipelineId, window.Bucket), ct));
     }
 
     private static async Task<Ok<MetricReport<StageConversionMetrics>>> Conversion(
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null,
         Guid? pipelineId = null, string? bucket = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.WindowAndBucket(from, to, bucket);
         return TypedResults.Ok(await mediator.Send(
-            new GetStageConversionQuery(window.From, window.To, teamId, userId, pipelineId, MetricParameters.Bucket(bucket)), ct));
+            new GetStageConversionQuery(window.From, window.To, teamId, userId, pipelineId, window.Bucket), ct));
     }
 
     private static async Task<Ok<Page<StaleDeal>>> Stale(

@@ -58,9 +58,9 @@ public static class ResultMetricEndpoints
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null,
         Guid? pipelineId = null, string? bucket = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.WindowAndBucket(from, to, bucket);
         return TypedResults.Ok(await mediator.Send(
-            new GetResultMetricsQuery(window.From, window.To, teamId, userId, pipelineId, MetricParameters.Bucket(bucket)), ct));
+            new GetResultMetricsQuery(window.From, window.To, teamId, userId, pipelineId, window.Bucket), ct));
     }
 
     private static async Task<Ok<LostReasonsReport>> LostReasons(
@@ -75,24 +75,24 @@ public static class ResultMetricEndpoints
         IMediator mediator, CancellationToken ct, string? figure = null, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null,
         Guid? userId = null, Guid? pipelineId = null, int? limit = null, string? cursor = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.FigureAndWindow<ResultFigure>(figure, from, to);
         return TypedResults.Ok(await mediator.Send(
-            new ExplainResultMetricsQuery(MetricParameters.Figure<ResultFigure>(figure), window.From, window.To, teamId, userId, pipelineId, limit, cursor), ct));
+            new ExplainResultMetricsQuery(window.Figure, window.From, window.To, teamId, userId, pipelineId, limit, cursor), ct));
     }
 
     private static async Task<Ok<MetricReport<LeadMetrics>>> GetLeads(
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null, string? bucket = null)
     {
-        var window = MetricParameters.Window(from, to);
-        return TypedResults.Ok(await mediator.Send(new GetLeadMetricsQuery(window.From, window.To, teamId, userId, MetricParameters.Bucket(bucket)), ct));
+        var window = MetricParameters.WindowAndBucket(from, to, bucket);
+        return TypedResults.Ok(await mediator.Send(new GetLeadMetricsQuery(window.From, window.To, teamId, userId, window.Bucket), ct));
     }
 
     private static async Task<Ok<Page<MetricRecord>>> ExplainLeads(
         IMediator mediator, CancellationToken ct, string? figure = null, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null,
         Guid? userId = null, int? limit = null, string? cursor = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.FigureAndWindow<LeadFigure>(figure, from, to);
         return TypedResults.Ok(await mediator.Send(
-            new ExplainLeadMetricsQuery(MetricParameters.Figure<LeadFigure>(figure), window.From, window.To, teamId, userId, limit, cursor), ct));
+            new ExplainLeadMetricsQuery(window.Figure, window.From, window.To, teamId, userId, limit, cursor), ct));
     }
 }

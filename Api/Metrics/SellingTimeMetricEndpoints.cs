@@ -38,8 +38,8 @@ public static class SellingTimeMetricEndpoints
     private static async Task<Ok<MetricReport<SellingTime>>> Get(
         IMediator mediator, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null, Guid? userId = null, string? bucket = null)
     {
-        var window = MetricParameters.Window(from, to);
-        return TypedResults.Ok(await mediator.Send(new GetSellingTimeQuery(window.From, window.To, teamId, userId, MetricParameters.Bucket(bucket)), ct));
+        var window = MetricParameters.WindowAndBucket(from, to, bucket);
+        return TypedResults.Ok(await mediator.Send(new GetSellingTimeQuery(window.From, window.To, teamId, userId, window.Bucket), ct));
     }
 
     private static async Task<Ok<SellingTimeByRepReport>> PerRep(
@@ -53,8 +53,8 @@ public static class SellingTimeMetricEndpoints
         IMediator mediator, CancellationToken ct, string? figure = null, DateOnly? from = null, DateOnly? to = null, Guid? teamId = null,
         Guid? userId = null, int? limit = null, string? cursor = null)
     {
-        var window = MetricParameters.Window(from, to);
+        var window = MetricParameters.FigureAndWindow<SellingTimeFigure>(figure, from, to);
         return TypedResults.Ok(await mediator.Send(
-            new ExplainSellingTimeQuery(MetricParameters.Figure<SellingTimeFigure>(figure), window.From, window.To, teamId, userId, limit, cursor), ct));
+            new ExplainSellingTimeQuery(window.Figure, window.From, window.To, teamId, userId, limit, cursor), ct));
     }
 }

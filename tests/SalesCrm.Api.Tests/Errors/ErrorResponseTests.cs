@@ -48,6 +48,20 @@ public sealed class ErrorResponseTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task Every_bad_query_parameter_of_a_metric_is_named_in_one_answer()
+    {
+        using var admin = await factory.AdminClientAsync();
+
+        var windowed = await admin.GetAsync("/api/v1/metrics/activity?to=2025-01-01&bucket=fortnight");
+        var explain = await admin.GetAsync("/api/v1/metrics/activity/explain?figure=everything");
+        var leaderboard = await admin.GetAsync("/api/v1/metrics/leaderboard?from=2025-01-01&rankBy=luck");
+
+        Assert.Equal(["bucket", "from"], (await windowed.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Order());
+        Assert.Equal(["figure", "from", "to"], (await explain.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Order());
+        Assert.Equal(["rankBy", "to"], (await leaderboard.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Order());
+    }
+
+    [Fact]
     public async Task An_unknown_api_route_is_404_problem()
     {
         using var admin = await factory.AdminClientAsync();
