@@ -47,7 +47,7 @@ public static class CommissionEndpoints
             .Doc("A rep's plan history", "The rep's assignments, oldest first. Only the rep, the manager of their team and admins; anyone else 404.")
             .BadInput().Problems(403, 404);
         group.MapGet("/statements/{userId:guid}", Statement).WithName("getCommissionStatement").RequireAuthorization(Policies.Person)
-            .RequiredQuery("period", "start")
+            .RequiredQuery("period", "start").QueryDate("start")
             .Doc("Commission statement",
                 "One rep's pay for one period: the plan applied, won revenue, attainment, whether the threshold was met, base, commission, total "
                 + "and the deals counted (id, name, amount, closedAt). Only the person, admins and, for a rep, the manager of their team see it: anyone else "
@@ -55,7 +55,7 @@ public static class CommissionEndpoints
                 + "figures are null. " + Figures)
             .QueryEnum<CommissionPeriod>("period").BadInput().Problems(403, 404);
         group.MapGet("/earnings", Earnings).WithName("listCommissionEarnings").RequireAuthorization(Policies.AdminOrManager)
-            .RequiredQuery("period", "start")
+            .RequiredQuery("period", "start").QueryDate("start")
             .Doc("Commission earnings",
                 "Each rep's pay for one period, by name, and the sum of their totals: the reps of `team` (managers only their own, else 404), "
                 + "by default the manager's team or, for admins, the organisation; only reps whose plan in force on `start` pays per `period`. "

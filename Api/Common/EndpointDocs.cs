@@ -30,6 +30,19 @@ public static class EndpointDocs
             return Task.CompletedTask;
         });
 
+    /// <summary>
+    /// Documents the string query parameter <paramref name="name"/> as a date (<c>format: date</c>): for endpoints that read
+    /// it by hand, strictly as yyyy-MM-dd, with a 400 naming it.
+    /// </summary>
+    public static RouteHandlerBuilder QueryDate(this RouteHandlerBuilder builder, string name) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            var parameter = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == name)
+                ?? throw new InvalidOperationException($"{operation.OperationId} has no query parameter {name} to document as a date.");
+            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" };
+            return Task.CompletedTask;
+        });
+
     public static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
     {
         foreach (var status in statuses)
