@@ -4,25 +4,13 @@ using SalesCrm.Domain.Leads;
 
 namespace SalesCrm.Application.Leads;
 
-public interface ILeadStore
+public interface ILeadStore : IRecordStore<LeadRecord>
 {
-    /// <summary>The lead, deleted or not.</summary>
-    Task<LeadRecord?> FindAsync(Guid id, CancellationToken cancellationToken);
-
-    Task<LeadRecord?> FindByExternalIdAsync(string externalSource, string externalId, CancellationToken cancellationToken);
-
     /// <summary>Inserts the lead; false when its (source, externalId) is already taken.</summary>
     Task<bool> TryInsertAsync(LeadRecord lead, CancellationToken cancellationToken);
 
     /// <summary>Writes the details, status and reason when the live lead still has <paramref name="expectedVersion"/>.</summary>
     Task<bool> UpdateAsync(LeadRecord lead, int expectedVersion, CancellationToken cancellationToken);
-
-    Task<bool> SetOwnerAsync(Guid id, Guid ownerId, int expectedVersion, CancellationToken cancellationToken);
-
-    /// <summary>Marks a live lead deleted; false when it is missing or already deleted.</summary>
-    Task<bool> DeleteAsync(Guid id, DateTimeOffset deletedAt, Guid deletedBy, CancellationToken cancellationToken);
-
-    Task<bool> RestoreAsync(Guid id, CancellationToken cancellationToken);
 
     Task<Page<LeadDto>> ListAsync(LeadListFilter filter, CancellationToken cancellationToken);
 
@@ -43,6 +31,4 @@ public sealed record LeadListFilter(
     string? Search,
     DateTimeOffset? CreatedFrom,
     DateTimeOffset? CreatedTo,
-    ListSort Sort,
-    int Limit,
-    SortPosition? After);
+    SortedPage Page);

@@ -1,4 +1,3 @@
-using Dapper;
 using SalesCrm.Application.Accounts;
 using SalesCrm.Application.Common.Paging;
 using SalesCrm.Infrastructure.Data;
@@ -6,7 +5,8 @@ using SalesCrm.Infrastructure.Records;
 
 namespace SalesCrm.Infrastructure.Accounts;
 
-public sealed class AccountStore(IDbConnectionFactory connections) : SqlStore(connections), IAccountStore
+public sealed class AccountStore(IDbConnectionFactory connections)
+    : RecordStore<AccountRecord>(connections, new(FindById, FindByExternalId, SetOwner, SoftDelete, Restore, ListByName, ListByNewest)), IAccountStore
 {
     private const string Select = """
         SELECT a.id AS Id, a.name AS Name, a.domain AS Domain, a.industry AS Industry, a.owner_id AS OwnerId,
@@ -16,9 +16,9 @@ public sealed class AccountStore(IDbConnectionFactory connections) : SqlStore(co
         FROM accounts a JOIN users u ON u.id = a.owner_id
         """;
 
-    public static readonly Sql FindById = new($"{Select} WHERE a.id = @Id");
+    public static readonly Sql FindById = RecordSql.FindById(Select, "a");
 
-    public static readonly Sql FindByExternalId = new($"{Select} WHERE a.external_source = @ExternalSource AND a.external_id = @ExternalId");
+    public static readonly Sql FindByExternalId = RecordSql.FindByExternalId(Select, "a");
 
     public static readonly Sql Insert = new("""
         INSERT INTO accounts (id, name, domain, industry, owner_id, created_at, created_by, external_source, external_id, version)
@@ -40,13 +40,6 @@ public sealed class AccountStore(IDbConnectionFactory connections) : SqlStore(co
 
     public static readonly Sql ListByNewest = List(ListSort.Newest);
 
-    public Task<AccountRecord?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        QuerySingleOrDefaultAsync<AccountRecord>(FindById, new { Id = id }, cancellationToken);
-
-    public Task<AccountRecord?> FindByExternalIdAsync(string externalSource, string externalId, CancellationToken cancellationToken) =>
-        QuerySingleOrDefaultAsync<AccountRecord>(
-            FindByExternalId, new { ExternalSource = externalSource, ExternalId = externalId }, cancellationToken);
-
     public Task<bool> TryInsertAsync(AccountRecord account, CancellationToken cancellationToken) =>
         TryExecuteUniqueAsync(Insert, InsertParameters(account), cancellationToken);
 
@@ -61,31 +54,13 @@ public sealed class AccountStore(IDbConnectionFactory connections) : SqlStore(co
             ExpectedVersion = expectedVersion,
         }, cancellationToken) == 1;
 
-    public async Task<bool> SetOwnerAsync(Guid id, Guid ownerId, int expectedVersion, CancellationToken cancellationToken) =>
-        await ExecuteAsync(SetOwner, new { Id = id, OwnerId = ownerId, ExpectedVersion = expectedVersion }, cancellationToken) == 1;
-
-    public async Task<bool> DeleteAsync(Guid id, DateTimeOffset deletedAt, Guid deletedBy, CancellationToken cancellationToken) =>
-        await ExecuteAsync(SoftDelete, new { Id = id, DeletedAt = deletedAt, DeletedBy = deletedBy }, cancellationToken) == 1;
-
-    public async Task<bool> RestoreAsync(Guid id, CancellationToken cancellationToken) =>
-        await ExecuteAsync(Restore, new { Id = id }, cancellationToken) == 1;
-
-    public async Task<Page<AccountDto>> ListAsync(AccountListFilter filter, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters(RecordSql.AfterParameters(filter.After));
-        parameters.AddDynamicParams(new
-        {
-            filter.OwnerId,
-            filter.TeamId,
-            Search = RecordSql.Contains(filter.Search),
-            filter.CreatedFrom,
-            filter.CreatedTo,
-            Limit = filter.Limit + 1,
-        });
-        var rows = await QueryAsync<AccountRecord>(
-            filter.Sort == ListSort.Name ? ListByName : ListByNewest, parameters, cancellationToken);
-        return RecordSql.Page(rows, filter.Limit, filter.Sort, a => (a.Name, a.CreatedAt, a.Id), a => a.ToDto());
-    }
+    public Task<Page<AccountDto>> ListAsync(AccountListFilter filter, CancellationToken cancellationToken) =>
+        ListPageAsync(
+            filter.Page,
+            new { filter.OwnerId, filter.TeamId, Search = RecordSql.Contains(filter.Search), filter.CreatedFrom, filter.CreatedTo },
+            a => (a.Name, a.CreatedAt, a.Id),
+            a => a.ToDto(),
+            cancellationToken);
 
     /// <summary>The columns of a new account, for this store and for lead conversion.</summary>
     public static object InsertParameters(AccountRecord account) => new

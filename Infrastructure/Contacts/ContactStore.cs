@@ -1,4 +1,3 @@
-using Dapper;
 using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Contacts;
 using SalesCrm.Infrastructure.Data;
@@ -6,7 +5,8 @@ using SalesCrm.Infrastructure.Records;
 
 namespace SalesCrm.Infrastructure.Contacts;
 
-public sealed class ContactStore(IDbConnectionFactory connections) : SqlStore(connections), IContactStore
+public sealed class ContactStore(IDbConnectionFactory connections)
+    : RecordStore<ContactRecord>(connections, new(FindById, FindByExternalId, SetOwner, SoftDelete, Restore, ListByName, ListByNewest)), IContactStore
 {
     private const string Select = """
         SELECT c.id AS Id, c.account_id AS AccountId, c.first_name AS FirstName, c.last_name AS LastName, c.email AS Email,
@@ -22,9 +22,9 @@ public sealed class ContactStore(IDbConnectionFactory connections) : SqlStore(co
     private const string SqliteFirstLast = "c.first_name || ' ' || c.last_name";
     private const string SqlServerFirstLast = "c.first_name + ' ' + c.last_name";
 
-    public static readonly Sql FindById = new($"{Select} WHERE c.id = @Id");
+    public static readonly Sql FindById = RecordSql.FindById(Select, "c");
 
-    public static readonly Sql FindByExternalId = new($"{Select} WHERE c.external_source = @ExternalSource AND c.external_id = @ExternalId");
+    public static readonly Sql FindByExternalId = RecordSql.FindByExternalId(Select, "c");
 
     public static readonly Sql Insert = new("""
         INSERT INTO contacts (id, account_id, first_name, last_name, email, phone, title, owner_id, created_at, created_by,
@@ -50,13 +50,6 @@ public sealed class ContactStore(IDbConnectionFactory connections) : SqlStore(co
 
     public static readonly Sql ListByNewest = List(ListSort.Newest);
 
-    public Task<ContactRecord?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        QuerySingleOrDefaultAsync<ContactRecord>(FindById, new { Id = id }, cancellationToken);
-
-    public Task<ContactRecord?> FindByExternalIdAsync(string externalSource, string externalId, CancellationToken cancellationToken) =>
-        QuerySingleOrDefaultAsync<ContactRecord>(
-            FindByExternalId, new { ExternalSource = externalSource, ExternalId = externalId }, cancellationToken);
-
     public Task<bool> TryInsertAsync(ContactRecord contact, CancellationToken cancellationToken) =>
         TryExecuteUniqueAsync(Insert, InsertParameters(contact), cancellationToken);
 
@@ -74,32 +67,21 @@ public sealed class ContactStore(IDbConnectionFactory connections) : SqlStore(co
             ExpectedVersion = expectedVersion,
         }, cancellationToken) == 1;
 
-    public async Task<bool> SetOwnerAsync(Guid id, Guid ownerId, int expectedVersion, CancellationToken cancellationToken) =>
-        await ExecuteAsync(SetOwner, new { Id = id, OwnerId = ownerId, ExpectedVersion = expectedVersion }, cancellationToken) == 1;
-
-    public async Task<bool> DeleteAsync(Guid id, DateTimeOffset deletedAt, Guid deletedBy, CancellationToken cancellationToken) =>
-        await ExecuteAsync(SoftDelete, new { Id = id, DeletedAt = deletedAt, DeletedBy = deletedBy }, cancellationToken) == 1;
-
-    public async Task<bool> RestoreAsync(Guid id, CancellationToken cancellationToken) =>
-        await ExecuteAsync(Restore, new { Id = id }, cancellationToken) == 1;
-
-    public async Task<Page<ContactDto>> ListAsync(ContactListFilter filter, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters(RecordSql.AfterParameters(filter.After));
-        parameters.AddDynamicParams(new
-        {
-            filter.OwnerId,
-            filter.TeamId,
-            filter.AccountId,
-            Search = RecordSql.Contains(filter.Search),
-            filter.CreatedFrom,
-            filter.CreatedTo,
-            Limit = filter.Limit + 1,
-        });
-        var rows = await QueryAsync<ContactRecord>(
-            filter.Sort == ListSort.Name ? ListByName : ListByNewest, parameters, cancellationToken);
-        return RecordSql.Page(rows, filter.Limit, filter.Sort, c => (c.SortName, c.CreatedAt, c.Id), c => c.ToDto());
-    }
+    public Task<Page<ContactDto>> ListAsync(ContactListFilter filter, CancellationToken cancellationToken) =>
+        ListPageAsync(
+            filter.Page,
+            new
+            {
+                filter.OwnerId,
+                filter.TeamId,
+                filter.AccountId,
+                Search = RecordSql.Contains(filter.Search),
+                filter.CreatedFrom,
+                filter.CreatedTo,
+            },
+            c => (c.SortName, c.CreatedAt, c.Id),
+            c => c.ToDto(),
+            cancellationToken);
 
     /// <summary>The columns of a new contact, for this store and for lead conversion.</summary>
     public static object InsertParameters(ContactRecord contact) => new

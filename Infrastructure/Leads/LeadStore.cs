@@ -9,7 +9,8 @@ using SalesCrm.Infrastructure.Records;
 
 namespace SalesCrm.Infrastructure.Leads;
 
-public sealed class LeadStore(IDbConnectionFactory connections) : SqlStore(connections), ILeadStore
+public sealed class LeadStore(IDbConnectionFactory connections)
+    : RecordStore<LeadRecord>(connections, new(FindById, FindByExternalId, SetOwner, SoftDelete, Restore, ListByName, ListByNewest)), ILeadStore
 {
     private const string Select = """
         SELECT l.id AS Id, l.name AS Name, l.company AS Company, l.email AS Email, l.phone AS Phone, l.source AS Source,
@@ -22,9 +23,9 @@ public sealed class LeadStore(IDbConnectionFactory connections) : SqlStore(conne
         FROM leads l JOIN users u ON u.id = l.owner_id
         """;
 
-    public static readonly Sql FindById = new($"{Select} WHERE l.id = @Id");
+    public static readonly Sql FindById = RecordSql.FindById(Select, "l");
 
-    public static readonly Sql FindByExternalId = new($"{Select} WHERE l.external_source = @ExternalSource AND l.external_id = @ExternalId");
+    public static readonly Sql FindByExternalId = RecordSql.FindByExternalId(Select, "l");
 
     public static readonly Sql Insert = new("""
         INSERT INTO leads (id, name, company, email, phone, source, owner_id, status, disqualification_reason, created_at,
@@ -81,13 +82,6 @@ public sealed class LeadStore(IDbConnectionFactory connections) : SqlStore(conne
         WHERE id = @Id AND version = @ExpectedVersion AND deleted_at IS NULL AND status NOT IN ('converted', 'disqualified')
         """);
 
-    public Task<LeadRecord?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        QuerySingleOrDefaultAsync<LeadRecord>(FindById, new { Id = id }, cancellationToken);
-
-    public Task<LeadRecord?> FindByExternalIdAsync(string externalSource, string externalId, CancellationToken cancellationToken) =>
-        QuerySingleOrDefaultAsync<LeadRecord>(
-            FindByExternalId, new { ExternalSource = externalSource, ExternalId = externalId }, cancellationToken);
-
     public Task<bool> TryInsertAsync(LeadRecord lead, CancellationToken cancellationToken) =>
         TryExecuteUniqueAsync(Insert, new
         {
@@ -122,20 +116,10 @@ public sealed class LeadStore(IDbConnectionFactory connections) : SqlStore(conne
             ExpectedVersion = expectedVersion,
         }, cancellationToken) == 1;
 
-    public async Task<bool> SetOwnerAsync(Guid id, Guid ownerId, int expectedVersion, CancellationToken cancellationToken) =>
-        await ExecuteAsync(SetOwner, new { Id = id, OwnerId = ownerId, ExpectedVersion = expectedVersion }, cancellationToken) == 1;
-
-    public async Task<bool> DeleteAsync(Guid id, DateTimeOffset deletedAt, Guid deletedBy, CancellationToken cancellationToken) =>
-        await ExecuteAsync(SoftDelete, new { Id = id, DeletedAt = deletedAt, DeletedBy = deletedBy }, cancellationToken) == 1;
-
-    public async Task<bool> RestoreAsync(Guid id, CancellationToken cancellationToken) =>
-        await ExecuteAsync(Restore, new { Id = id }, cancellationToken) == 1;
-
-    public async Task<Page<LeadDto>> ListAsync(LeadListFilter filter, CancellationToken cancellationToken)
+    public Task<Page<LeadDto>> ListAsync(LeadListFilter filter, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(RecordSql.AfterParameters(filter.After));
-        parameters.AddDynamicParams(ScopeSql.Parameters(filter.Scope));
-        parameters.AddDynamicParams(new
+        var filters = new DynamicParameters(ScopeSql.Parameters(filter.Scope));
+        filters.AddDynamicParams(new
         {
             filter.OwnerId,
             filter.TeamId,
@@ -144,10 +128,8 @@ public sealed class LeadStore(IDbConnectionFactory connections) : SqlStore(conne
             Search = RecordSql.Contains(filter.Search),
             filter.CreatedFrom,
             filter.CreatedTo,
-            Limit = filter.Limit + 1,
         });
-        var rows = await QueryAsync<LeadRecord>(filter.Sort == ListSort.Name ? ListByName : ListByNewest, parameters, cancellationToken);
-        return RecordSql.Page(rows, filter.Limit, filter.Sort, l => (l.Name, l.CreatedAt, l.Id), l => l.ToDto());
+        return ListPageAsync(filter.Page, filters, l => (l.Name, l.CreatedAt, l.Id), l => l.ToDto(), cancellationToken);
     }
 
     public async Task<LeadConversionOutcome> ConvertAsync(LeadConversion conversion, CancellationToken cancellationToken)

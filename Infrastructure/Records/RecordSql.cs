@@ -9,6 +9,12 @@ public static class RecordSql
     /// <summary><c>column LIKE @Search</c> with the escape character the patterns use.</summary>
     public const string LikeEscape = "ESCAPE '\\'";
 
+    /// <summary>The record by id, deleted or not; <paramref name="select"/> reads it, aliased <paramref name="alias"/>.</summary>
+    public static Sql FindById(string select, string alias) => new($"{select} WHERE {alias}.id = @Id");
+
+    public static Sql FindByExternalId(string select, string alias) =>
+        new($"{select} WHERE {alias}.external_source = @ExternalSource AND {alias}.external_id = @ExternalId");
+
     public static Sql SoftDelete(string table) => new($"""
         UPDATE {table} SET deleted_at = @DeletedAt, deleted_by = @DeletedBy, version = version + 1
         WHERE id = @Id AND deleted_at IS NULL

@@ -1,6 +1,7 @@
 using Mediator;
 using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Common.Records;
+using SalesCrm.Application.Common.Validation;
 
 namespace SalesCrm.Application.Accounts.ListAccounts;
 
@@ -13,23 +14,13 @@ public sealed record ListAccountsQuery(
     DateTimeOffset? CreatedTo,
     ListSort? Sort,
     int? Limit,
-    string? Cursor) : IQuery<Page<AccountDto>>, IPageRequest;
+    string? Cursor) : IQuery<Page<AccountDto>>, IDirectoryListQuery;
 
 public sealed class ListAccountsQueryHandler(IAccountStore accounts) : IQueryHandler<ListAccountsQuery, Page<AccountDto>>
 {
-    public async ValueTask<Page<AccountDto>> Handle(ListAccountsQuery query, CancellationToken cancellationToken)
-    {
-        var sort = query.Sort ?? ListSort.Newest;
-        return await accounts.ListAsync(
+    public async ValueTask<Page<AccountDto>> Handle(ListAccountsQuery query, CancellationToken cancellationToken) =>
+        await accounts.ListAsync(
             new AccountListFilter(
-                query.OwnerId,
-                query.TeamId,
-                RecordText.Optional(query.Q),
-                query.CreatedFrom,
-                query.CreatedTo,
-                sort,
-                query.LimitOrDefault(),
-                SortCursor.Decode(sort, query.Cursor)),
+                query.OwnerId, query.TeamId, RecordText.Optional(query.Q), query.CreatedFrom, query.CreatedTo, SortedPage.Of(query)),
             cancellationToken);
-    }
 }

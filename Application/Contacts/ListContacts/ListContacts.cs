@@ -1,6 +1,7 @@
 using Mediator;
 using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Common.Records;
+using SalesCrm.Application.Common.Validation;
 
 namespace SalesCrm.Application.Contacts.ListContacts;
 
@@ -14,14 +15,12 @@ public sealed record ListContactsQuery(
     DateTimeOffset? CreatedTo,
     ListSort? Sort,
     int? Limit,
-    string? Cursor) : IQuery<Page<ContactDto>>, IPageRequest;
+    string? Cursor) : IQuery<Page<ContactDto>>, IDirectoryListQuery;
 
 public sealed class ListContactsQueryHandler(IContactStore contacts) : IQueryHandler<ListContactsQuery, Page<ContactDto>>
 {
-    public async ValueTask<Page<ContactDto>> Handle(ListContactsQuery query, CancellationToken cancellationToken)
-    {
-        var sort = query.Sort ?? ListSort.Newest;
-        return await contacts.ListAsync(
+    public async ValueTask<Page<ContactDto>> Handle(ListContactsQuery query, CancellationToken cancellationToken) =>
+        await contacts.ListAsync(
             new ContactListFilter(
                 query.OwnerId,
                 query.TeamId,
@@ -29,9 +28,6 @@ public sealed class ListContactsQueryHandler(IContactStore contacts) : IQueryHan
                 RecordText.Optional(query.Q),
                 query.CreatedFrom,
                 query.CreatedTo,
-                sort,
-                query.LimitOrDefault(),
-                SortCursor.Decode(sort, query.Cursor)),
+                SortedPage.Of(query)),
             cancellationToken);
-    }
 }

@@ -1,6 +1,4 @@
 using FluentValidation;
-using SalesCrm.Application.Common.Paging;
-using SalesCrm.Application.Common.Records;
 using SalesCrm.Application.Common.Validation;
 
 namespace SalesCrm.Application.Contacts.ListContacts;
@@ -9,10 +7,6 @@ public sealed class ListContactsQueryValidator : AbstractValidator<ListContactsQ
 {
     public ListContactsQueryValidator()
     {
-        this.AddPageRules(SortCursor.MaxLength);
-        RuleFor(x => x.Q).MaximumLength(RecordFieldRules.NameLength);
-        RuleFor(x => x.Sort).IsInEnum();
-        RuleFor(x => x.CreatedTo).GreaterThan(x => x.CreatedFrom).When(x => x.CreatedFrom is not null && x.CreatedTo is not null)
-            .WithMessage("createdTo must be after createdFrom.");
+        this.AddDirectoryListRules();
     }
 }

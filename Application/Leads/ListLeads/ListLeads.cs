@@ -17,14 +17,12 @@ public sealed record ListLeadsQuery(
     DateTimeOffset? CreatedTo,
     ListSort? Sort,
     int? Limit,
-    string? Cursor) : IQuery<Page<LeadDto>>, IPageRequest;
+    string? Cursor) : IQuery<Page<LeadDto>>, ISortedListRequest;
 
 public sealed class ListLeadsQueryHandler(ILeadStore leads, ICurrentUser caller) : IQueryHandler<ListLeadsQuery, Page<LeadDto>>
 {
-    public async ValueTask<Page<LeadDto>> Handle(ListLeadsQuery query, CancellationToken cancellationToken)
-    {
-        var sort = query.Sort ?? ListSort.Newest;
-        return await leads.ListAsync(
+    public async ValueTask<Page<LeadDto>> Handle(ListLeadsQuery query, CancellationToken cancellationToken) =>
+        await leads.ListAsync(
             new LeadListFilter(
                 OwnerScope.For(caller),
                 query.OwnerId,
@@ -34,9 +32,6 @@ public sealed class ListLeadsQueryHandler(ILeadStore leads, ICurrentUser caller)
                 RecordText.Optional(query.Q),
                 query.CreatedFrom,
                 query.CreatedTo,
-                sort,
-                query.LimitOrDefault(),
-                SortCursor.Decode(sort, query.Cursor)),
+                SortedPage.Of(query)),
             cancellationToken);
-    }
 }
