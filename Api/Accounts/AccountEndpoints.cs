@@ -33,15 +33,10 @@ public static class AccountEndpoints
             .Doc("Update an account", "Replaces name, domain and industry (the owner changes only through `POST /accounts/{id}/owner`). "
                 + DirectoryDocs.Write + " " + DirectoryDocs.IfMatch)
             .BadInput().Problems(403, 404, 412, 428);
-        group.MapPost("/{id:guid}/owner", ReassignAccount).WithName("reassignAccount").RequiresIfMatch().RequireAuthorization(Policies.OpportunityWriter)
-            .Doc("Reassign an account", DirectoryDocs.Reassign + " " + DirectoryDocs.IfMatch)
-            .BadInput().Problems(403, 404, 412, 428);
-        group.MapDelete("/{id:guid}", DeleteAccount).WithName("deleteAccount").RequireAuthorization(Policies.OpportunityWriter)
-            .Doc("Delete an account", DirectoryDocs.Delete + " Its contacts and opportunities are not deleted with it.")
-            .Problems(403, 404);
-        group.MapPost("/{id:guid}/restore", RestoreAccount).WithName("restoreAccount").RequireAuthorization(Policies.OpportunityWriter)
-            .Doc("Restore an account", DirectoryDocs.Restore)
-            .Problems(403, 404);
+        group.MapPost("/{id:guid}/owner", ReassignAccount).WithName("reassignAccount").DirectoryReassign("Reassign an account");
+        group.MapDelete("/{id:guid}", DeleteAccount).WithName("deleteAccount")
+            .DirectoryDelete("Delete an account", "Its contacts and opportunities are not deleted with it.");
+        group.MapPost("/{id:guid}/restore", RestoreAccount).WithName("restoreAccount").DirectoryRestore("Restore an account");
         return app;
     }
 
@@ -59,41 +54,26 @@ public static class AccountEndpoints
         TypedResults.Ok(await mediator.Send(new ListAccountsQuery(ownerId, teamId, q, createdFrom, createdTo, QueryEnums.Parse<ListSort>(sort, "sort"), limit, cursor), ct));
 
     private static async Task<Results<Created<AccountDto>, Ok<AccountDto>>> CreateAccount(
-        CreateAccountCommand request, IMediator mediator, HttpResponse response, CancellationToken ct)
-    {
-        var outcome = await mediator.Send(request, ct);
-        response.SetETag(outcome.Record.Version);
-        return outcome.Created
-            ? TypedResults.Created($"/api/v1/accounts/{outcome.Record.Id}", outcome.Record)
-            : TypedResults.Ok(outcome.Record);
-    }
+        CreateAccountCommand request, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        response.CreatedOrFound(await mediator.Send(request, ct), account => $"/api/v1/accounts/{account.Id}");
 
     private static async Task<Ok<AccountDto>> GetAccount(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new GetAccountQuery(id), ct));
+        response.OkWithETag(await mediator.Send(new GetAccountQuery(id), ct));
 
     private static async Task<Ok<AccountDto>> UpdateAccount(
         Guid id, UpdateAccountRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(
+        http.Response.OkWithETag(await mediator.Send(
             new UpdateAccountCommand(id, http.Request.IfMatchVersion(), request.Name, request.Domain, request.Industry), ct));
 
     private static async Task<Ok<AccountDto>> ReassignAccount(
         Guid id, ReassignOwnerRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(new ReassignAccountCommand(id, http.Request.IfMatchVersion(), request.OwnerId), ct));
+        http.Response.OkWithETag(await mediator.Send(new ReassignAccountCommand(id, http.Request.IfMatchVersion(), request.OwnerId), ct));
 
-    private static async Task<NoContent> DeleteAccount(Guid id, IMediator mediator, CancellationToken ct)
-    {
-        await mediator.Send(new DeleteAccountCommand(id), ct);
-        return TypedResults.NoContent();
-    }
+    private static Task<NoContent> DeleteAccount(Guid id, IMediator mediator, CancellationToken ct) =>
+        mediator.SendForNoContent(new DeleteAccountCommand(id), ct);
 
     private static async Task<Ok<AccountDto>> RestoreAccount(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new RestoreAccountCommand(id), ct));
-
-    private static Ok<AccountDto> WithETag(HttpResponse response, AccountDto account)
-    {
-        response.SetETag(account.Version);
-        return TypedResults.Ok(account);
-    }
+        response.OkWithETag(await mediator.Send(new RestoreAccountCommand(id), ct));
 }
 
 /// <summary>The body of <c>PUT /accounts/{id}</c>: the id travels in the route, the version in <c>If-Match</c>.</summary>

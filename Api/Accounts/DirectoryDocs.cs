@@ -1,6 +1,8 @@
+using SalesCrm.Api.Common;
+
 namespace SalesCrm.Api.Accounts;
 
-/// <summary>The rules shared by the account and contact endpoints, written once for their OpenAPI descriptions.</summary>
+/// <summary>The rules shared by the account and contact endpoints, written once for their OpenAPI descriptions and routes.</summary>
 public static class DirectoryDocs
 {
     public const string Read =
@@ -34,4 +36,15 @@ public static class DirectoryDocs
     public const string Restore =
         "Brings a deleted record back (200 with the record). Admins, and managers for records owned in their team; reps and "
         + "integrations get 403. Restoring a record that is not deleted returns it unchanged.";
+
+    /// <summary>The owner route of a directory record: If-Match guarded, for writers, documented with <see cref="Reassign"/>.</summary>
+    public static RouteHandlerBuilder DirectoryReassign(this RouteHandlerBuilder builder, string summary) =>
+        builder.RequiresIfMatch().RequireAuthorization(Policies.OpportunityWriter).DocReassign(summary, Reassign + " " + IfMatch);
+
+    /// <summary>The delete route of a directory record, for writers; <paramref name="consequences"/> adds what the delete leaves alone.</summary>
+    public static RouteHandlerBuilder DirectoryDelete(this RouteHandlerBuilder builder, string summary, string? consequences = null) =>
+        builder.RequireAuthorization(Policies.OpportunityWriter).DocDeleteOrRestore(summary, consequences is null ? Delete : Delete + " " + consequences);
+
+    public static RouteHandlerBuilder DirectoryRestore(this RouteHandlerBuilder builder, string summary) =>
+        builder.RequireAuthorization(Policies.OpportunityWriter).DocDeleteOrRestore(summary, Restore);
 }

@@ -36,15 +36,9 @@ public static class ContactEndpoints
             .Doc("Update a contact", "Replaces the account link and the details (the owner changes only through "
                 + "`POST /contacts/{id}/owner`); a changed `accountId` must be a live account. " + DirectoryDocs.Write + " " + DirectoryDocs.IfMatch)
             .BadInput().Problems(403, 404, 412, 428);
-        group.MapPost("/{id:guid}/owner", ReassignContact).WithName("reassignContact").RequiresIfMatch().RequireAuthorization(Policies.OpportunityWriter)
-            .Doc("Reassign a contact", DirectoryDocs.Reassign + " " + DirectoryDocs.IfMatch)
-            .BadInput().Problems(403, 404, 412, 428);
-        group.MapDelete("/{id:guid}", DeleteContact).WithName("deleteContact").RequireAuthorization(Policies.OpportunityWriter)
-            .Doc("Delete a contact", DirectoryDocs.Delete)
-            .Problems(403, 404);
-        group.MapPost("/{id:guid}/restore", RestoreContact).WithName("restoreContact").RequireAuthorization(Policies.OpportunityWriter)
-            .Doc("Restore a contact", DirectoryDocs.Restore)
-            .Problems(403, 404);
+        group.MapPost("/{id:guid}/owner", ReassignContact).WithName("reassignContact").DirectoryReassign("Reassign a contact");
+        group.MapDelete("/{id:guid}", DeleteContact).WithName("deleteContact").DirectoryDelete("Delete a contact");
+        group.MapPost("/{id:guid}/restore", RestoreContact).WithName("restoreContact").DirectoryRestore("Restore a contact");
         return app;
     }
 
@@ -64,43 +58,28 @@ public static class ContactEndpoints
             new ListContactsQuery(ownerId, teamId, accountId, q, createdFrom, createdTo, QueryEnums.Parse<ListSort>(sort, "sort"), limit, cursor), ct));
 
     private static async Task<Results<Created<ContactDto>, Ok<ContactDto>>> CreateContact(
-        CreateContactCommand request, IMediator mediator, HttpResponse response, CancellationToken ct)
-    {
-        var outcome = await mediator.Send(request, ct);
-        response.SetETag(outcome.Record.Version);
-        return outcome.Created
-            ? TypedResults.Created($"/api/v1/contacts/{outcome.Record.Id}", outcome.Record)
-            : TypedResults.Ok(outcome.Record);
-    }
+        CreateContactCommand request, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        response.CreatedOrFound(await mediator.Send(request, ct), contact => $"/api/v1/contacts/{contact.Id}");
 
     private static async Task<Ok<ContactDto>> GetContact(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new GetContactQuery(id), ct));
+        response.OkWithETag(await mediator.Send(new GetContactQuery(id), ct));
 
     private static async Task<Ok<ContactDto>> UpdateContact(
         Guid id, UpdateContactRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(
+        http.Response.OkWithETag(await mediator.Send(
             new UpdateContactCommand(
                 id, http.Request.IfMatchVersion(), request.FirstName, request.LastName, request.AccountId, request.Email, request.Phone, request.Title),
             ct));
 
     private static async Task<Ok<ContactDto>> ReassignContact(
         Guid id, ReassignOwnerRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(new ReassignContactCommand(id, http.Request.IfMatchVersion(), request.OwnerId), ct));
+        http.Response.OkWithETag(await mediator.Send(new ReassignContactCommand(id, http.Request.IfMatchVersion(), request.OwnerId), ct));
 
-    private static async Task<NoContent> DeleteContact(Guid id, IMediator mediator, CancellationToken ct)
-    {
-        await mediator.Send(new DeleteContactCommand(id), ct);
-        return TypedResults.NoContent();
-    }
+    private static Task<NoContent> DeleteContact(Guid id, IMediator mediator, CancellationToken ct) =>
+        mediator.SendForNoContent(new DeleteContactCommand(id), ct);
 
     private static async Task<Ok<ContactDto>> RestoreContact(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new RestoreContactCommand(id), ct));
-
-    private static Ok<ContactDto> WithETag(HttpResponse response, ContactDto contact)
-    {
-        response.SetETag(contact.Version);
-        return TypedResults.Ok(contact);
-    }
+        response.OkWithETag(await mediator.Send(new RestoreContactCommand(id), ct));
 }
 
 /// <summary>The body of <c>PUT /contacts/{id}</c>: the id travels in the route, the version in <c>If-Match</c>.</summary>

@@ -52,10 +52,9 @@ public static class LeadEndpoints
                 + "converted (409 for another status; its details can still be edited). " + Scope + " " + IfMatch)
             .BadInput().Problems(403, 404, 409, 412, 428);
         group.MapPost("/{id:guid}/owner", ReassignLead).WithName("reassignLead").RequiresIfMatch()
-            .Doc("Reassign a lead", "Sets a new owner (body `ownerId`, an active user in the caller's scope, else 400). Managers (for "
-                + "their team's leads, to people of their team), admins and integrations with `opportunities:write`; reps get 403. "
-                + Scope + " " + IfMatch)
-            .BadInput().Problems(403, 404, 412, 428);
+            .DocReassign("Reassign a lead", "Sets a new owner (body `ownerId`, an active user in the caller's scope, else 400). "
+                + "Managers (for their team's leads, to people of their team), admins and integrations with `opportunities:write`; "
+                + "reps get 403. " + Scope + " " + IfMatch);
         group.MapPost("/{id:guid}/convert", ConvertLead).WithName("convertLead").RequiresIfMatch().WithIdempotency()
             .Doc("Convert a lead", "In one transaction: creates an account (or reuses the live account named by `accountId`; by "
                 + "default the new account is named after the lead's company, or the lead), a contact at it (by default the lead's "
@@ -69,13 +68,11 @@ public static class LeadEndpoints
                 + "`opportunity.pipelineId`; on any failure nothing is written. " + Scope + " " + IfMatch)
             .BadInput().Problems(403, 404, 409, 412, 428);
         group.MapDelete("/{id:guid}", DeleteLead).WithName("deleteLead")
-            .Doc("Delete a lead", "Soft delete: the lead is kept with who deleted it and when, drops out of lists and metrics and "
-                + "answers 404 from then on; an admin or the owner's manager can restore it. " + Scope)
-            .Problems(403, 404);
+            .DocDeleteOrRestore("Delete a lead", "Soft delete: the lead is kept with who deleted it and when, drops out of lists and "
+                + "metrics and answers 404 from then on; an admin or the owner's manager can restore it. " + Scope);
         group.MapPost("/{id:guid}/restore", RestoreLead).WithName("restoreLead")
-            .Doc("Restore a lead", "Brings a deleted lead back (200 with the lead): admins, and managers for leads owned in their team; "
-                + "reps and integrations get 403. Restoring a lead that is not deleted returns it unchanged. " + Scope)
-            .Problems(403, 404);
+            .DocDeleteOrRestore("Restore a lead", "Brings a deleted lead back (200 with the lead): admins, and managers for leads owned "
+                + "in their team; reps and integrations get 403. Restoring a lead that is not deleted returns it unchanged. " + Scope);
         return app;
     }
 
@@ -107,21 +104,15 @@ public static class LeadEndpoints
             ct));
 
     private static async Task<Results<Created<LeadDto>, Ok<LeadDto>>> CreateLead(
-        CreateLeadCommand request, IMediator mediator, HttpResponse response, CancellationToken ct)
-    {
-        var outcome = await mediator.Send(request, ct);
-        response.SetETag(outcome.Record.Version);
-        return outcome.Created
-            ? TypedResults.Created($"/api/v1/leads/{outcome.Record.Id}", outcome.Record)
-            : TypedResults.Ok(outcome.Record);
-    }
+        CreateLeadCommand request, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        response.CreatedOrFound(await mediator.Send(request, ct), lead => $"/api/v1/leads/{lead.Id}");
 
     private static async Task<Ok<LeadDto>> GetLead(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new GetLeadQuery(id), ct));
+        response.OkWithETag(await mediator.Send(new GetLeadQuery(id), ct));
 
     private static async Task<Ok<LeadDto>> UpdateLead(
         Guid id, UpdateLeadRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(
+        http.Response.OkWithETag(await mediator.Send(
             new UpdateLeadCommand(
                 id,
                 http.Request.IfMatchVersion(),
@@ -136,7 +127,7 @@ public static class LeadEndpoints
 
     private static async Task<Ok<LeadDto>> ReassignLead(
         Guid id, ReassignOwnerRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http.Response, await mediator.Send(new ReassignLeadCommand(id, http.Request.IfMatchVersion(), request.OwnerId), ct));
+        http.Response.OkWithETag(await mediator.Send(new ReassignLeadCommand(id, http.Request.IfMatchVersion(), request.OwnerId), ct));
 
     private static async Task<Ok<LeadConversionDto>> ConvertLead(
         Guid id, ConvertLeadRequest request, IMediator mediator, HttpContext http, CancellationToken ct)
@@ -149,20 +140,11 @@ public static class LeadEndpoints
         return TypedResults.Ok(conversion);
     }
 
-    private static async Task<NoContent> DeleteLead(Guid id, IMediator mediator, CancellationToken ct)
-    {
-        await mediator.Send(new DeleteLeadCommand(id), ct);
-        return TypedResults.NoContent();
-    }
+    private static Task<NoContent> DeleteLead(Guid id, IMediator mediator, CancellationToken ct) =>
+        mediator.SendForNoContent(new DeleteLeadCommand(id), ct);
 
     private static async Task<Ok<LeadDto>> RestoreLead(Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        WithETag(response, await mediator.Send(new RestoreLeadCommand(id), ct));
-
-    private static Ok<LeadDto> WithETag(HttpResponse response, LeadDto lead)
-    {
-        response.SetETag(lead.Version);
-        return TypedResults.Ok(lead);
-    }
+        response.OkWithETag(await mediator.Send(new RestoreLeadCommand(id), ct));
 }
 
 /// <summary>The body of <c>PUT /leads/{id}</c>: the id travels in the route, the version in <c>If-Match</c>.</summary>

@@ -42,4 +42,4 @@ public sealed record AccountDto(
     DateTimeOffset CreatedAt,
     Guid CreatedBy,
     string? ExternalId,
-    int Version);
+    int Version) : Common.Records.IVersioned;

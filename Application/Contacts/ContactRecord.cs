@@ -55,4 +55,4 @@ public sealed record ContactDto(
     DateTimeOffset CreatedAt,
     Guid CreatedBy,
     string? ExternalId,
-    int Version);
+    int Version) : Common.Records.IVersioned;

@@ -78,4 +78,4 @@ public sealed record LeadDto(
     string? ExternalId,
     int Version,
     int Score,
-    DateTimeOffset? SalesQualifiedAt);
+    DateTimeOffset? SalesQualifiedAt) : Common.Records.IVersioned;
