@@ -5,9 +5,6 @@ namespace SalesCrm.Application.Accounts;
 
 public interface IAccountStore : IRecordStore<AccountRecord>
 {
-    /// <summary>Inserts the account; false when its (source, externalId) is already taken.</summary>
-    Task<bool> TryInsertAsync(AccountRecord account, CancellationToken cancellationToken);
-
     /// <summary>Writes name, domain and industry when the live account still has <paramref name="expectedVersion"/>.</summary>
     Task<bool> UpdateAsync(AccountRecord account, int expectedVersion, CancellationToken cancellationToken);
 

@@ -5,9 +5,6 @@ namespace SalesCrm.Application.Contacts;
 
 public interface IContactStore : IRecordStore<ContactRecord>
 {
-    /// <summary>Inserts the contact; false when its (source, externalId) is already taken.</summary>
-    Task<bool> TryInsertAsync(ContactRecord contact, CancellationToken cancellationToken);
-
     /// <summary>Writes account, names, email, phone and title when the live contact still has <paramref name="expectedVersion"/>.</summary>
     Task<bool> UpdateAsync(ContactRecord contact, int expectedVersion, CancellationToken cancellationToken);
 

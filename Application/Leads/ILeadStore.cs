@@ -6,9 +6,6 @@ namespace SalesCrm.Application.Leads;
 
 public interface ILeadStore : IRecordStore<LeadRecord>
 {
-    /// <summary>Inserts the lead; false when its (source, externalId) is already taken.</summary>
-    Task<bool> TryInsertAsync(LeadRecord lead, CancellationToken cancellationToken);
-
     /// <summary>Writes the details, status and reason when the live lead still has <paramref name="expectedVersion"/>.</summary>
     Task<bool> UpdateAsync(LeadRecord lead, int expectedVersion, CancellationToken cancellationToken);
 

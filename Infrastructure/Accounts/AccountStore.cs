@@ -40,7 +40,7 @@ public sealed class AccountStore(IDbConnectionFactory connections)
 
     public static readonly Sql ListByNewest = List(ListSort.Newest);
 
-    public Task<bool> TryInsertAsync(AccountRecord account, CancellationToken cancellationToken) =>
+    public override Task<bool> TryInsertAsync(AccountRecord account, CancellationToken cancellationToken) =>
         TryExecuteUniqueAsync(Insert, InsertParameters(account), cancellationToken);
 
     public async Task<bool> UpdateAsync(AccountRecord account, int expectedVersion, CancellationToken cancellationToken) =>

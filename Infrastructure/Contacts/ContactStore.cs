@@ -50,7 +50,7 @@ public sealed class ContactStore(IDbConnectionFactory connections)
 
     public static readonly Sql ListByNewest = List(ListSort.Newest);
 
-    public Task<bool> TryInsertAsync(ContactRecord contact, CancellationToken cancellationToken) =>
+    public override Task<bool> TryInsertAsync(ContactRecord contact, CancellationToken cancellationToken) =>
         TryExecuteUniqueAsync(Insert, InsertParameters(contact), cancellationToken);
 
     public async Task<bool> UpdateAsync(ContactRecord contact, int expectedVersion, CancellationToken cancellationToken) =>

@@ -82,7 +82,7 @@ public sealed class LeadStore(IDbConnectionFactory connections)
         WHERE id = @Id AND version = @ExpectedVersion AND deleted_at IS NULL AND status NOT IN ('converted', 'disqualified')
         """);
 
-    public Task<bool> TryInsertAsync(LeadRecord lead, CancellationToken cancellationToken) =>
+    public override Task<bool> TryInsertAsync(LeadRecord lead, CancellationToken cancellationToken) =>
         TryExecuteUniqueAsync(Insert, new
         {
             lead.Id,

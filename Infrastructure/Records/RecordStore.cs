@@ -20,6 +20,9 @@ public abstract class RecordStore<TRecord>(IDbConnectionFactory connections, Rec
         QuerySingleOrDefaultAsync<TRecord>(
             statements.FindByExternalId, new { ExternalSource = externalSource, ExternalId = externalId }, cancellationToken);
 
+    /// <summary>Each kind inserts its own columns.</summary>
+    public abstract Task<bool> TryInsertAsync(TRecord record, CancellationToken cancellationToken);
+
     public async Task<bool> SetOwnerAsync(Guid id, Guid ownerId, int expectedVersion, CancellationToken cancellationToken) =>
         await ExecuteAsync(statements.SetOwner, new { Id = id, OwnerId = ownerId, ExpectedVersion = expectedVersion }, cancellationToken) == 1;
 

@@ -43,13 +43,14 @@ public sealed class CreateAccountCommandHandler(
             Version = 1,
         };
 
-        return await ExternalIdUpsert.InsertOrFindAsync(
+        return await accounts.InsertOrFindAsync(
+            account,
+            account.ExternalSource,
             externalId,
-            () => accounts.FindByExternalIdAsync(account.ExternalSource!, externalId!, cancellationToken),
-            () => accounts.TryInsertAsync(account, cancellationToken),
             account.ToDto(),
             existing => existing.DeletedAt is null
                 ? existing.ToDto()
-                : throw new ConflictException("A deleted account has this externalId; restore it instead.", "externalId"));
+                : throw new ConflictException("A deleted account has this externalId; restore it instead.", "externalId"),
+            cancellationToken);
     }
 }

@@ -42,4 +42,21 @@ public static class ExternalIdUpsert
             ? new CreateOutcome<TDto>(existing(winner), Created: false)
             : throw new Errors.ConflictException("The record could not be created; retry.");
     }
+
+    /// <summary>The same flow over a record store: <paramref name="record"/> carries its externalId and source.</summary>
+    public static Task<CreateOutcome<TDto>> InsertOrFindAsync<TRecord, TDto>(
+        this IRecordStore<TRecord> store,
+        TRecord record,
+        string? externalSource,
+        string? externalId,
+        TDto created,
+        Func<TRecord, TDto> existing,
+        CancellationToken cancellationToken)
+        where TRecord : class =>
+        InsertOrFindAsync(
+            externalId,
+            () => store.FindByExternalIdAsync(externalSource!, externalId!, cancellationToken),
+            () => store.TryInsertAsync(record, cancellationToken),
+            created,
+            existing);
 }

@@ -9,6 +9,9 @@ public interface IRecordStore<TRecord>
 
     Task<TRecord?> FindByExternalIdAsync(string externalSource, string externalId, CancellationToken cancellationToken);
 
+    /// <summary>Inserts the record; false when its (source, externalId) is already taken.</summary>
+    Task<bool> TryInsertAsync(TRecord record, CancellationToken cancellationToken);
+
     /// <summary>Sets the owner when the live record still has <paramref name="expectedVersion"/>.</summary>
     Task<bool> SetOwnerAsync(Guid id, Guid ownerId, int expectedVersion, CancellationToken cancellationToken);
 

@@ -51,13 +51,14 @@ public sealed class CreateContactCommandHandler(
             Version = 1,
         };
 
-        return await ExternalIdUpsert.InsertOrFindAsync(
+        return await contacts.InsertOrFindAsync(
+            contact,
+            contact.ExternalSource,
             externalId,
-            () => contacts.FindByExternalIdAsync(contact.ExternalSource!, externalId!, cancellationToken),
-            () => contacts.TryInsertAsync(contact, cancellationToken),
             contact.ToDto(),
             existing => existing.DeletedAt is null
                 ? existing.ToDto()
-                : throw new ConflictException("A deleted contact has this externalId; restore it instead.", "externalId"));
+                : throw new ConflictException("A deleted contact has this externalId; restore it instead.", "externalId"),
+            cancellationToken);
     }
 }

@@ -53,13 +53,14 @@ public sealed class CreateLeadCommandHandler(
             Version = 1,
         };
 
-        return await ExternalIdUpsert.InsertOrFindAsync(
+        return await leads.InsertOrFindAsync(
+            lead,
+            lead.ExternalSource,
             externalId,
-            () => leads.FindByExternalIdAsync(lead.ExternalSource!, externalId!, cancellationToken),
-            () => leads.TryInsertAsync(lead, cancellationToken),
             lead.ToDto(),
             existing => existing.DeletedAt is null && OwnerScope.For(caller).Covers(existing.OwnerId, existing.OwnerTeamId)
                 ? existing.ToDto()
-                : throw new ConflictException("This externalId belongs to a lead that was deleted or is no longer in your scope.", "externalId"));
+                : throw new ConflictException("This externalId belongs to a lead that was deleted or is no longer in your scope.", "externalId"),
+            cancellationToken);
     }
 }
