@@ -181,21 +181,28 @@ public abstract class OwnerMonthRollupTests(TestDatabase database) : GeneratedHi
                 "UPDATE quotas SET target = @Target WHERE id = @Id", new { Target = unreachable.Contains(quota.Id) ? 1_000_000_000m : 1m, quota.Id }, cancellationToken: Cancellation));
         }
 
-        // The first rep starts the day before their second quota ends (it counts), the second on the day it ends (it does not:
-        // a period must end after the start), so the walk begins at a different quota for each.
-        var starts = new List<(Guid UserId, DateOnly Start)> { (byRep[0][0].UserId, byRep[0][1].PeriodEnd.AddDays(-1)), (byRep[1][0].UserId, byRep[1][1].PeriodEnd) };
+        // Each rep's first reached quota (after the unreachable first one) sits on the start-date boundary: the first rep
+        // starts the day before it ends (it counts), the second on the day it ends (it does not: a period must end after
+        // the start). Which quotas are reached varies with the edits above, which pick rows by random id bits.
+        bool Reached((Guid Id, Guid UserId, string Kind, DateOnly PeriodStart, DateOnly PeriodEnd) q) =>
+            !unreachable.Contains(q.Id) && (q.Kind == "revenue" ? won[q.Id].Revenue : won[q.Id].Deals) >= 1;
+        var boundaries = byRep.Take(2).Select(r => r.FirstOrDefault(Reached)).ToList();
+        Assert.True(boundaries.Any(q => q.Id != Guid.Empty), "no rep reached a quota after their first");
+        var starts = boundaries
+            .Select((q, i) => (Quota: q, DayBefore: i == 0))
+            .Where(b => b.Quota.Id != Guid.Empty)
+            .Select(b => (b.Quota.UserId, Start: b.DayBefore ? b.Quota.PeriodEnd.AddDays(-1) : b.Quota.PeriodEnd))
+            .ToList();
         var expected = starts
-            .Select(s => byRep.Single(r => r[0].UserId == s.UserId)
-                .FirstOrDefault(q => q.PeriodEnd > s.Start && !unreachable.Contains(q.Id) && (q.Kind == "revenue" ? won[q.Id].Revenue : won[q.Id].Deals) >= 1))
+            .Select(s => byRep.Single(r => r[0].UserId == s.UserId).FirstOrDefault(q => q.PeriodEnd > s.Start && Reached(q)))
             .Where(q => q.Id != Guid.Empty)
             .Select(q => (q.Id, won[q.Id].Revenue, won[q.Id].Deals))
             .ToList();
-        Assert.Equal(2, expected.Count);
         var attained = await attainment.FirstAttainedQuotasAsync(starts, today, Cancellation);
         Assert.Equal(expected.Order(), attained.Select(a => (a.Quota.QuotaId, a.Revenue, a.Deals)).Order());
 
         // A rep who started today has no finished quota after their start.
-        Assert.Empty(await attainment.FirstAttainedQuotasAsync([(byRep[0][0].UserId, today)], today, Cancellation));
+        Assert.Empty(await attainment.FirstAttainedQuotasAsync([(byRep[0][0].UserId, today), (byRep[1][0].UserId, today)], today, Cancellation));
     }
 }
 
