@@ -20,43 +20,53 @@ public static class MetricParameters
 
     public static (DateOnly From, DateOnly To) Window(DateOnly? from, DateOnly? to)
     {
-        var (window, _) = Read<Bucket>(from, to, null, "bucket", required: false);
-        return window;
+        var errors = WindowErrors(from, to);
+        return errors.Count == 0 ? (from!.Value, to!.Value) : throw new RequestValidationException(errors);
     }
 
     /// <summary>The window and the optional <c>bucket</c>: one 400 names every bad one of the three.</summary>
-    public static (DateOnly From, DateOnly To, Bucket? Bucket) WindowAndBucket(DateOnly? from, DateOnly? to, string? bucket)
-    {
-        var (window, parsed) = Read<Bucket>(from, to, bucket, "bucket", required: false);
-        return (window.From, window.To, parsed);
-    }
+    public static (DateOnly From, DateOnly To, Bucket? Bucket) WindowAndBucket(DateOnly? from, DateOnly? to, string? bucket) =>
+        WindowAnd<Bucket>(from, to, bucket, "bucket");
 
     /// <summary>The window and an optional snake_case enum parameter (a quota period, a ranking): one 400 names every bad one.</summary>
     public static (DateOnly From, DateOnly To, TEnum? Value) WindowAnd<TEnum>(DateOnly? from, DateOnly? to, string? value, string parameter)
-        where TEnum : struct, Enum
-    {
-        var (window, parsed) = Read<TEnum>(from, to, value, parameter, required: false);
-        return (window.From, window.To, parsed);
-    }
+        where TEnum : struct, Enum =>
+        WindowWith(from, to, () => QueryEnums.Parse<TEnum>(value, parameter));
 
     /// <summary>An explain's required <c>figure</c> and its window: one 400 names every bad one of the three.</summary>
     public static (TFigure Figure, DateOnly From, DateOnly To) FigureAndWindow<TFigure>(string? figure, DateOnly? from, DateOnly? to)
         where TFigure : struct, Enum
     {
-        var (window, parsed) = Read<TFigure>(from, to, figure, "figure", required: true);
-        return (parsed!.Value, window.From, window.To);
+        var (windowFrom, windowTo, parsed) = WindowWith(from, to, () => Figure<TFigure>(figure));
+        return (parsed, windowFrom, windowTo);
     }
 
     public static TFigure Figure<TFigure>(string? figure)
         where TFigure : struct, Enum =>
-        QueryEnums.Parse<TFigure>(figure, "figure") ?? throw RequestValidationException.For("figure", FigureRequired);
+        QueryEnums.Parse<TFigure>(figure, "figure")
+        ?? throw RequestValidationException.For("figure", "figure is required: the figure whose records to list.");
 
-    private const string FigureRequired = "figure is required: the figure whose records to list.";
+    /// <summary>The window and what <paramref name="read"/> reads (it throws a 400 for its own parameter): every error in one 400.</summary>
+    private static (DateOnly From, DateOnly To, T Value) WindowWith<T>(DateOnly? from, DateOnly? to, Func<T> read)
+    {
+        var errors = WindowErrors(from, to);
+        var value = default(T)!;
+        try
+        {
+            value = read();
+        }
+        catch (RequestValidationException invalid)
+        {
+            foreach (var (field, messages) in invalid.Errors)
+            {
+                errors[field] = messages;
+            }
+        }
 
-    /// <summary>Reads the window and one enum parameter, collecting the errors of all three into one 400.</summary>
-    private static ((DateOnly From, DateOnly To) Window, TEnum? Value) Read<TEnum>(
-        DateOnly? from, DateOnly? to, string? value, string parameter, bool required)
-        where TEnum : struct, Enum
+        return errors.Count == 0 ? (from!.Value, to!.Value, value) : throw new RequestValidationException(errors);
+    }
+
+    private static Dictionary<string, string[]> WindowErrors(DateOnly? from, DateOnly? to)
     {
         var errors = new Dictionary<string, string[]>();
         if (from is null)
@@ -69,24 +79,7 @@ public static class MetricParameters
             errors["to"] = ["to is required: the date after the window's last day (yyyy-MM-dd), exclusive."];
         }
 
-        TEnum? parsed = null;
-        try
-        {
-            parsed = QueryEnums.Parse<TEnum>(value, parameter);
-            if (parsed is null && required)
-            {
-                errors[parameter] = [FigureRequired];
-            }
-        }
-        catch (RequestValidationException invalid)
-        {
-            foreach (var (field, messages) in invalid.Errors)
-            {
-                errors[field] = messages;
-            }
-        }
-
-        return errors.Count == 0 ? ((from!.Value, to!.Value), parsed) : throw new RequestValidationException(errors);
+        return errors;
     }
 
     /// <summary>
