@@ -14,17 +14,14 @@ public static class EndpointDocs
 
     /// <summary>
     /// Marks query parameters as required in the contract when the endpoint binds them as optional only so that a missing
-    /// one is a 400 naming it (the handler refuses the request without them): generated clients then ask for them. A name
-    /// the operation does not have fails the document's generation (and so the contract test), not silently.
+    /// one is a 400 naming it (the handler refuses the request without them): generated clients then ask for them.
     /// </summary>
     public static RouteHandlerBuilder RequiredQuery(this RouteHandlerBuilder builder, params string[] names) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             foreach (var name in names)
             {
-                var parameter = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == name)
-                    ?? throw new InvalidOperationException($"{operation.OperationId} has no query parameter {name} to mark required.");
-                parameter.Required = true;
+                operation.QueryParameter(name).Required = true;
             }
 
             return Task.CompletedTask;
@@ -37,11 +34,17 @@ public static class EndpointDocs
     public static RouteHandlerBuilder QueryDate(this RouteHandlerBuilder builder, string name) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
-            var parameter = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == name)
-                ?? throw new InvalidOperationException($"{operation.OperationId} has no query parameter {name} to document as a date.");
-            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" };
+            operation.QueryParameter(name).Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" };
             return Task.CompletedTask;
         });
+
+    /// <summary>
+    /// The operation's query parameter <paramref name="name"/>, for a transformer to document. A name the operation does not
+    /// have fails the document's generation (and so the contract test), not silently.
+    /// </summary>
+    public static OpenApiParameter QueryParameter(this OpenApiOperation operation, string name) =>
+        operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == name)
+        ?? throw new InvalidOperationException($"{operation.OperationId} has no query parameter {name}.");
 
     public static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
     {
