@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using SalesCrm.Api.Tests.Infrastructure;
-using YamlDotNet.Serialization;
 
 namespace SalesCrm.Api.Tests.Errors;
 
@@ -86,12 +84,9 @@ public sealed class MalformedQueryTests(ApiFactory factory) : IClassFixture<ApiF
             }
             else if (response.StatusCode == HttpStatusCode.BadRequest)
             {
-                var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
                 var optional = operation.Query.Where(p => !p.Required).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 optional.ExceptWith(NeededWithoutHistory.GetValueOrDefault(operation.Template) ?? []);
-                var missing = problem.TryGetProperty("errors", out var errors)
-                    ? errors.EnumerateObject().Select(e => e.Name).Where(optional.Contains).ToList()
-                    : [];
+                var missing = (await response.ReadJsonAsync()).ErrorFields().Where(optional.Contains).ToList();
                 if (missing.Count > 0)
                 {
                     failures.Add($"GET {operation.Path}?{query}: a 400 naming [{string.Join(", ", missing)}], which the contract says is optional");
@@ -118,8 +113,7 @@ public sealed class MalformedQueryTests(ApiFactory factory) : IClassFixture<ApiF
                 return "a 400 that is not problem details";
             }
 
-            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-            var fields = problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(e => e.Name).ToList() : [];
+            var fields = (await response.ReadJsonAsync()).ErrorFields();
             return fields.Any(f => f.Equals(name, StringComparison.OrdinalIgnoreCase))
                 ? null
                 : $"a 400 naming [{string.Join(", ", fields)}], not {name}";
@@ -190,35 +184,27 @@ public sealed class MalformedQueryTests(ApiFactory factory) : IClassFixture<ApiF
 
     private static List<GetOperation> GetOperations()
     {
-        var document = new DeserializerBuilder().Build()
-            .Deserialize<Dictionary<object, object>>(File.ReadAllText(RepositoryFiles.PathOf("openapi.yaml")));
-        var schemas = (Dictionary<object, object>)((Dictionary<object, object>)document["components"])["schemas"];
         var operations = new List<GetOperation>();
-        foreach (var (template, item) in (Dictionary<object, object>)document["paths"])
+        foreach (var (template, item) in ContractDocument.Paths)
         {
-            if (((Dictionary<object, object>)item).TryGetValue("get", out var get) && get is Dictionary<object, object> operation)
+            if (item.TryGetValue("get", out var get) && get is Dictionary<object, object> operation)
             {
                 var parameters = operation.TryGetValue("parameters", out var list) ? ((List<object>)list).Cast<Dictionary<object, object>>().ToList() : [];
-                var path = System.Text.RegularExpressions.Regex.Replace(template.ToString()!, @"\{[^}]+}", Guid.NewGuid().ToString());
+                var path = ContractDocument.WithFreshIds(template);
                 operations.Add(new GetOperation(
-                    template.ToString()!,
+                    template,
                     path,
-                    path != template.ToString(),
-                    [.. parameters.Where(p => (string)p["in"] == "query").Select(p => Parameter(p, schemas))]));
+                    path != template,
+                    [.. parameters.Where(p => (string)p["in"] == "query").Select(Parameter)]));
             }
         }
 
         return operations;
     }
 
-    private static QueryParameter Parameter(Dictionary<object, object> parameter, Dictionary<object, object> schemas)
+    private static QueryParameter Parameter(Dictionary<object, object> parameter)
     {
-        var schema = parameter.TryGetValue("schema", out var s) ? (Dictionary<object, object>)s : [];
-        if (schema.TryGetValue("$ref", out var reference))
-        {
-            schema = (Dictionary<object, object>)schemas[reference.ToString()!.Split('/')[^1]];
-        }
-
+        var schema = ContractDocument.Resolve(parameter.TryGetValue("schema", out var s) ? (Dictionary<object, object>)s : []);
         return new QueryParameter(
             (string)parameter["name"],
             parameter.TryGetValue("required", out var required) && (string)required == "true",

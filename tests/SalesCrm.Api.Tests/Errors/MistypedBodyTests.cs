@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.Json;
 using SalesCrm.Api.Tests.Infrastructure;
-using YamlDotNet.Serialization;
 
 namespace SalesCrm.Api.Tests.Errors;
 
@@ -73,8 +71,7 @@ public sealed class MistypedBodyTests(ApiFactory factory) : IClassFixture<ApiFac
                 return $"answered {(int)response.StatusCode}";
             }
 
-            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-            var fields = problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(e => e.Name).ToList() : [];
+            var fields = (await response.ReadJsonAsync()).ErrorFields();
             return fields.Any(f => f.Equals(name, StringComparison.OrdinalIgnoreCase) || f.StartsWith(name + ".", StringComparison.OrdinalIgnoreCase)
                     || f.StartsWith(name + "[", StringComparison.OrdinalIgnoreCase))
                 ? null
@@ -85,12 +82,9 @@ public sealed class MistypedBodyTests(ApiFactory factory) : IClassFixture<ApiFac
     /// <summary>Each POST, PUT and PATCH with a JSON body: its path (ids filled with fresh ones) and a refused value per property.</summary>
     private static IEnumerable<(string Method, string Path, List<(string Name, string Bad)> Properties)> WriteOperations()
     {
-        var document = new DeserializerBuilder().Build()
-            .Deserialize<Dictionary<object, object>>(File.ReadAllText(RepositoryFiles.PathOf("openapi.yaml")));
-        var schemas = (Dictionary<object, object>)((Dictionary<object, object>)document["components"])["schemas"];
-        foreach (var (template, item) in (Dictionary<object, object>)document["paths"])
+        foreach (var (template, item) in ContractDocument.Paths)
         {
-            foreach (var (method, value) in (Dictionary<object, object>)item)
+            foreach (var (method, value) in item)
             {
                 if (method.ToString() is not ("post" or "put" or "patch") || value is not Dictionary<object, object> operation
                     || !operation.TryGetValue("requestBody", out var requestBody)
@@ -99,15 +93,14 @@ public sealed class MistypedBodyTests(ApiFactory factory) : IClassFixture<ApiFac
                     continue;
                 }
 
-                var body = Resolve((Dictionary<object, object>)((Dictionary<object, object>)json)["schema"], schemas);
+                var body = ContractDocument.Resolve((Dictionary<object, object>)((Dictionary<object, object>)json)["schema"]);
                 if (!body.TryGetValue("properties", out var properties))
                 {
                     continue;
                 }
 
-                var path = System.Text.RegularExpressions.Regex.Replace(template.ToString()!, @"\{[^}]+}", Guid.NewGuid().ToString());
-                yield return (method.ToString()!.ToUpperInvariant(), path,
-                    [.. ((Dictionary<object, object>)properties).Select(p => (p.Key.ToString()!, Refused(Resolve((Dictionary<object, object>)p.Value, schemas))))]);
+                yield return (method.ToString()!.ToUpperInvariant(), ContractDocument.WithFreshIds(template),
+                    [.. ((Dictionary<object, object>)properties).Select(p => (p.Key.ToString()!, Refused(ContractDocument.Resolve((Dictionary<object, object>)p.Value))))]);
             }
         }
     }
@@ -135,26 +128,5 @@ public sealed class MistypedBodyTests(ApiFactory factory) : IClassFixture<ApiFac
             ("boolean", _) => "\"yes\"",
             _ => "5",
         };
-    }
-
-    /// <summary>Follows a <c>$ref</c>, and the non-null side of a nullable <c>oneOf</c> / <c>anyOf</c>.</summary>
-    private static Dictionary<object, object> Resolve(Dictionary<object, object> schema, Dictionary<object, object> schemas)
-    {
-        if (schema.TryGetValue("$ref", out var reference))
-        {
-            return Resolve((Dictionary<object, object>)schemas[reference.ToString()!.Split('/')[^1]], schemas);
-        }
-
-        foreach (var combinator in new[] { "oneOf", "anyOf" })
-        {
-            if (schema.TryGetValue(combinator, out var options))
-            {
-                var notNull = ((List<object>)options).Cast<Dictionary<object, object>>()
-                    .FirstOrDefault(o => !(o.TryGetValue("type", out var type) && type.ToString() == "null"));
-                return notNull is null ? schema : Resolve(notNull, schemas);
-            }
-        }
-
-        return schema;
     }
 }

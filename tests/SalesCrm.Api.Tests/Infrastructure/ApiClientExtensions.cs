@@ -72,8 +72,9 @@ public static class ApiClientExtensions
         return problem;
     }
 
+    /// <summary>The fields a problem's <c>errors</c> names (none when it has no <c>errors</c>).</summary>
     public static string[] ErrorFields(this JsonElement problem) =>
-        [.. problem.GetProperty("errors").EnumerateObject().Select(p => p.Name)];
+        problem.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(p => p.Name)] : [];
 
     public static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 }

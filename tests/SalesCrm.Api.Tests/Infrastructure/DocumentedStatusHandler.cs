@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.Serialization;
 
 namespace SalesCrm.Api.Tests.Infrastructure;
 
@@ -31,18 +30,16 @@ public sealed class DocumentedStatusHandler : DelegatingHandler
 
     private static List<DocumentedOperation> Load()
     {
-        var document = new DeserializerBuilder().Build()
-            .Deserialize<Dictionary<object, object>>(File.ReadAllText(RepositoryFiles.PathOf("openapi.yaml")));
         var operations = new List<DocumentedOperation>();
-        foreach (var (template, item) in (Dictionary<object, object>)document["paths"])
+        foreach (var (template, item) in ContractDocument.Paths)
         {
-            var pattern = new Regex("^" + Regex.Replace(Regex.Escape(template.ToString()!), @"\\\{[^}]+}", "[^/]+") + "/?$");
-            foreach (var (method, operation) in (Dictionary<object, object>)item)
+            var pattern = ContractDocument.PathPattern(template);
+            foreach (var (method, operation) in item)
             {
                 if (operation is Dictionary<object, object> op && op.TryGetValue("responses", out var responses))
                 {
                     var statuses = ((Dictionary<object, object>)responses).Keys.Select(k => k.ToString()!).ToHashSet();
-                    operations.Add(new DocumentedOperation(method.ToString()!, template.ToString()!, pattern, statuses));
+                    operations.Add(new DocumentedOperation(method.ToString()!, template, pattern, statuses));
                 }
             }
         }

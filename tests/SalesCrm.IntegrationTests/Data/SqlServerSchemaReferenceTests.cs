@@ -175,8 +175,7 @@ public sealed class SqlServerSchemaReferenceTests
 
     private static IEnumerable<TSqlStatement> Parse(string sql)
     {
-        using var reader = new StringReader(sql);
-        var script = (TSqlScript)new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        var script = SqlServerScriptsParseTests.Parse(sql, out var errors);
         Assert.Empty(errors);
         return script.Batches.SelectMany(b => b.Statements);
     }

@@ -85,9 +85,15 @@ public sealed class SqlServerScriptsParseTests
 
     private static IList<ParseError> Parse(string sql)
     {
-        using var reader = new StringReader(sql);
-        new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        Parse(sql, out var errors);
         return errors;
+    }
+
+    /// <summary>The SQL Server 2022 (TSql160) parse of <paramref name="sql"/>, as every SQL Server check here reads it.</summary>
+    internal static TSqlScript Parse(string sql, out IList<ParseError> errors)
+    {
+        using var reader = new StringReader(sql);
+        return (TSqlScript)new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out errors);
     }
 
     private static bool IsField(string name) => !name.StartsWith(MigrationLabel, StringComparison.Ordinal);
