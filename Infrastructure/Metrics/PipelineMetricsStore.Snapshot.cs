@@ -67,7 +67,7 @@ public sealed partial class PipelineMetricsStore
     /// or handed to or from one. A superset: the moves and <see cref="OwnerAsOf"/> decide. Two branches, each a range of the
     /// owner-first close index, keep the read to the deals of the time asked for, not every deal of the members' history.
     /// </summary>
-    private static readonly string MemberCandidates = $"""
+    private static string MemberCandidates => $"""
         SELECT so.id FROM opportunities so WHERE {MetricSql.MemberOwners("so.owner_id")} AND so.closed_at IS NULL
         UNION SELECT sc.id FROM opportunities sc WHERE {MetricSql.MemberOwners("sc.owner_id")} AND sc.closed_at > @AsOf
         UNION SELECT c.opportunity_id FROM owner_changes c WHERE {MetricSql.MemberOwners("c.to_owner_id")}
@@ -78,7 +78,7 @@ public sealed partial class PipelineMetricsStore
     /// <see cref="OpenAsOfFast"/> for a rep or a team: the same two branches over <see cref="MemberCandidates"/> only, which drive
     /// the moves' read (their moves by opportunity), so the cost follows the subject's deals, not every deal's history.
     /// </summary>
-    private static readonly string OpenAsOfMembers = $"""
+    private static string OpenAsOfMembers => $"""
         SELECT o.id AS OpportunityId, o.amount AS Amount, o.stage_id AS StageId, o.stage_entered_at AS EnteredAt,
                {OwnerAsOf} AS OwnerId
         FROM opportunities o
@@ -136,10 +136,18 @@ public sealed partial class PipelineMetricsStore
         WHERE st.kind = 'open' AND {MetricSql.LiveDeals(MetricSql.MemberOwners("o.owner_id"))}
         """);
 
+    /// <summary>
+    /// The deals open at <c>@AsOf</c> replayed from every stage move up to it (<see cref="OpenAsOf"/>): the definition the
+    /// snapshot's and the explain's faster reads must equal. It reads the whole history before <c>@AsOf</c>, so only checks use it.
+    /// </summary>
+    public static readonly Sql OpenAtReplayed = new(OpenAtText(OpenAsOf));
+
     public async Task<IReadOnlyList<OpenDeal>> OpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        (await SpanQueryAsync<DealRow>(OpenAt.For(scope.Subject), scope, asOf, new { AsOf = asOf }, cancellationToken))
-        .Select(d => new OpenDeal(d.OpportunityId, d.OwnerId, d.OwnerName, d.StageId, d.Amount, d.EnteredAt))
-        .ToList();
+        await OpenDealsAsync(OpenAt.For(scope.Subject), scope, asOf, cancellationToken);
+
+    /// <summary>The deals open at <paramref name="asOf"/> by <see cref="OpenAtReplayed"/> (slow: for checks).</summary>
+    public async Task<IReadOnlyList<OpenDeal>> ReplayOpenAtAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        await OpenDealsAsync(OpenAtReplayed, scope, asOf, cancellationToken);
 
     /// <summary>
     /// The open pipeline as of <paramref name="asOf"/> from the current state, or null when something was replayed after it
@@ -182,6 +190,11 @@ public sealed partial class PipelineMetricsStore
     /// <summary>The open pipeline as of <paramref name="asOf"/>: from the current state when nothing changed since, else replayed.</summary>
     public async Task<OpenPipeline> OpenPipelineAsync(MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
         await CurrentPipelineAsync(scope, asOf, cancellationToken) ?? OpenPipeline.Of(await OpenAtAsync(scope, asOf, cancellationToken), asOf);
+
+    private async Task<IReadOnlyList<OpenDeal>> OpenDealsAsync(Sql sql, MetricScope scope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        (await SpanQueryAsync<DealRow>(sql, scope, asOf, new { AsOf = asOf }, cancellationToken))
+        .Select(d => new OpenDeal(d.OpportunityId, d.OwnerId, d.OwnerName, d.StageId, d.Amount, d.EnteredAt))
+        .ToList();
 
     private static Sql CurrentGroupsWhere(string owners) => new($"""
         SELECT t.stage_id AS StageId, t.owner_id AS OwnerId, u.display_name AS OwnerName, t.deals AS Count, t.amount AS Amount,

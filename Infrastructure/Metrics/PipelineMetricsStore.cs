@@ -21,25 +21,6 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// </summary>
 public sealed partial class PipelineMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IPipelineMetricsStore
 {
-    /// <summary>An exit from an open stage (<c>lv</c>, a move leaving it) joined to the move that entered it (<c>e</c>, the move before).</summary>
-    private const string ExitsFrom = """
-        FROM stage_moves lv
-        JOIN stage_moves e ON e.opportunity_id = lv.opportunity_id AND e.move_number = lv.move_number - 1
-        JOIN stages fs ON fs.id = lv.from_stage_id
-        JOIN opportunities o ON o.id = lv.opportunity_id
-        WHERE fs.kind = 'open' AND o.deleted_at IS NULL
-        """;
-
-    /// <summary>An entry into an open stage (<c>n</c>) with the move that next left it (<c>nx</c>, none yet when still there).</summary>
-    private const string EntriesFrom = """
-        FROM stage_moves n
-        JOIN stages s ON s.id = n.to_stage_id
-        JOIN opportunities o ON o.id = n.opportunity_id
-        LEFT JOIN stage_moves nx ON nx.opportunity_id = n.opportunity_id AND nx.move_number = n.move_number + 1
-        LEFT JOIN stages ns ON ns.id = nx.to_stage_id
-        WHERE s.kind = 'open' AND o.deleted_at IS NULL AND n.occurred_at >= @WindowFrom AND n.occurred_at < @WindowTo
-        """;
-
     /// <summary>The fate of an entry, by the stage the next move went to: Won or a later stage, Lost, or an earlier stage.</summary>
     private const string Fate = """
         CASE WHEN nx.id IS NULL THEN 'still_in'
@@ -58,33 +39,58 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
         ORDER BY p.created_at, p.id, s.position
         """);
 
-    /// <summary>The deals <see cref="OpenAt"/> counts; value = the probability of their stage then.</summary>
-    public static readonly Sql ExplainOpen = new($"""
-        SELECT * FROM (
-            SELECT 'opportunity' AS Kind, y.OpportunityId AS Id, y.EnteredAt AS At, y.OwnerId AS OwnerId, y.Name AS Label,
-                   y.Amount AS Amount, CAST(y.Probability AS FLOAT) AS Value, y.OpportunityId AS OpportunityId
-            FROM ({Pipeline(OpenAsOf)}) y
-            WHERE {MetricSql.Subject("y.OwnerId")} AND (@StageId IS NULL OR y.StageId = @StageId)
-        ) x
-        {ExplainPageEnd}
-        """);
+    /// <summary>
+    /// The deals <see cref="OpenAt"/> counts when nothing a snapshot replays changed since <c>@AsOf</c>
+    /// (<see cref="ChangedSince"/>): the deals open now, read in entry order (for the organisation from the index on the open
+    /// deals' entry instant, so a page stops after its rows); value = the probability of their stage.
+    /// </summary>
+    public static readonly SubjectSql ExplainOpenNow = SubjectSql.Owners("o.owner_id", owners => new($"""
+        SELECT 'opportunity' AS Kind, o.id AS Id, o.stage_entered_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+               CAST(st.probability AS FLOAT) AS Value, o.id AS OpportunityId
+        FROM opportunities o
+        CROSS JOIN stages st
+        WHERE st.id = o.stage_id AND st.kind = 'open' AND o.outcome IS NULL AND o.deleted_at IS NULL
+          AND o.created_at <= @AsOf AND o.stage_entered_at <= @AsOf AND {PageFrom("o.stage_entered_at", "o.id")}
+          AND {owners ?? "1 = 1"} AND {MetricSql.Pipeline("o.pipeline_id")} AND (@StageId IS NULL OR o.stage_id = @StageId)
+        ORDER BY o.stage_entered_at, o.id
+        {"{limit}"}
+        """));
 
-    /// <summary>The exits <see cref="Exits"/> counts; value = days in the stage (the only dialect-specific part: a duration).</summary>
-    public static readonly Sql ExplainExits = new(
-        ExplainExitsText("CAST(lv.occurred_at - e.occurred_at AS REAL) / 86400000.0"),
-        ExplainExitsText("CAST(DATEDIFF_BIG(millisecond, e.occurred_at, lv.occurred_at) AS FLOAT) / 86400000.0"));
+    /// <summary>
+    /// The deals <see cref="OpenAt"/> counts as of a time something changed since: the same rows, replayed through the moves
+    /// left after <c>@AsOf</c> (<see cref="OpenAsOfFast"/>, <see cref="OpenAsOfMembers"/>) into a table of their own
+    /// (<c>{materialized}</c>: merged into the paging query, SQLite served its order from the index on every move's instant
+    /// and read the whole history, 9–15 s for the organisation on the large database), then paged; a page's names are read
+    /// for its rows only.
+    /// </summary>
+    public static readonly SubjectSql ExplainOpenAt = new(new(ExplainOpenAtText(OpenAsOfFast)), new(ExplainOpenAtText(OpenAsOfMembers)));
 
-    /// <summary>The entries <see cref="Entries"/> counts; label = the entry's fate.</summary>
-    public static readonly Sql ExplainEntries = new($"""
-        SELECT * FROM (
-            SELECT 'stage_move' AS Kind, n.id AS Id, n.occurred_at AS At, o.owner_id AS OwnerId, {Fate} AS Label,
-                   o.amount AS Amount, NULL AS Value, o.id AS OpportunityId
-            {EntriesFrom}
-              AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
-              AND (@StageId IS NULL OR n.to_stage_id = @StageId)
-        ) x
-        {ExplainPageEnd}
-        """);
+    /// <summary>
+    /// The exits <see cref="Exits"/> counts: a move <c>lv</c> leaving an open stage, with the move that entered it (<c>e</c>);
+    /// value = days in the stage (the only dialect-specific part: a duration).
+    /// </summary>
+    public static readonly SubjectSql ExplainExits = SubjectSql.Owners("lv.owner_id", owners => new(
+        ExplainExitsText(owners, "CAST(lv.occurred_at - e.occurred_at AS REAL) / 86400000.0"),
+        ExplainExitsText(owners, "CAST(DATEDIFF_BIG(millisecond, e.occurred_at, lv.occurred_at) AS FLOAT) / 86400000.0")));
+
+    /// <summary>
+    /// The entries <see cref="Entries"/> counts: a move <c>n</c> into an open stage, with the move that next left it (<c>nx</c>,
+    /// none while still there); label = the entry's fate.
+    /// </summary>
+    public static readonly SubjectSql ExplainEntries = SubjectSql.Owners("n.owner_id", owners => new($"""
+        SELECT 'stage_move' AS Kind, n.id AS Id, n.occurred_at AS At, o.owner_id AS OwnerId, {Fate} AS Label,
+               o.amount AS Amount, NULL AS Value, o.id AS OpportunityId
+        FROM stage_moves n
+        CROSS JOIN stages s
+        CROSS JOIN opportunities o
+        LEFT JOIN stage_moves nx ON nx.opportunity_id = n.opportunity_id AND nx.move_number = n.move_number + 1
+        LEFT JOIN stages ns ON ns.id = nx.to_stage_id
+        WHERE s.id = n.to_stage_id AND s.kind = 'open' AND o.id = n.opportunity_id AND o.deleted_at IS NULL
+          AND {PageFrom("n.occurred_at", "n.id")} AND n.occurred_at < @WindowTo
+          AND {Owners(owners, "n.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")} AND (@StageId IS NULL OR n.to_stage_id = @StageId)
+        ORDER BY n.occurred_at, n.id
+        {"{limit}"}
+        """));
 
     public async Task<IReadOnlyList<StageInfo>> StagesAsync(Guid? pipelineId, CancellationToken cancellationToken) =>
         (await QueryAsync<StageRow>(Stages, new { PipelineId = pipelineId }, cancellationToken))
@@ -92,30 +98,66 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
             s.StaleAfterDays, s.Archived != 0))
         .ToList();
 
-    public Task<Page<MetricRecord>> ExplainAsync(
+    public async Task<Page<MetricRecord>> ExplainAsync(
         ExplainRequest<PipelineFigure> request, DateTimeOffset asOf, Guid? stageId, CancellationToken cancellationToken)
     {
-        var sql = request.Figure switch
+        var statement = request.Figure switch
         {
-            PipelineFigure.OpenOpportunities => ExplainOpen,
+            PipelineFigure.OpenOpportunities when (await QueryAsync<int>(ChangedSince, new { AsOf = asOf }, cancellationToken))[0] == 0 => ExplainOpenNow,
+            PipelineFigure.OpenOpportunities => ExplainOpenAt,
             PipelineFigure.StageExits => ExplainExits,
             _ => ExplainEntries,
         };
-        return ExplainAsync(sql, request, asOf, new { AsOf = asOf, StageId = stageId }, cancellationToken);
+        var start = request.Figure == PipelineFigure.OpenOpportunities ? DateTimeOffset.MinValue : request.Scope.Whole.FromUtc;
+        var pageFrom = request.After is { } after && after.At > start ? after.At : start;
+        return await ExplainAsync(statement.For(request.Scope.Subject), request, asOf, new { AsOf = asOf, StageId = stageId, PageFrom = pageFrom }, cancellationToken);
     }
+
+    /// <summary>
+    /// Keyset paging read in index order: the rows from <c>@PageFrom</c> on (the cursor's instant, or the window's start on the
+    /// first page: one bound, so SQLite seeks the index there), a row at the cursor's instant only after its id. The statement
+    /// orders by the same instant and id.
+    /// </summary>
+    private static string PageFrom(string at, string id) => $"{at} >= @PageFrom AND (@AfterAt IS NULL OR {at} > @AfterAt OR {id} > @AfterId)";
+
+    /// <summary>
+    /// The organisation's rows (<paramref name="owners"/> null: no owner filter), or the members' through the owner the move
+    /// carries (<paramref name="moveOwner"/>, an owner-first index) and the opportunity's own, which it must equal.
+    /// </summary>
+    private static string Owners(string? owners, string moveOwner) => owners is null ? "1 = 1" : $"{owners} AND o.owner_id = {moveOwner}";
 
     private static string Pipeline(string text) => text.Replace("{pipeline}", MetricSql.Pipeline("o.pipeline_id"), StringComparison.Ordinal);
 
-    private static string ExplainExitsText(string days) => $"""
-        SELECT * FROM (
-            SELECT 'stage_move' AS Kind, lv.id AS Id, lv.occurred_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
-                   {days} AS Value, o.id AS OpportunityId
-            {ExitsFrom}
-              AND lv.occurred_at >= @WindowFrom AND lv.occurred_at < @WindowTo
-              AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
-              AND (@StageId IS NULL OR lv.from_stage_id = @StageId)
-        ) x
-        {ExplainPageEnd}
+    private static string ExplainExitsText(string? owners, string days) => $"""
+        SELECT 'stage_move' AS Kind, lv.id AS Id, lv.occurred_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+               {days} AS Value, o.id AS OpportunityId
+        FROM stage_moves lv
+        CROSS JOIN stage_moves e
+        CROSS JOIN stages fs
+        CROSS JOIN opportunities o
+        WHERE e.opportunity_id = lv.opportunity_id AND e.move_number = lv.move_number - 1
+          AND fs.id = lv.from_stage_id AND fs.kind = 'open' AND o.id = lv.opportunity_id AND o.deleted_at IS NULL
+          AND {PageFrom("lv.occurred_at", "lv.id")} AND lv.occurred_at < @WindowTo
+          AND {Owners(owners, "lv.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")} AND (@StageId IS NULL OR lv.from_stage_id = @StageId)
+        ORDER BY lv.occurred_at, lv.id
+        {"{limit}"}
+        """;
+
+    private static string ExplainOpenAtText(string openAsOf) => $"""
+        WITH y AS {"{materialized}"} ({Pipeline(openAsOf)})
+        SELECT p.Kind, p.Id, p.At, p.OwnerId, n.name AS Label, p.Amount, p.Value, p.OpportunityId
+        FROM (
+            SELECT * FROM (
+                SELECT 'opportunity' AS Kind, y.OpportunityId AS Id, y.EnteredAt AS At, y.OwnerId AS OwnerId, y.Amount AS Amount,
+                       CAST(st.probability AS FLOAT) AS Value, y.OpportunityId AS OpportunityId
+                FROM y
+                JOIN stages st ON st.id = y.StageId
+                WHERE {MetricSql.Subject("y.OwnerId")} AND (@StageId IS NULL OR y.StageId = @StageId)
+            ) x
+            {ExplainPageEnd}
+        ) p
+        JOIN opportunities n ON n.id = p.Id
+        ORDER BY p.At, p.Id
         """;
 
     private sealed class StageRow

@@ -36,6 +36,11 @@ public static class MetricsBenchmark
         await using var other = compareData.Length == 0 ? null : await MeasuredOrganisation.StartAsync(compareData, profile: null);
         var quarter = LastFullQuarter(main.GeneratedAt);
         var only = Arg(args, "--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (args.Contains("--explain"))
+        {
+            return await ExplainBenchmark.RunAsync(main, quarter, only, requests);
+        }
+
         var cases = main.Cases(quarter, only);
         var otherCases = other?.Cases(quarter, only);
         Console.WriteLine($"Profile {profileName}: {await main.DescribeAsync()}; quarter {quarter.From:yyyy-MM-dd}..{quarter.To:yyyy-MM-dd}; {requests} requests each after {WarmupCalls} warm-up calls.");
@@ -82,7 +87,7 @@ public static class MetricsBenchmark
     }
 
     /// <summary>One generated organisation served by its own API: its signed-in client, its first rep and its cases.</summary>
-    private sealed class MeasuredOrganisation : IAsyncDisposable
+    internal sealed class MeasuredOrganisation : IAsyncDisposable
     {
         private readonly BenchmarkHost _host;
         private readonly HttpClient _client;
@@ -120,6 +125,39 @@ public static class MetricsBenchmark
                 .Where(c => only.Length == 0 || only.Any(o => c.Name.StartsWith(o, StringComparison.OrdinalIgnoreCase)))
                 .ToList();
 
+        /// <summary>The explain pages of every figure for the organisation, the first rep and the rep's team.</summary>
+        public async Task<List<ExplainCase>> ExplainCasesAsync(MetricWindow quarter, string[] only)
+        {
+            var team = Guid.Parse((string)(await _host.ScalarAsync($"SELECT team_id FROM users WHERE id = '{_rep}'"))!);
+            var quota = await _host.ScalarAsync(FormattableString.Invariant(
+                $"SELECT id FROM quotas WHERE user_id = '{_rep}' AND kind = 'revenue' AND deleted_at IS NULL AND period_start = '{quarter.From:yyyy-MM-dd}' LIMIT 1"));
+            return ExplainCases.All(quarter, _rep, team, quota is string id ? Guid.Parse(id) : null)
+                .Where(c => only.Length == 0 || only.Any(o => $"{c.Name} {c.Figure}".StartsWith(o, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+        }
+
+        /// <summary>The cursor after the first <paramref name="records"/> records of an explain, or null when it has no more.</summary>
+        public async Task<string?> CursorAfterAsync(string path, int records)
+        {
+            using var response = await _client.GetAsync(path.Replace("&limit=50", FormattableString.Invariant($"&limit={records}"), StringComparison.Ordinal));
+            using var page = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return page.RootElement.TryGetProperty("nextCursor", out var cursor) && cursor.ValueKind == System.Text.Json.JsonValueKind.String
+                ? cursor.GetString()
+                : null;
+        }
+
+        /// <summary>One request of a path over HTTP, its body read whole; anything but 200 stops the run.</summary>
+        public Func<Task> Request(string path) => async () =>
+        {
+            using var response = await _client.GetAsync(path);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await response.Content.ReadAsByteArrayAsync();
+        };
+
         public async Task<string> DescribeAsync() =>
             $"{await CountAsync(_host, "activities"):N0} activities, {await CountAsync(_host, "opportunities"):N0} opportunities, "
             + $"{await CountAsync(_host, "stage_moves"):N0} stage moves, {await CountAsync(_host, "users"):N0} users";
@@ -133,16 +171,7 @@ public static class MetricsBenchmark
             });
 
         /// <summary>One request of the case over HTTP, its body read whole.</summary>
-        public Func<Task> Request(MetricCase measured) => async () =>
-        {
-            using var response = await _client.GetAsync(measured.Path);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                throw new InvalidOperationException($"{measured.Path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            }
-
-            await response.Content.ReadAsByteArrayAsync();
-        };
+        public Func<Task> Request(MetricCase measured) => Request(measured.Path);
 
         public async ValueTask DisposeAsync()
         {
@@ -168,7 +197,7 @@ public static class MetricsBenchmark
     /// noise and the runtime's state fall alike on all of them (timed one block after another, a neighbour's burst or a
     /// late recompilation lands on one column only). Each call waits for the previous one (latency, not throughput).
     /// </summary>
-    private static async Task<(double P50, double P95)[]> TimeInterleavedAsync(int count, IReadOnlyList<Func<Task>> runs)
+    internal static async Task<(double P50, double P95)[]> TimeInterleavedAsync(int count, IReadOnlyList<Func<Task>> runs)
     {
         foreach (var run in runs)
         {
