@@ -63,7 +63,7 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
     /// and read the whole history, 9–15 s for the organisation on the large database), then paged; a page's names are read
     /// for its rows only.
     /// </summary>
-    public static readonly SubjectSql ExplainOpenAt = new(new(ExplainOpenAtText(OpenAsOfFast)), new(ExplainOpenAtText(OpenAsOfMembers)));
+    public static readonly SubjectSql ExplainOpenAt = new(OrganisationOpenAt(ExplainOpenAtText), new(ExplainOpenAtText(OpenAsOfMembers)));
 
     /// <summary>
     /// The exits <see cref="Exits"/> counts: a move <c>lv</c> leaving an open stage, with the move that entered it (<c>e</c>);

@@ -31,6 +31,7 @@ public static class ExplainCases
         var window = $"from={quarter.From:yyyy-MM-dd}&to={quarter.To:yyyy-MM-dd}";
         var quarterStart = quarter.FromUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var yearAgo = quarter.FromUtc.AddYears(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var longAgo = quarter.FromUtc.AddMonths(-30).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var cases = new List<ExplainCase>();
         foreach (var (subject, query) in new[] { ("organisation", ""), ("rep", $"&userId={rep}"), ("team", $"&teamId={team}") })
         {
@@ -58,6 +59,8 @@ public static class ExplainCases
                 $"{pipeline}?figure=open_opportunities&asOf={quarterStart}{query}&limit=50", PastSnapshot: true));
             cases.Add(new("pipeline", "open_opportunities, a year before", subject,
                 $"{pipeline}?figure=open_opportunities&asOf={yearAgo}{query}&limit=50", PastSnapshot: true));
+            cases.Add(new("pipeline", "open_opportunities, 30 months before", subject,
+                $"{pipeline}?figure=open_opportunities&asOf={longAgo}{query}&limit=50", PastSnapshot: true));
             foreach (var method in Enum.GetValues<ForecastMethod>().Select(m => m.ToName()))
             {
                 cases.Add(new("forecast", method, subject,

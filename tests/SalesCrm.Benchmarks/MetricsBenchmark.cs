@@ -316,6 +316,7 @@ public static class MetricCases
         var scoringSettings = services.GetRequiredService<Application.LeadScoring.ILeadScoringStore>();
         var yearAgo = new DateTimeOffset(quarter.From.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var quarterStart = quarter.FromUtc;
+        var longAgo = new DateTimeOffset(quarter.From.AddMonths(-30).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var forecasts = services.GetRequiredService<Application.Forecasts.ForecastCalculator>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var thisQuarter = Domain.Forecasts.ForecastPeriods.StartHolding(Domain.Forecasts.ForecastPeriod.Quarter, today);
@@ -356,6 +357,11 @@ public static class MetricCases
             {
                 await pipeline.StagesAsync(null, default);
                 await pipeline.OpenPipelineAsync(scope, yearAgo, default);
+            }, PastSnapshot: true));
+            cases.Add(new("pipeline snapshot, 30 months before the quarter", subject, $"/api/v1/metrics/pipeline?asOf={longAgo:yyyy-MM-ddTHH:mm:ssZ}{query}", async () =>
+            {
+                await pipeline.StagesAsync(null, default);
+                await pipeline.OpenPipelineAsync(scope, longAgo, default);
             }, PastSnapshot: true));
             cases.Add(new("pipeline snapshot, start of the quarter", subject, $"/api/v1/metrics/pipeline?asOf={quarterStart:yyyy-MM-ddTHH:mm:ssZ}{query}", async () =>
             {
