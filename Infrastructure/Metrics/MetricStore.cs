@@ -18,6 +18,18 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
     protected const string ExplainPageEnd =
         "WHERE (@AfterAt IS NULL OR x.At > @AfterAt OR (x.At = @AfterAt AND x.Id > @AfterId)) ORDER BY x.At, x.Id {limit}";
 
+    /// <summary>
+    /// The window and the keyset of an explain page as a range on the records' own instant column <paramref name="at"/>
+    /// (from the window's start, or the cursor's instant when later, to the window's end; past the cursor's id among records
+    /// tied on its instant), for a statement that ends <c>ORDER BY at, id {limit}</c> without a derived table: an index led
+    /// by <paramref name="at"/> (after the owner, for a rep or team) is read from the cursor on and stops after the page,
+    /// where <see cref="ExplainPageEnd"/> sorts every record of the window first.
+    /// </summary>
+    protected static string ExplainSeek(string at, string id) => $"""
+        {at} >= CASE WHEN @AfterAt > @WindowFrom THEN @AfterAt ELSE @WindowFrom END AND {at} < @WindowTo
+        AND (@AfterAt IS NULL OR {at} > @AfterAt OR {id} > @AfterId)
+        """;
+
     protected Task<IReadOnlyList<T>> SpanQueryAsync<T>(Sql sql, MetricScope scope, DateTimeOffset now, object? extra, CancellationToken cancellationToken)
     {
         var parameters = MetricSql.Parameters(scope, now);
