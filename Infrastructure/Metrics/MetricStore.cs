@@ -30,6 +30,34 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
         AND (@AfterAt IS NULL OR {at} > @AfterAt OR {id} > @AfterId)
         """;
 
+    /// <summary>
+    /// An explain statement in both subject forms: the <paramref name="columns"/> of the records of <paramref name="table"/>
+    /// (as <paramref name="alias"/>) that meet <paramref name="where"/>, a page by their instant <paramref name="at"/> and id
+    /// (<see cref="ExplainSeek"/>). The organisation's page is read from an index led by the instant. A rep's or team's is
+    /// merged from each member's own page, read from an owner-first index and cut after the page: SQLite has no LATERAL join,
+    /// so a correlated <c>IN</c> with a limit stands for one (its alias shadows the outer one: the member's records inside,
+    /// the page's outside). The owners as an <c>IN</c> list (<see cref="MetricSql.MemberOwners"/>) read and sort every
+    /// member's records of the window instead: 8-15 ms for a team's quarter of activities on the large database, 100 ms for
+    /// three years, against about 1 ms.
+    /// </summary>
+    protected static SubjectSql ExplainRecords(string columns, string table, string alias, string at, string where) => new(
+        new($"""
+            SELECT {columns}
+            FROM {table} {alias}
+            WHERE {where} AND {ExplainSeek(at, $"{alias}.id")}
+            ORDER BY {at}, {alias}.id {"{limit}"}
+            """),
+        new($"""
+            SELECT {columns}
+            FROM users su
+            JOIN {table} {alias} ON {alias}.id IN (
+                SELECT {alias}.id FROM {table} {alias}
+                WHERE {alias}.owner_id = su.id AND {where} AND {ExplainSeek(at, $"{alias}.id")}
+                ORDER BY {at}, {alias}.id {"{limit}"})
+            WHERE su.id = @SubjectUserId OR su.team_id = @SubjectTeamId
+            ORDER BY {at}, {alias}.id {"{limit}"}
+            """));
+
     protected Task<IReadOnlyList<T>> SpanQueryAsync<T>(Sql sql, MetricScope scope, DateTimeOffset now, object? extra, CancellationToken cancellationToken)
     {
         var parameters = MetricSql.Parameters(scope, now);
