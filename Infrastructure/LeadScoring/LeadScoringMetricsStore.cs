@@ -60,16 +60,15 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
 
     /// <summary>
     /// The leads behind the created figures, by creation time (value: the current score; converted: only the converted ones):
-    /// ix_leads_created, or each member's ix_leads_owner range.
+    /// ix_leads_created, each member's ix_leads_owner.
     /// </summary>
-    public static readonly SubjectSql ExplainCreated = SubjectSql.Owners("l.owner_id", owners => new($"""
-        SELECT 'lead' AS Kind, l.id AS Id, l.created_at AS At, l.owner_id AS OwnerId, l.name AS Label, NULL AS Amount,
-               CAST(l.score AS FLOAT) AS Value, l.converted_opportunity_id AS OpportunityId
-        FROM leads l
-        WHERE l.deleted_at IS NULL{(owners is null ? "" : $" AND {owners}")} AND {ExplainSeek("l.created_at", "l.id")}
-          AND (@Figure = 'leads_created' OR l.status = 'converted' OR l.converted_opportunity_id IS NOT NULL)
-        ORDER BY l.created_at, l.id {"{limit}"}
-        """));
+    public static readonly SubjectSql ExplainCreated = ExplainRecords(
+        """
+        'lead' AS Kind, l.id AS Id, l.created_at AS At, l.owner_id AS OwnerId, l.name AS Label, NULL AS Amount,
+        CAST(l.score AS FLOAT) AS Value, l.converted_opportunity_id AS OpportunityId
+        """,
+        "leads", "l", "l.created_at",
+        "l.deleted_at IS NULL AND (@Figure = 'leads_created' OR l.status = 'converted' OR l.converted_opportunity_id IS NOT NULL)");
 
     /// <summary>
     /// Qualified leads per span and whole hour from the rollup, then the response times of the leads in the one or two hours

@@ -101,9 +101,9 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
     /// <summary>
     /// The activities behind a figure counted at their start (all but meetings booked): the conditions the day rollup
     /// (activity_days) counts them by, the figure's as a filter on each activity read. The organisation's are read in start
-    /// order from ix_activities_occurred, a rep's or team's from each member's ix_activities_owner range.
+    /// order from ix_activities_occurred, each member's from ix_activities_owner.
     /// </summary>
-    public static readonly SubjectSql ExplainActivities = SubjectSql.Owners("a.owner_id", owners => ExplainActivitiesBy("a.occurred_at", """
+    public static readonly SubjectSql ExplainActivities = ExplainActivitiesBy("a.occurred_at", """
         (   (@Figure = 'calls' AND a.type = 'call')
          OR (@Figure = 'outbound_calls' AND a.type = 'call' AND a.direction = 'outbound')
          OR (@Figure = 'inbound_calls' AND a.type = 'call' AND a.direction = 'inbound')
@@ -112,35 +112,27 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
          OR (@Figure = 'email_replies' AND a.type = 'email' AND a.direction = 'outbound' AND a.replied_at IS NOT NULL)
          OR (@Figure = 'meetings_held' AND a.type = 'meeting' AND a.outcome = 'held')
          OR (@Figure = 'notes' AND a.type = 'note'))
-        """, owners));
+        """);
 
-    /// <summary>The meetings booked in the window, by booked_at (migration 0045): ix_activities_booked, or each member's ix_activities_owner_booked range.</summary>
-    public static readonly SubjectSql ExplainMeetingsBooked =
-        SubjectSql.Owners("a.owner_id", owners => ExplainActivitiesBy("a.booked_at", "a.type = 'meeting'", owners));
+    /// <summary>The meetings booked in the window, by booked_at (migration 0045): ix_activities_booked, each member's ix_activities_owner_booked.</summary>
+    public static readonly SubjectSql ExplainMeetingsBooked = ExplainActivitiesBy("a.booked_at", "a.type = 'meeting'");
 
-    /// <summary>The opportunities created in the window: ix_opportunities_created, or each member's ix_opportunities_owner_created range.</summary>
-    public static readonly SubjectSql ExplainOpportunities = SubjectSql.Owners("o.owner_id", owners => new($"""
-        SELECT 'opportunity' AS Kind, o.id AS Id, o.created_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
-               NULL AS Value, o.id AS OpportunityId
-        FROM opportunities o
-        WHERE o.deleted_at IS NULL{(owners is null ? "" : $" AND {owners}")} AND {ExplainSeek("o.created_at", "o.id")}
-        ORDER BY o.created_at, o.id {"{limit}"}
-        """));
+    /// <summary>The opportunities created in the window: ix_opportunities_created, each member's ix_opportunities_owner_created.</summary>
+    public static readonly SubjectSql ExplainOpportunities = ExplainRecords(
+        "'opportunity' AS Kind, o.id AS Id, o.created_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount, NULL AS Value, o.id AS OpportunityId",
+        "opportunities", "o", "o.created_at", "o.deleted_at IS NULL");
 
-    /// <summary>The follow-ups completed in the window: ix_follow_ups_completed_due, or each member's ix_follow_ups_owner_completed range.</summary>
-    public static readonly SubjectSql ExplainFollowUpsCompleted =
-        SubjectSql.Owners("f.owner_id", owners => ExplainFollowUpsBy("f.completed_at", "f.status = 'completed'", owners));
+    /// <summary>The follow-ups completed in the window: ix_follow_ups_completed_due, each member's ix_follow_ups_owner_completed.</summary>
+    public static readonly SubjectSql ExplainFollowUpsCompleted = ExplainFollowUpsBy("f.completed_at", "f.status = 'completed'");
 
     /// <summary>
     /// The follow-ups due in the window that were not cancelled: open or completed, the only other statuses, named as a list
-    /// so a rep's or team's are sought in ix_follow_ups_owner (owner, status, due time) per status.
+    /// so each member's are sought in ix_follow_ups_owner (owner, status, due time) per status.
     /// </summary>
-    public static readonly SubjectSql ExplainFollowUpsDue =
-        SubjectSql.Owners("f.owner_id", owners => ExplainFollowUpsBy("f.due_at", "f.status IN ('open', 'completed')", owners));
+    public static readonly SubjectSql ExplainFollowUpsDue = ExplainFollowUpsBy("f.due_at", "f.status IN ('open', 'completed')");
 
-    /// <summary>The open follow-ups due in the window before @Now: ix_follow_ups_open_due (open ones only), or each member's owner index range.</summary>
-    public static readonly SubjectSql ExplainFollowUpsOverdue =
-        SubjectSql.Owners("f.owner_id", owners => ExplainFollowUpsBy("f.due_at", "f.status = 'open' AND f.due_at < @Now", owners));
+    /// <summary>The open follow-ups due in the window before @Now: ix_follow_ups_open_due (open ones only), each member's ix_follow_ups_owner.</summary>
+    public static readonly SubjectSql ExplainFollowUpsOverdue = ExplainFollowUpsBy("f.due_at", "f.status = 'open' AND f.due_at < @Now");
 
     public async Task<IReadOnlyDictionary<int, LoggedActivityCounts>> CountLoggedAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<ActivityRow>(CountActivities, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(
@@ -187,27 +179,18 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         return ExplainAsync(sql.For(request.Scope.Subject), request, now, null, cancellationToken);
     }
 
-    /// <summary>
-    /// The live activities with their instant <paramref name="at"/> in the window that meet <paramref name="condition"/>, of the
-    /// owners <paramref name="owners"/> names (every owner for none), a page in (instant, id) order from the cursor on.
-    /// </summary>
-    private static Sql ExplainActivitiesBy(string at, string condition, string? owners) => new($"""
-        SELECT 'activity' AS Kind, a.id AS Id, {at} AS At, a.owner_id AS OwnerId, COALESCE(a.subject, a.type) AS Label, NULL AS Amount,
-               CAST(a.duration_seconds AS FLOAT) AS Value, a.opportunity_id AS OpportunityId
-        FROM activities a
-        WHERE a.deleted_at IS NULL{(owners is null ? "" : $" AND {owners}")} AND {ExplainSeek(at, "a.id")}
-          AND {condition}
-        ORDER BY {at}, a.id {"{limit}"}
-        """);
+    /// <summary>The live activities that meet <paramref name="condition"/>, a page by their instant <paramref name="at"/>.</summary>
+    private static SubjectSql ExplainActivitiesBy(string at, string condition) => ExplainRecords(
+        $"""
+        'activity' AS Kind, a.id AS Id, {at} AS At, a.owner_id AS OwnerId, COALESCE(a.subject, a.type) AS Label, NULL AS Amount,
+        CAST(a.duration_seconds AS FLOAT) AS Value, a.opportunity_id AS OpportunityId
+        """,
+        "activities", "a", at, $"a.deleted_at IS NULL AND {condition}");
 
-    /// <summary>The live follow-ups with their instant <paramref name="at"/> in the window that meet <paramref name="condition"/>, as <see cref="ExplainActivitiesBy"/>.</summary>
-    private static Sql ExplainFollowUpsBy(string at, string condition, string? owners) => new($"""
-        SELECT 'follow_up' AS Kind, f.id AS Id, {at} AS At, f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount, NULL AS Value,
-               f.opportunity_id AS OpportunityId
-        FROM follow_ups f
-        WHERE {condition} AND f.deleted_at IS NULL{(owners is null ? "" : $" AND {owners}")} AND {ExplainSeek(at, "f.id")}
-        ORDER BY {at}, f.id {"{limit}"}
-        """);
+    /// <summary>The live follow-ups that meet <paramref name="condition"/>, a page by their instant <paramref name="at"/>.</summary>
+    private static SubjectSql ExplainFollowUpsBy(string at, string condition) => ExplainRecords(
+        $"'follow_up' AS Kind, f.id AS Id, {at} AS At, f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount, NULL AS Value, f.opportunity_id AS OpportunityId",
+        "follow_ups", "f", at, $"{condition} AND f.deleted_at IS NULL");
 
     private sealed class ActivityRow
     {

@@ -123,18 +123,18 @@ public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : 
 
     /// <summary>
     /// The activities behind the figures: the same conditions as <see cref="SellingPerSpan"/>; Value is the duration in
-    /// minutes. The organisation's are read in start order from ix_activities_occurred, a rep's or team's from each member's
-    /// ix_activities_owner range, a page from the cursor on.
+    /// minutes. The organisation's are read in start order from ix_activities_occurred, each member's from ix_activities_owner.
     /// </summary>
-    public static readonly SubjectSql Explain = SubjectSql.Owners("a.owner_id", owners => new($"""
-        SELECT 'activity' AS Kind, a.id AS Id, a.occurred_at AS At, a.owner_id AS OwnerId, COALESCE(a.subject, a.type) AS Label,
-               NULL AS Amount, CAST(a.duration_seconds AS FLOAT) / 60 AS Value, a.opportunity_id AS OpportunityId
-        FROM activities a
-        WHERE {Selling}{(owners is null ? "" : $" AND {owners}")} AND {ExplainSeek("a.occurred_at", "a.id")}
-          AND (   (@Figure = 'selling_activities' AND a.duration_seconds IS NOT NULL)
-               OR (@Figure = 'activities_without_duration' AND a.duration_seconds IS NULL))
-        ORDER BY a.occurred_at, a.id {"{limit}"}
-        """));
+    public static readonly SubjectSql Explain = ExplainRecords(
+        """
+        'activity' AS Kind, a.id AS Id, a.occurred_at AS At, a.owner_id AS OwnerId, COALESCE(a.subject, a.type) AS Label,
+        NULL AS Amount, CAST(a.duration_seconds AS FLOAT) / 60 AS Value, a.opportunity_id AS OpportunityId
+        """,
+        "activities", "a", "a.occurred_at", $"""
+        {Selling}
+        AND (   (@Figure = 'selling_activities' AND a.duration_seconds IS NOT NULL)
+             OR (@Figure = 'activities_without_duration' AND a.duration_seconds IS NULL))
+        """);
 
     public async Task<IReadOnlyDictionary<int, SellingSeconds>> SellingAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<SellingRow>(SellingPerSpan.For(scope.Subject), scope, now, null, cancellationToken))
