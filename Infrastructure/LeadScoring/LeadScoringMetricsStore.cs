@@ -16,8 +16,6 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
     private const string FirstResponse =
         "(SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = l.id AND a.deleted_at IS NULL AND a.occurred_at >= l.sales_qualified_at)";
 
-    private const string Converted = "CASE WHEN l.status = 'converted' OR l.converted_opportunity_id IS NOT NULL THEN 1 ELSE 0 END";
-
     /// <summary>
     /// The subject's live leads qualified in each span by whole hours to their first activity since rounded up (-1: none, 0:
     /// exactly at the qualification), with the sum of the response times (ms), from the day rollup kept by triggers
@@ -53,7 +51,24 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
         WHERE x.Leads <> 0
         """);
 
-    public static readonly Sql Explain = new(ExplainText(SqliteHours), ExplainText(SqlServerHours));
+    /// <summary>
+    /// The leads behind the qualified figures, by qualification time (value: hours to the first activity since; responded:
+    /// only those with one): ix_leads_sales_qualified, by qualification time with the owner in it, for every subject.
+    /// </summary>
+    public static readonly SubjectSql ExplainQualified =
+        SubjectSql.Owners("l.owner_id", owners => new(ExplainQualifiedText(SqliteHours, owners), ExplainQualifiedText(SqlServerHours, owners)));
+
+    /// <summary>
+    /// The leads behind the created figures, by creation time (value: the current score; converted: only the converted ones):
+    /// ix_leads_created, each member's ix_leads_owner.
+    /// </summary>
+    public static readonly SubjectSql ExplainCreated = ExplainRecords(
+        """
+        'lead' AS Kind, l.id AS Id, l.created_at AS At, l.owner_id AS OwnerId, l.name AS Label, NULL AS Amount,
+        CAST(l.score AS FLOAT) AS Value, l.converted_opportunity_id AS OpportunityId
+        """,
+        "leads", "l", "l.created_at",
+        "l.deleted_at IS NULL AND (@Figure = 'leads_created' OR l.status = 'converted' OR l.converted_opportunity_id IS NOT NULL)");
 
     /// <summary>
     /// Qualified leads per span and whole hour from the rollup, then the response times of the leads in the one or two hours
@@ -83,39 +98,24 @@ public sealed class LeadScoringMetricsStore(IDbConnectionFactory connections) : 
         [.. (await SpanQueryAsync<ScoreRow>(ScoreCounts, scope, DateTimeOffset.UtcNow, null, cancellationToken))
             .Select(r => new ScoreCount(r.SpanIndex, r.Score, r.Leads, r.Converted))];
 
-    public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<LeadScoringFigure> request, CancellationToken cancellationToken) =>
-        ExplainAsync(Explain, request, DateTimeOffset.UtcNow, null, cancellationToken);
+    public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<LeadScoringFigure> request, CancellationToken cancellationToken)
+    {
+        var sql = request.Figure is LeadScoringFigure.SalesQualified or LeadScoringFigure.Responded ? ExplainQualified : ExplainCreated;
+        return ExplainAsync(sql.For(request.Scope.Subject), request, DateTimeOffset.UtcNow, null, cancellationToken);
+    }
 
-    /// <summary>
-    /// Qualified figures by qualification time (value: hours to the first activity since), created figures by creation time
-    /// (value: the current score).
-    /// </summary>
-    private static string ExplainText(string hours) => $"""
-        SELECT * FROM (
-            SELECT 'lead' AS Kind, q.id AS Id, q.counted_at AS At, q.owner_id AS OwnerId, q.name AS Label, NULL AS Amount,
-                   CASE WHEN @Figure IN ('leads_created', 'leads_converted') THEN CAST(q.score AS FLOAT)
-                        WHEN q.first_at IS NULL THEN NULL ELSE {hours} END AS Value,
-                   q.converted_opportunity_id AS OpportunityId
-            FROM (
-                SELECT l.id, l.sales_qualified_at AS counted_at, l.owner_id, l.name, l.score, l.converted_opportunity_id,
-                       {FirstResponse} AS first_at, 0 AS converted
-                FROM leads l
-                WHERE @Figure IN ('sales_qualified', 'responded')
-                  AND l.sales_qualified_at >= @WindowFrom AND l.sales_qualified_at < @WindowTo AND l.deleted_at IS NULL
-                  AND {MetricSql.Subject("l.owner_id")}
-                UNION ALL
-                SELECT l.id, l.created_at AS counted_at, l.owner_id, l.name, l.score, l.converted_opportunity_id,
-                       NULL AS first_at, {Converted} AS converted
-                FROM leads l
-                WHERE @Figure IN ('leads_created', 'leads_converted')
-                  AND l.created_at >= @WindowFrom AND l.created_at < @WindowTo AND l.deleted_at IS NULL
-                  AND {MetricSql.Subject("l.owner_id")}
-            ) q
-            WHERE @Figure IN ('sales_qualified', 'leads_created')
-               OR (@Figure = 'responded' AND q.first_at IS NOT NULL)
-               OR (@Figure = 'leads_converted' AND q.converted = 1)
-        ) x
-        {ExplainPageEnd}
+    /// <summary>The statement of <see cref="ExplainQualified"/> with a dialect's <paramref name="hours"/> between two instants.</summary>
+    private static string ExplainQualifiedText(string hours, string? owners) => $"""
+        SELECT 'lead' AS Kind, q.id AS Id, q.counted_at AS At, q.owner_id AS OwnerId, q.name AS Label, NULL AS Amount,
+               CASE WHEN q.first_at IS NULL THEN NULL ELSE {hours} END AS Value, q.converted_opportunity_id AS OpportunityId
+        FROM (
+            SELECT l.id, l.sales_qualified_at AS counted_at, l.owner_id, l.name, l.converted_opportunity_id, {FirstResponse} AS first_at
+            FROM leads l
+            WHERE l.sales_qualified_at IS NOT NULL AND l.deleted_at IS NULL{(owners is null ? "" : $" AND {owners}")}
+              AND {ExplainSeek("l.sales_qualified_at", "l.id")}
+        ) q
+        WHERE @Figure = 'sales_qualified' OR q.first_at IS NOT NULL
+        ORDER BY q.counted_at, q.id {"{limit}"}
         """;
 
     private static string TargetQualifiedResponsesText(string targets) => $"""

@@ -8,9 +8,6 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// <summary>Section A: activity counts per span, the per-rep mix, and the records behind each figure.</summary>
 public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), IActivityMetricsStore
 {
-    /// <summary>A meeting is booked when it was recorded, or at its start when it was recorded after it (imported history).</summary>
-    private const string BookedAt = "CASE WHEN a.occurred_at < a.created_at THEN a.occurred_at ELSE a.created_at END";
-
     /// <summary>Calls, emails, meetings and notes from the day rollups (activity_days, kept exact by triggers): a row per local day and owner, and per day for the organisation.</summary>
     public static readonly Sql CountActivities = new($"""
         SELECT s.idx AS Idx,
@@ -101,51 +98,41 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
         ORDER BY COALESCE(f.Calls + f.Emails + f.Meetings + f.Notes, 0) DESC, u.display_name, u.id
         """);
 
-    /// <summary>The activities behind a figure: the same conditions as <see cref="CountActivities"/> and <see cref="CountMeetingsBooked"/>.</summary>
-    public static readonly Sql ExplainActivities = new($"""
-        SELECT * FROM (
-            SELECT 'activity' AS Kind, a.id AS Id, CASE WHEN @Figure = 'meetings_booked' THEN {BookedAt} ELSE a.occurred_at END AS At,
-                   a.owner_id AS OwnerId, COALESCE(a.subject, a.type) AS Label, NULL AS Amount, CAST(a.duration_seconds AS FLOAT) AS Value,
-                   a.opportunity_id AS OpportunityId
-            FROM activities a
-            WHERE a.deleted_at IS NULL AND {MetricSql.Subject("a.owner_id")}
-              AND CASE WHEN @Figure = 'meetings_booked' THEN {BookedAt} ELSE a.occurred_at END >= @WindowFrom
-              AND CASE WHEN @Figure = 'meetings_booked' THEN {BookedAt} ELSE a.occurred_at END < @WindowTo
-              AND (   (@Figure = 'calls' AND a.type = 'call')
-                   OR (@Figure = 'outbound_calls' AND a.type = 'call' AND a.direction = 'outbound')
-                   OR (@Figure = 'inbound_calls' AND a.type = 'call' AND a.direction = 'inbound')
-                   OR (@Figure = 'connected_calls' AND a.type = 'call' AND a.outcome = 'connected')
-                   OR (@Figure = 'emails_sent' AND a.type = 'email' AND a.direction = 'outbound')
-                   OR (@Figure = 'email_replies' AND a.type = 'email' AND a.direction = 'outbound' AND a.replied_at IS NOT NULL)
-                   OR (@Figure = 'meetings_booked' AND a.type = 'meeting')
-                   OR (@Figure = 'meetings_held' AND a.type = 'meeting' AND a.outcome = 'held')
-                   OR (@Figure = 'notes' AND a.type = 'note'))
-        ) x
-        {ExplainPageEnd}
+    /// <summary>
+    /// The activities behind a figure counted at their start (all but meetings booked): the conditions the day rollup
+    /// (activity_days) counts them by, the figure's as a filter on each activity read. The organisation's are read in start
+    /// order from ix_activities_occurred, each member's from ix_activities_owner.
+    /// </summary>
+    public static readonly SubjectSql ExplainActivities = ExplainActivitiesBy("a.occurred_at", """
+        (   (@Figure = 'calls' AND a.type = 'call')
+         OR (@Figure = 'outbound_calls' AND a.type = 'call' AND a.direction = 'outbound')
+         OR (@Figure = 'inbound_calls' AND a.type = 'call' AND a.direction = 'inbound')
+         OR (@Figure = 'connected_calls' AND a.type = 'call' AND a.outcome = 'connected')
+         OR (@Figure = 'emails_sent' AND a.type = 'email' AND a.direction = 'outbound')
+         OR (@Figure = 'email_replies' AND a.type = 'email' AND a.direction = 'outbound' AND a.replied_at IS NOT NULL)
+         OR (@Figure = 'meetings_held' AND a.type = 'meeting' AND a.outcome = 'held')
+         OR (@Figure = 'notes' AND a.type = 'note'))
         """);
 
-    public static readonly Sql ExplainOpportunities = new($"""
-        SELECT * FROM (
-            SELECT 'opportunity' AS Kind, o.id AS Id, o.created_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
-                   NULL AS Value, o.id AS OpportunityId
-            FROM opportunities o
-            WHERE o.deleted_at IS NULL AND {MetricSql.Subject("o.owner_id")} AND o.created_at >= @WindowFrom AND o.created_at < @WindowTo
-        ) x
-        {ExplainPageEnd}
-        """);
+    /// <summary>The meetings booked in the window, by booked_at (migration 0045): ix_activities_booked, each member's ix_activities_owner_booked.</summary>
+    public static readonly SubjectSql ExplainMeetingsBooked = ExplainActivitiesBy("a.booked_at", "a.type = 'meeting'");
 
-    public static readonly Sql ExplainFollowUps = new($"""
-        SELECT * FROM (
-            SELECT 'follow_up' AS Kind, f.id AS Id, CASE WHEN @Figure = 'follow_ups_completed' THEN f.completed_at ELSE f.due_at END AS At,
-                   f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount, NULL AS Value, f.opportunity_id AS OpportunityId
-            FROM follow_ups f
-            WHERE f.deleted_at IS NULL AND {MetricSql.Subject("f.owner_id")}
-              AND (   (@Figure = 'follow_ups_completed' AND f.status = 'completed' AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo)
-                   OR (@Figure = 'follow_ups_due' AND f.status <> 'cancelled' AND f.due_at >= @WindowFrom AND f.due_at < @WindowTo)
-                   OR (@Figure = 'follow_ups_overdue' AND f.status = 'open' AND f.due_at >= @WindowFrom AND f.due_at < @WindowTo AND f.due_at < @Now))
-        ) x
-        {ExplainPageEnd}
-        """);
+    /// <summary>The opportunities created in the window: ix_opportunities_created, each member's ix_opportunities_owner_created.</summary>
+    public static readonly SubjectSql ExplainOpportunities = ExplainRecords(
+        "'opportunity' AS Kind, o.id AS Id, o.created_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount, NULL AS Value, o.id AS OpportunityId",
+        "opportunities", "o", "o.created_at", "o.deleted_at IS NULL");
+
+    /// <summary>The follow-ups completed in the window: ix_follow_ups_completed_due, each member's ix_follow_ups_owner_completed.</summary>
+    public static readonly SubjectSql ExplainFollowUpsCompleted = ExplainFollowUpsBy("f.completed_at", "f.status = 'completed'");
+
+    /// <summary>
+    /// The follow-ups due in the window that were not cancelled: open or completed, the only other statuses, named as a list
+    /// so each member's are sought in ix_follow_ups_owner (owner, status, due time) per status.
+    /// </summary>
+    public static readonly SubjectSql ExplainFollowUpsDue = ExplainFollowUpsBy("f.due_at", "f.status IN ('open', 'completed')");
+
+    /// <summary>The open follow-ups due in the window before @Now: ix_follow_ups_open_due (open ones only), each member's ix_follow_ups_owner.</summary>
+    public static readonly SubjectSql ExplainFollowUpsOverdue = ExplainFollowUpsBy("f.due_at", "f.status = 'open' AND f.due_at < @Now");
 
     public async Task<IReadOnlyDictionary<int, LoggedActivityCounts>> CountLoggedAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<ActivityRow>(CountActivities, scope, DateTimeOffset.UtcNow, null, cancellationToken)).ToDictionary(
@@ -182,12 +169,28 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
     {
         var sql = request.Figure switch
         {
+            ActivityFigure.MeetingsBooked => ExplainMeetingsBooked,
             ActivityFigure.OpportunitiesCreated => ExplainOpportunities,
-            ActivityFigure.FollowUpsCompleted or ActivityFigure.FollowUpsDue or ActivityFigure.FollowUpsOverdue => ExplainFollowUps,
+            ActivityFigure.FollowUpsCompleted => ExplainFollowUpsCompleted,
+            ActivityFigure.FollowUpsDue => ExplainFollowUpsDue,
+            ActivityFigure.FollowUpsOverdue => ExplainFollowUpsOverdue,
             _ => ExplainActivities,
         };
-        return ExplainAsync(sql, request, now, null, cancellationToken);
+        return ExplainAsync(sql.For(request.Scope.Subject), request, now, null, cancellationToken);
     }
+
+    /// <summary>The live activities that meet <paramref name="condition"/>, a page by their instant <paramref name="at"/>.</summary>
+    private static SubjectSql ExplainActivitiesBy(string at, string condition) => ExplainRecords(
+        $"""
+        'activity' AS Kind, a.id AS Id, {at} AS At, a.owner_id AS OwnerId, COALESCE(a.subject, a.type) AS Label, NULL AS Amount,
+        CAST(a.duration_seconds AS FLOAT) AS Value, a.opportunity_id AS OpportunityId
+        """,
+        "activities", "a", at, $"a.deleted_at IS NULL AND {condition}");
+
+    /// <summary>The live follow-ups that meet <paramref name="condition"/>, a page by their instant <paramref name="at"/>.</summary>
+    private static SubjectSql ExplainFollowUpsBy(string at, string condition) => ExplainRecords(
+        $"'follow_up' AS Kind, f.id AS Id, {at} AS At, f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount, NULL AS Value, f.opportunity_id AS OpportunityId",
+        "follow_ups", "f", at, $"{condition} AND f.deleted_at IS NULL");
 
     private sealed class ActivityRow
     {

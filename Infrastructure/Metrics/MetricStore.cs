@@ -18,6 +18,46 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
     protected const string ExplainPageEnd =
         "WHERE (@AfterAt IS NULL OR x.At > @AfterAt OR (x.At = @AfterAt AND x.Id > @AfterId)) ORDER BY x.At, x.Id {limit}";
 
+    /// <summary>
+    /// The window and the keyset of an explain page as a range on the records' own instant column <paramref name="at"/>
+    /// (from the window's start, or the cursor's instant when later, to the window's end; past the cursor's id among records
+    /// tied on its instant), for a statement that ends <c>ORDER BY at, id {limit}</c> without a derived table: an index led
+    /// by <paramref name="at"/> (after the owner, for a rep or team) is read from the cursor on and stops after the page,
+    /// where <see cref="ExplainPageEnd"/> sorts every record of the window first.
+    /// </summary>
+    protected static string ExplainSeek(string at, string id) => $"""
+        {at} >= CASE WHEN @AfterAt > @WindowFrom THEN @AfterAt ELSE @WindowFrom END AND {at} < @WindowTo
+        AND (@AfterAt IS NULL OR {at} > @AfterAt OR {id} > @AfterId)
+        """;
+
+    /// <summary>
+    /// An explain statement in both subject forms: the <paramref name="columns"/> of the records of <paramref name="table"/>
+    /// (as <paramref name="alias"/>) that meet <paramref name="where"/>, a page by their instant <paramref name="at"/> and id
+    /// (<see cref="ExplainSeek"/>). The organisation's page is read from an index led by the instant. A rep's or team's is
+    /// merged from each member's own page, read from an owner-first index and cut after the page: SQLite has no LATERAL join,
+    /// so a correlated <c>IN</c> with a limit stands for one (its alias shadows the outer one: the member's records inside,
+    /// the page's outside). The owners as an <c>IN</c> list (<see cref="MetricSql.MemberOwners"/>) read and sort every
+    /// member's records of the window instead: 8-15 ms for a team's quarter of activities on the large database, 100 ms for
+    /// three years, against about 1 ms.
+    /// </summary>
+    protected static SubjectSql ExplainRecords(string columns, string table, string alias, string at, string where) => new(
+        new($"""
+            SELECT {columns}
+            FROM {table} {alias}
+            WHERE {where} AND {ExplainSeek(at, $"{alias}.id")}
+            ORDER BY {at}, {alias}.id {"{limit}"}
+            """),
+        new($"""
+            SELECT {columns}
+            FROM users su
+            JOIN {table} {alias} ON {alias}.id IN (
+                SELECT {alias}.id FROM {table} {alias}
+                WHERE {alias}.owner_id = su.id AND {where} AND {ExplainSeek(at, $"{alias}.id")}
+                ORDER BY {at}, {alias}.id {"{limit}"})
+            WHERE su.id = @SubjectUserId OR su.team_id = @SubjectTeamId
+            ORDER BY {at}, {alias}.id {"{limit}"}
+            """));
+
     protected Task<IReadOnlyList<T>> SpanQueryAsync<T>(Sql sql, MetricScope scope, DateTimeOffset now, object? extra, CancellationToken cancellationToken)
     {
         var parameters = MetricSql.Parameters(scope, now);

@@ -9,8 +9,8 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// Selling time: activity durations from selling_time_days (migration 0028) for the whole days before today and read raw
 /// from the start of today (where a meeting counts only once started) — the organisation's through
 /// ix_activities_selling_time (covering, by start), a team's or rep's through each member's ix_activities_owner range;
-/// per rep and explain still read the activities — and time entries through their own start and owner indexes. Every
-/// read costs the window, never the history.
+/// per rep still reads the activities, and explain a page of them from its cursor — and time entries through their own
+/// start and owner indexes. Every read costs the window, never the history.
 /// </summary>
 public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : MetricStore(connections), ISellingTimeMetricsStore
 {
@@ -121,17 +121,19 @@ public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : 
         GROUP BY t.owner_id
         """);
 
-    /// <summary>The activities behind the figures: the same conditions as <see cref="SellingPerSpan"/>; Value is the duration in minutes.</summary>
-    public static readonly Sql Explain = new($"""
-        SELECT * FROM (
-            SELECT 'activity' AS Kind, a.id AS Id, a.occurred_at AS At, a.owner_id AS OwnerId, COALESCE(a.subject, a.type) AS Label,
-                   NULL AS Amount, CAST(a.duration_seconds AS FLOAT) / 60 AS Value, a.opportunity_id AS OpportunityId
-            FROM activities a
-            WHERE {Selling} AND {MetricSql.Subject("a.owner_id")} AND a.occurred_at >= @WindowFrom AND a.occurred_at < @WindowTo
-              AND (   (@Figure = 'selling_activities' AND a.duration_seconds IS NOT NULL)
-                   OR (@Figure = 'activities_without_duration' AND a.duration_seconds IS NULL))
-        ) x
-        {ExplainPageEnd}
+    /// <summary>
+    /// The activities behind the figures: the same conditions as <see cref="SellingPerSpan"/>; Value is the duration in
+    /// minutes. The organisation's are read in start order from ix_activities_occurred, each member's from ix_activities_owner.
+    /// </summary>
+    public static readonly SubjectSql Explain = ExplainRecords(
+        """
+        'activity' AS Kind, a.id AS Id, a.occurred_at AS At, a.owner_id AS OwnerId, COALESCE(a.subject, a.type) AS Label,
+        NULL AS Amount, CAST(a.duration_seconds AS FLOAT) / 60 AS Value, a.opportunity_id AS OpportunityId
+        """,
+        "activities", "a", "a.occurred_at", $"""
+        {Selling}
+        AND (   (@Figure = 'selling_activities' AND a.duration_seconds IS NOT NULL)
+             OR (@Figure = 'activities_without_duration' AND a.duration_seconds IS NULL))
         """);
 
     public async Task<IReadOnlyDictionary<int, SellingSeconds>> SellingAsync(MetricScope scope, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -162,7 +164,7 @@ public sealed class SellingTimeMetricsStore(IDbConnectionFactory connections) : 
     }
 
     public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<SellingTimeFigure> request, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExplainAsync(Explain, request, now, null, cancellationToken);
+        ExplainAsync(Explain.For(request.Scope.Subject), request, now, null, cancellationToken);
 
     private class SellingRow
     {
