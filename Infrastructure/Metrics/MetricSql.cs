@@ -49,6 +49,14 @@ public static class MetricSql
     /// <summary>The pipeline filter on an opportunity's pipeline column (all pipelines when none was asked for).</summary>
     public static string Pipeline(string pipelineColumn) => $"(@PipelineId IS NULL OR {pipelineColumn} = @PipelineId)";
 
+    /// <summary>
+    /// The explain page's keyset as a range on the statement's own time column, so an index on (<paramref name="atColumn"/>, …)
+    /// seeks to the cursor instead of reading the window from its start (<c>ExplainPageEnd</c> still pages the rows): from the
+    /// cursor's instant (or the window's start on the first page), past the cursor's id at that instant.
+    /// </summary>
+    public static string ExplainSeek(string atColumn, string idColumn) =>
+        $"{atColumn} >= COALESCE(@AfterAt, @WindowFrom) AND (@AfterAt IS NULL OR {atColumn} > @AfterAt OR {idColumn} > @AfterId)";
+
     public static DynamicParameters Parameters(MetricScope scope, DateTimeOffset now)
     {
         var parameters = new DynamicParameters();
