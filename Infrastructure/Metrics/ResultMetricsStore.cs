@@ -23,6 +23,9 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
                       AND m.move_number = (SELECT MAX(m2.move_number) FROM stage_moves m2 WHERE m2.opportunity_id = o.id AND m2.occurred_at < {instant}))
         """;
 
+    /// <summary>The close key of a deal still open in ix_opportunities_open_since (SQLite stores instants as Unix ms): the end of time.</summary>
+    private const string SqliteEndOfTime = "9223372036854775807";
+
     /// <summary>Days from creation to close, and hours from a lead's creation to its first activity (0 when the activity came first).</summary>
     private const string SqliteCycleDays = "CAST(o.closed_at - o.created_at AS FLOAT) / 86400000.0";
     private const string SqlServerCycleDays = "CAST(DATEDIFF_BIG(MILLISECOND, o.created_at, o.closed_at) AS FLOAT) / 86400000.0";
@@ -96,11 +99,14 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     /// <summary>
     /// The deals that may be open at the window's end, oldest first from the cursor on: created before it and open now, or
     /// closed since (a deal closed before it and never reopened was not open then; a reopen clears the close). A superset
-    /// of <see cref="ExplainOpenDeals"/>'s rows, read in pages by <see cref="ExplainOpenAsync"/>: the organisation's from
-    /// the two ranges of ix_opportunities_live_closed_created (0046), a rep's or team's from each member's open and closed deals.
+    /// of <see cref="ExplainOpenDeals"/>'s rows, read in pages by <see cref="ExplainOpenAsync"/>. The organisation's are one
+    /// range of ix_opportunities_open_since (0046: open ones keyed as closing at the end of time) on SQLite, the two ranges of
+    /// it on SQL Server; a rep's or team's come from each member's open and closed deals.
     /// </summary>
-    public static readonly SubjectSql OpenCandidates = SubjectSql.Owners(
-        "o.owner_id", owners => new(OpenCandidatesText(owners, "+o.created_at"), OpenCandidatesText(owners, "o.created_at")));
+    public static readonly SubjectSql OpenCandidates = new(
+        new(OpenCandidatesText($"COALESCE(o.closed_at, {SqliteEndOfTime}) >= @WindowTo", "+o.created_at"),
+            OpenCandidatesText("(o.closed_at IS NULL OR o.closed_at >= @WindowTo)", "o.created_at")),
+        new(OpenMemberCandidatesText("+o.created_at"), OpenMemberCandidatesText("o.created_at")));
 
     /// <summary>The candidates (<c>@Ids</c>) open at the window's end by the stage history, with their explain rows, oldest first.</summary>
     public static readonly Sql ExplainOpenDeals = new(
@@ -282,24 +288,35 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         """;
 
     /// <summary>
-    /// Open now or closed at or after the window's end, created before it, after the cursor (the creation instant is not
-    /// bounded by the window). The creation instant is compared with a unary plus in SQLite so the planner seeks the close
-    /// instant, not the creation index (which would read every deal ever created before the window's end), nor sort by it.
+    /// Open now (<paramref name="openSince"/>: closed at or after the window's end, or not at all), created before the window's
+    /// end, after the cursor (the creation instant is not bounded by the window). SQLite compares the creation with a unary
+    /// plus so the planner seeks the close, not the creation index (which would read every deal created before the window's
+    /// end), and sorts the few candidates.
     /// </summary>
-    private static string OpenCandidatesText(string? owners, string createdAt)
+    private static string OpenCandidatesText(string openSince, string createdAt) => $"""
+        SELECT o.id AS Id, {createdAt} AS At FROM opportunities o
+        WHERE {openSince} AND o.deleted_at IS NULL AND {OpenCandidateCreated(createdAt)}
+        ORDER BY 2, 1
+        {"{limit}"}
+        """;
+
+    /// <summary>The same for a rep or a team: each member's open deals and those closed since, from the owner-first indexes.</summary>
+    private static string OpenMemberCandidatesText(string createdAt)
     {
-        var created = $"{createdAt} < @WindowTo AND (@AfterAt IS NULL OR {createdAt} > @AfterAt OR ({createdAt} = @AfterAt AND o.id > @AfterId))";
-        var live = owners is null ? "o.deleted_at IS NULL" : $"o.deleted_at IS NULL AND {owners}";
+        var live = $"o.deleted_at IS NULL AND {MetricSql.MemberOwners("o.owner_id")} AND {OpenCandidateCreated(createdAt)}";
         return $"""
             SELECT c.Id, c.At FROM (
-                SELECT o.id AS Id, {createdAt} AS At FROM opportunities o WHERE o.closed_at IS NULL AND {live} AND {created}
+                SELECT o.id AS Id, {createdAt} AS At FROM opportunities o WHERE o.closed_at IS NULL AND {live}
                 UNION ALL
-                SELECT o.id AS Id, {createdAt} AS At FROM opportunities o WHERE o.closed_at >= @WindowTo AND {live} AND {created}
+                SELECT o.id AS Id, {createdAt} AS At FROM opportunities o WHERE o.closed_at >= @WindowTo AND {live}
             ) c
             ORDER BY c.At, c.Id
             {"{limit}"}
             """;
     }
+
+    private static string OpenCandidateCreated(string createdAt) =>
+        $"{createdAt} < @WindowTo AND (@AfterAt IS NULL OR {createdAt} > @AfterAt OR ({createdAt} = @AfterAt AND o.id > @AfterId))";
 
     /// <summary>Open at the window's end: the last stage move before it entered an open stage (old definition, kept as is).</summary>
     private static string ExplainOpenDealsText(string ids) => $"""
