@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using SalesCrm.Application.Metrics.Attainment;
 using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Application.Metrics.FollowUps;
 using SalesCrm.Application.Metrics.Results;
@@ -13,7 +14,7 @@ using SalesCrm.IntegrationTests.Data;
 namespace SalesCrm.IntegrationTests.Demo;
 
 /// <summary>
-/// The results, lead and follow-up explain statements, rewritten per figure and subject with the keyset as a seek (and the
+/// The results, lead, follow-up and won-deal (funnel, quota) explain statements, rewritten per figure and subject with the keyset as a seek (and the
 /// open deals decided a chunk of candidates at a time), must page through exactly the rows the one generic statement each
 /// store had before returned, in the same order: every page of 7 for the organisation, a rep and a team, on a generated
 /// history with rows tied on their instant across page boundaries. The generic statements are kept here only as the oracle.
@@ -103,6 +104,16 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : DatabaseT
         ORDER BY x.At, x.Id
         """;
 
+    private static readonly string OldWon = """
+        SELECT * FROM (
+            SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+                   NULL AS Value, o.id AS OpportunityId
+            FROM opportunities o
+            WHERE o.outcome = 'won' AND o.deleted_at IS NULL AND {subject} AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo
+        ) x
+        ORDER BY x.At, x.Id
+        """;
+
     [Fact]
     public async Task Every_page_of_the_deal_lead_and_follow_up_explains_is_what_the_generic_statements_returned()
     {
@@ -113,6 +124,7 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : DatabaseT
 
         var results = new ResultMetricsStore(Connections);
         var followUps = new FollowUpMetricsStore(Connections, new FixedClock(Now));
+        var attainment = new AttainmentMetricsStore(Connections);
         var rep = await connection.QueryFirstAsync<Guid>("SELECT owner_id FROM opportunities ORDER BY id");
         var team = await connection.QueryFirstAsync<Guid>("SELECT team_id FROM users WHERE id = @Rep", new { Rep = rep });
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
@@ -132,6 +144,7 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : DatabaseT
                     rows += await AssertSameAsync(connection, scope, figure, OldLeads, (r, a) => results.ExplainLeadsAsync(r with { After = a }, Cancellation));
                 }
 
+                rows += await AssertSameAsync(connection, scope, FunnelFigure.DealsWon, OldWon, (r, a) => attainment.ExplainWonAsync(r with { After = a }, Cancellation));
                 rows += await AssertSameAsync(connection, scope, FollowUpFigure.StageAdvances, OldAdvances, (r, a) => followUps.ExplainAsync(r with { After = a }, Cancellation));
                 foreach (var figure in new[] { FollowUpFigure.WonDeals, FollowUpFigure.LostDeals, FollowUpFigure.EarlyGiveUps })
                 {
