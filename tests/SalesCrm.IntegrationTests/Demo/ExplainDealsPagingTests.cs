@@ -1,20 +1,23 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using SalesCrm.Application.Forecasts;
 using SalesCrm.Application.Metrics.Attainment;
 using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Application.Metrics.FollowUps;
 using SalesCrm.Application.Metrics.Results;
 using SalesCrm.Domain.Common;
+using SalesCrm.Domain.Forecasts;
 using SalesCrm.Infrastructure.Auth;
 using SalesCrm.Infrastructure.Data;
 using SalesCrm.Infrastructure.Demo;
+using SalesCrm.Infrastructure.Forecasts;
 using SalesCrm.Infrastructure.Metrics;
 using SalesCrm.IntegrationTests.Data;
 
 namespace SalesCrm.IntegrationTests.Demo;
 
 /// <summary>
-/// The results, lead, follow-up and won-deal (funnel, quota) explain statements, rewritten per figure and subject with the keyset as a seek (and the
+/// The results, lead, follow-up, won-deal (funnel, quota) and forecast explain statements, rewritten per figure and subject with the keyset as a seek (and the
 /// open deals decided a chunk of candidates at a time), must page through exactly the rows the one generic statement each
 /// store had before returned, in the same order: every page of 7 for the organisation, a rep and a team, on a generated
 /// history with rows tied on their instant across page boundaries. The generic statements are kept here only as the oracle.
@@ -154,6 +157,54 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : DatabaseT
         }
 
         Assert.True(rows > 500, $"the generated history gave {rows} rows only");
+
+        var forecasts = new ForecastCalculator(new ForecastStore(Connections));
+        var forecastRows = 0;
+        foreach (var subject in new[] { MetricSubject.Organisation, new MetricSubject(null, rep), new MetricSubject(team, null) })
+        {
+            foreach (var (period, start) in new[] { (ForecastPeriod.Quarter, new DateOnly(2025, 4, 1)), (ForecastPeriod.Month, new DateOnly(2025, 6, 1)), (ForecastPeriod.Quarter, new DateOnly(2025, 7, 1)) })
+            {
+                var request = new ForecastRequest(subject, null, period, start, TimeZoneInfo.Utc, Now, HistoricalInputs.Defaults);
+                foreach (var method in Enum.GetValues<ForecastMethod>())
+                {
+                    forecastRows += await AssertSameForecastAsync(forecasts, new ForecastStore(Connections), request, method);
+                }
+            }
+        }
+
+        Assert.True(forecastRows > 100, $"the generated history gave {forecastRows} forecast rows only");
+    }
+
+    /// <summary>
+    /// Every page of 7 of a forecast method's explain, each read a page at a time, equals the records of every deal the
+    /// explain listed before (all won so far, open and trailing won deals read whole, sorted by instant and id).
+    /// </summary>
+    private static async Task<int> AssertSameForecastAsync(ForecastCalculator calculator, ForecastStore store, ForecastRequest request, ForecastMethod method)
+    {
+        var (subject, until) = (request.Subject, request.Now < request.ToUtc ? request.Now : request.ToUtc);
+        var whole = new ForecastDeals(
+            until > request.FromUtc ? await store.WonDealsAsync(subject, null, request.FromUtc, until, Cancellation) : [],
+            await store.OpenDealsAsync(subject, null, request.Start, request.End, Cancellation),
+            await store.WonDealsAsync(
+                subject, null, MetricWindow.StartOfDay(request.TrailingFrom, request.Zone), MetricWindow.StartOfDay(request.TrailingTo, request.Zone), Cancellation),
+            (await calculator.CycleAsync(request, Cancellation)).TypicalDays);
+        var expected = ForecastExplain.Records(method, request, whole).OrderBy(r => r.At).ThenBy(r => r.Id).Select(Comparable).ToList();
+        var walked = new List<MetricRecord>();
+        ExplainPosition? after = null;
+        for (var pages = 0; pages < 10_000; pages++)
+        {
+            var page = ForecastExplain.Page(method, request, await calculator.DealsAsync(request, method, after, PageSize + 1, Cancellation), PageSize, after);
+            walked.AddRange(page.Items);
+            if (page.NextCursor is null)
+            {
+                break;
+            }
+
+            after = new ExplainPosition(page.Items[^1].At, page.Items[^1].Id);
+        }
+
+        Assert.Equal(expected, walked.Select(Comparable).ToList());
+        return walked.Count;
     }
 
     [Fact]
