@@ -1,4 +1,5 @@
 using SalesCrm.Application.Metrics.Common;
+using SalesCrm.Domain.Forecasts;
 
 namespace SalesCrm.Application.Forecasts;
 
@@ -30,18 +31,30 @@ public sealed class ForecastCalculator(IForecastStore store)
         return new ForecastTotals(wonSoFar, open, young, cycle, trailingWon, withoutCloseDate);
     }
 
-    /// <summary>The deals a method's explain lists (won so far, open, trailing won) and the typical cycle it weighed them with.</summary>
-    public async Task<ForecastDeals> DealsAsync(ForecastRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The deals a method's explain lists after <paramref name="after"/>, each source (won so far, open, trailing won) read up to
+    /// <paramref name="take"/> in the explain's order, so merging them and taking <paramref name="take"/> gives the page exactly;
+    /// only what that method's records use (<see cref="ForecastExplain.Records"/>) is read: the trailing won deals for the
+    /// historical method; the won-so-far and open deals otherwise, with the typical cycle for cycle age.
+    /// </summary>
+    public async Task<ForecastDeals> DealsAsync(
+        ForecastRequest request, ForecastMethod method, ExplainPosition? after, int take, CancellationToken cancellationToken)
     {
         var (subject, pipelineId) = (request.Subject, request.PipelineId);
+        if (method == ForecastMethod.Historical)
+        {
+            var trailingWon = await store.WonDealsPageAsync(
+                subject, pipelineId, MetricWindow.StartOfDay(request.TrailingFrom, request.Zone), MetricWindow.StartOfDay(request.TrailingTo, request.Zone),
+                after, take, cancellationToken);
+            return new ForecastDeals([], [], trailingWon, null);
+        }
+
         var wonSoFar = WonUntil(request) > request.FromUtc
-            ? await store.WonDealsAsync(subject, pipelineId, request.FromUtc, WonUntil(request), cancellationToken)
+            ? await store.WonDealsPageAsync(subject, pipelineId, request.FromUtc, WonUntil(request), after, take, cancellationToken)
             : [];
-        var open = await store.OpenDealsAsync(subject, pipelineId, request.Start, request.End, cancellationToken);
-        var trailingWon = await store.WonDealsAsync(
-            subject, pipelineId, MetricWindow.StartOfDay(request.TrailingFrom, request.Zone), MetricWindow.StartOfDay(request.TrailingTo, request.Zone),
-            cancellationToken);
-        return new ForecastDeals(wonSoFar, open, trailingWon, (await CycleAsync(request, cancellationToken)).TypicalDays);
+        var open = await store.OpenDealsPageAsync(subject, pipelineId, request.Start, request.End, after, take, cancellationToken);
+        var typicalCycle = method == ForecastMethod.CycleAge ? (await CycleAsync(request, cancellationToken)).TypicalDays : null;
+        return new ForecastDeals(wonSoFar, open, [], typicalCycle);
     }
 
     /// <summary>

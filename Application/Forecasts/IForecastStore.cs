@@ -25,6 +25,17 @@ public interface IForecastStore
     Task<IReadOnlyList<double>> CyclesAsync(
         MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<long> days, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A page of the deals <see cref="WonDealsAsync"/> lists: by close time then id (the id's text, as <see cref="Guid.CompareTo(Guid)"/>
+    /// orders it), the first <paramref name="limit"/> after <paramref name="after"/>.
+    /// </summary>
+    Task<IReadOnlyList<WonForecastDeal>> WonDealsPageAsync(
+        MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, ExplainPosition? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>A page of the deals <see cref="OpenDealsAsync"/> lists: by creation time then id, the first <paramref name="limit"/> after <paramref name="after"/>.</summary>
+    Task<IReadOnlyList<OpenForecastDeal>> OpenDealsPageAsync(
+        MetricSubject subject, Guid? pipelineId, DateOnly from, DateOnly to, ExplainPosition? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>Open deals whose expected close date is in [from, to).</summary>
     Task<IReadOnlyList<OpenForecastDeal>> OpenDealsAsync(
         MetricSubject subject, Guid? pipelineId, DateOnly from, DateOnly to, CancellationToken cancellationToken);

@@ -37,6 +37,25 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         WHERE o.outcome IS NULL AND s.kind = 'open' AND o.expected_close_date >= @FromDay AND o.expected_close_date < @ToDay AND {Deals}
         """);
 
+    /// <summary>
+    /// A page of <see cref="WonDeals"/> from the cursor on, in the order the explain pages in (close, then the id's text: SQLite
+    /// stores it as text; SQL Server orders a uniqueidentifier otherwise, so it compares its text): the organisation's read in
+    /// close order from ix_opportunities_won_deals, a rep's or team's from each member's range of ix_opportunities_owner_won.
+    /// </summary>
+    public static readonly SubjectSql WonDealsPage = SubjectSql.Owners("o.owner_id", owners => new(
+        WonDealsPageText(owners, "o.id", "@AfterId"), WonDealsPageText(owners, "CONVERT(CHAR(36), o.id)", "CONVERT(CHAR(36), @AfterId)")));
+
+    /// <summary>
+    /// A page of <see cref="OpenDeals"/> from the cursor on, by creation then the id's text. The organisation's page of ids is
+    /// walked in creation order on ix_opportunities_open_created (0046, covering), stopping at the page's end; SQLite compares
+    /// the expected close date and stage with a unary plus so its planner does not read the period's range (or a stage's deals)
+    /// and sort them instead. A rep's or team's come from each member's range of ix_opportunities_owner_expected_close.
+    /// </summary>
+    public static readonly SubjectSql OpenDealsPage = new(
+        new(OpenDealsPageText("+", "o.id", "po.id", "@AfterId"),
+            OpenDealsPageText("", "CONVERT(CHAR(36), o.id)", "CONVERT(CHAR(36), po.id)", "CONVERT(CHAR(36), @AfterId)")),
+        new(OpenMemberDealsPageText("o.id", "@AfterId"), OpenMemberDealsPageText("CONVERT(CHAR(36), o.id)", "CONVERT(CHAR(36), @AfterId)")));
+
     public static readonly Sql OpenWithoutCloseDate = new($"""
         SELECT COUNT(*) AS Count, COALESCE(SUM(o.amount), 0) AS Amount
         FROM opportunities o
@@ -128,6 +147,23 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
             .Select(r => new WonForecastDeal(r.Id, r.OwnerId, r.Name, r.Amount, r.CreatedAt, r.ClosedAt))
             .ToList();
 
+    public async Task<IReadOnlyList<WonForecastDeal>> WonDealsPageAsync(
+        MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, ExplainPosition? after, int limit, CancellationToken cancellationToken) =>
+        (await QueryAsync<WonRow>(
+            WonDealsPage.For(subject),
+            Parameters(subject, pipelineId, new { From = from, To = to, AfterAt = after?.At, AfterId = after?.Id, Limit = limit }), cancellationToken))
+            .Select(r => new WonForecastDeal(r.Id, r.OwnerId, r.Name, r.Amount, r.CreatedAt, r.ClosedAt))
+            .ToList();
+
+    public async Task<IReadOnlyList<OpenForecastDeal>> OpenDealsPageAsync(
+        MetricSubject subject, Guid? pipelineId, DateOnly from, DateOnly to, ExplainPosition? after, int limit, CancellationToken cancellationToken) =>
+        (await QueryAsync<OpenRow>(
+            OpenDealsPage.For(subject),
+            Parameters(subject, pipelineId, new { FromDay = from, ToDay = to, AfterAt = after?.At, AfterId = after?.Id, Limit = limit }), cancellationToken))
+            .Select(r => new OpenForecastDeal(
+                r.Id, r.OwnerId, r.Name, r.Amount, r.CreatedAt, r.StageId, r.StageName, r.Probability, EnumNames.Parse<ForecastCategory>(r.Category)))
+            .ToList();
+
     public async Task<DealTotal> WonTotalAsync(
         MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
@@ -195,6 +231,54 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         parameters.AddDynamicParams(extra);
         return parameters;
     }
+
+    /// <summary>
+    /// The won deals closed in [@From, @To) after the cursor (<paramref name="id"/>: the id as the page orders it), seeking the
+    /// later of the window's start and the cursor's instant (a cursor may come from an open deal's creation, before the window).
+    /// </summary>
+    private static string WonDealsPageText(string? owners, string id, string afterId) => $"""
+        SELECT o.id AS Id, o.owner_id AS OwnerId, o.name AS Name, o.amount AS Amount, o.created_at AS CreatedAt, o.closed_at AS ClosedAt
+        FROM opportunities o
+        WHERE o.outcome = 'won' AND o.closed_at >= @From AND o.closed_at < @To AND {MetricSql.LiveDeals(owners)}
+          AND o.closed_at >= CASE WHEN @AfterAt > @From THEN @AfterAt ELSE @From END
+          AND (@AfterAt IS NULL OR o.closed_at > @AfterAt OR {id} > {afterId})
+        ORDER BY o.closed_at, {id}
+        {"{limit}"}
+        """;
+
+    /// <summary>
+    /// The organisation's open deals expected to close in [@FromDay, @ToDay) created after the cursor: the page's ids first (every
+    /// condition of <see cref="OpenDeals"/> on the index's columns, <paramref name="plus"/> keeping SQLite off the other indexes),
+    /// then their rows.
+    /// </summary>
+    private static string OpenDealsPageText(string plus, string id, string pageId, string afterId) => $"""
+        SELECT o.id AS Id, o.owner_id AS OwnerId, o.name AS Name, o.amount AS Amount, o.created_at AS CreatedAt,
+               s.id AS StageId, s.name AS StageName, s.probability AS Probability, o.forecast_category AS Category
+        FROM (SELECT po.id, po.created_at
+              FROM opportunities po
+              WHERE po.outcome IS NULL AND po.deleted_at IS NULL
+                AND {plus}po.expected_close_date >= @FromDay AND {plus}po.expected_close_date < @ToDay
+                AND {plus}po.stage_id IN (SELECT st.id FROM stages st WHERE st.kind = 'open') AND {MetricSql.Pipeline("po.pipeline_id")}
+                AND (@AfterAt IS NULL OR po.created_at > @AfterAt OR (po.created_at = @AfterAt AND {pageId} > {afterId}))
+              ORDER BY po.created_at, {pageId}
+              {"{limit}"}) p
+        JOIN opportunities o ON o.id = p.id
+        JOIN stages s ON s.id = o.stage_id
+        ORDER BY o.created_at, {id}
+        """;
+
+    /// <summary>A rep's or team's open deals expected to close in [@FromDay, @ToDay) created after the cursor (<paramref name="id"/>: the id as the page orders it).</summary>
+    private static string OpenMemberDealsPageText(string id, string afterId) => $"""
+        SELECT o.id AS Id, o.owner_id AS OwnerId, o.name AS Name, o.amount AS Amount, o.created_at AS CreatedAt,
+               s.id AS StageId, s.name AS StageName, s.probability AS Probability, o.forecast_category AS Category
+        FROM opportunities o
+        JOIN stages s ON s.id = o.stage_id
+        WHERE o.outcome IS NULL AND s.kind = 'open' AND o.expected_close_date >= @FromDay AND o.expected_close_date < @ToDay
+          AND {MetricSql.LiveDeals(MetricSql.MemberOwners("o.owner_id"))}
+          AND (@AfterAt IS NULL OR o.created_at > @AfterAt OR (o.created_at = @AfterAt AND {id} > {afterId}))
+        ORDER BY o.created_at, {id}
+        {"{limit}"}
+        """;
 
     private static string CycleDaysText(string deals, string cycleDays) => $"""
         SELECT x.Days, SUM(x.Deals) AS Deals

@@ -96,15 +96,19 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
         WHERE u.role <> 'admin' AND {MetricSql.Subject("u.id")}
         """);
 
-    public static readonly Sql ExplainWon = new($"""
+    /// <summary>
+    /// The deals won in the window from the cursor on (the funnel's deals won, a quota's drill-down): the organisation's in close
+    /// order from ix_opportunities_won_deals, a rep's or team's from each member's range of ix_opportunities_owner_won.
+    /// </summary>
+    public static readonly SubjectSql ExplainWon = SubjectSql.Owners("o.owner_id", owners => new($"""
         SELECT * FROM (
             SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
                    NULL AS Value, o.id AS OpportunityId
             FROM opportunities o
-            WHERE {Won} AND {MetricSql.Subject("o.owner_id")} AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo
+            WHERE {Won} AND {owners ?? "1 = 1"} AND {ExplainSeek("o.closed_at", "o.id")}
         ) x
         {ExplainPageEnd}
-        """);
+        """));
 
     public async Task<IReadOnlyList<QuotaInWindow>> QuotasAsync(MetricScope scope, QuotaPeriod? period, QuotaKind? kind, CancellationToken cancellationToken)
     {
@@ -146,7 +150,7 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
             .Select(r => new LeaderboardFigures(r.UserId, r.DisplayName, r.TeamId, r.RevenueWon ?? 0, r.DealsWon ?? 0, r.Activities ?? 0))];
 
     public Task<Page<MetricRecord>> ExplainWonAsync(ExplainRequest<FunnelFigure> request, CancellationToken cancellationToken) =>
-        ExplainAsync(ExplainWon, request, DateTimeOffset.UtcNow, null, cancellationToken);
+        ExplainAsync(ExplainWon.For(request.Scope.Subject), request, DateTimeOffset.UtcNow, null, cancellationToken);
 
     /// <summary>The last local day of the span that starts at or before the span's end instant (its end date when the span ends at midnight).</summary>
     private static DateOnly LastDayStartingBy(MetricSpan span, TimeZoneInfo zone)

@@ -17,21 +17,6 @@ namespace SalesCrm.Infrastructure.Metrics;
 public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeProvider clock) : MetricStore(connections), IFollowUpMetricsStore
 {
     /// <summary>
-    /// Forward moves in the window: from an open stage to a later open stage of the same pipeline, or to its Won stage
-    /// (the creation move has no from stage, so it never qualifies). The window's moves drive the join (<c>CROSS JOIN</c>:
-    /// SQLite keeps that order; otherwise it may start from the few stages and read every move ever made from each).
-    /// </summary>
-    private static readonly string ForwardMoves = $"""
-        FROM stage_moves m
-        CROSS JOIN stages fs
-        CROSS JOIN stages ts
-        JOIN opportunities o ON o.id = m.opportunity_id
-        WHERE fs.id = m.from_stage_id AND ts.id = m.to_stage_id AND m.occurred_at >= @WindowFrom AND m.occurred_at < @WindowTo AND o.deleted_at IS NULL
-          AND fs.kind = 'open' AND ts.pipeline_id = fs.pipeline_id AND ((ts.kind = 'open' AND ts.position > fs.position) OR ts.kind = 'won')
-          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("fs.pipeline_id")}
-        """;
-
-    /// <summary>
     /// Completed follow-ups on the opportunity from entering the stage it left (inclusive) to leaving it (exclusive), counted
     /// from the records (explain); the figures read the same count from <c>m.follow_ups_in_stage</c>.
     /// </summary>
@@ -40,13 +25,6 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
          JOIN stage_moves p ON p.opportunity_id = m.opportunity_id AND p.move_number = m.move_number - 1
          WHERE f.opportunity_id = m.opportunity_id AND f.status = 'completed' AND f.deleted_at IS NULL
            AND f.completed_at >= p.occurred_at AND f.completed_at < m.occurred_at)
-        """;
-
-    /// <summary>Deals whose current outcome is won or lost, closed in the window (explain; figures read <c>closed_deal_follow_up_days</c>).</summary>
-    private static readonly string ClosedInWindow = $"""
-        FROM opportunities o
-        WHERE o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo AND o.deleted_at IS NULL
-          AND {MetricSql.Subject("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")}
         """;
 
     /// <summary>Completed follow-ups over the deal's life, up to and including its close, from the records (explain; figures read <c>o.follow_ups_at_close</c>).</summary>
@@ -66,7 +44,7 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
     /// <summary>
     /// Each span's forward moves from <c>stage_move_follow_up_days</c> (kept exact by triggers, migration 0021): per stage left
     /// and follow-up count, how many; forwardness and the pipeline are decided here from the stages as they are, as
-    /// <see cref="ForwardMoves"/> does (spans start at local midnight, so whole days fall in a span).
+    /// the explain (<see cref="ExplainAdvances"/>) does (spans start at local midnight, so whole days fall in a span).
     /// </summary>
     public static readonly Sql Advances = new($"""
         SELECT s.idx AS Idx, fs.id AS StageId, fs.name AS StageName, fs.position AS Position, fs.pipeline_id AS PipelineId,
@@ -141,26 +119,22 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
           AND f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId)
         """);
 
-    public static readonly Sql ExplainAdvances = new($"""
-        SELECT * FROM (
-            SELECT 'stage_move' AS Kind, m.id AS Id, m.occurred_at AS At, o.owner_id AS OwnerId, fs.name AS Label, NULL AS Amount,
-                   CAST({FollowUpsInStage} AS FLOAT) AS Value, m.opportunity_id AS OpportunityId
-            {ForwardMoves}
-        ) x
-        {ExplainPageEnd}
-        """);
+    /// <summary>
+    /// Forward moves in the window from the cursor on: the organisation's in time order (ix_stage_moves_occurred_follow_ups),
+    /// a rep's or team's from each member's range of ix_stage_moves_owner_window (the move's copy of its deal's owner, kept by
+    /// triggers; the deal's owner is checked too).
+    /// </summary>
+    public static readonly SubjectSql ExplainAdvances = new(new(ExplainAdvancesText(null)), new(ExplainAdvancesText(MetricSql.MemberOwners("m.owner_id"))));
 
-    public static readonly Sql ExplainDeals = new($"""
-        SELECT * FROM (
-            SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
-                   CAST({FollowUpsBeforeClose} AS FLOAT) AS Value, o.id AS OpportunityId
-            {ClosedInWindow}
-              AND (   (@Figure = 'won_deals' AND o.outcome = 'won')
-                   OR (@Figure = 'lost_deals' AND o.outcome = 'lost')
-                   OR (@Figure = 'early_give_ups' AND o.outcome = 'lost' AND {FollowUpsBeforeClose} <= 1))
-        ) x
-        {ExplainPageEnd}
-        """);
+    /// <summary>
+    /// Won, lost or early-given-up deals closed in the window from the cursor on, one statement a figure: the organisation's in
+    /// close order (ix_opportunities_closed_follow_ups), a rep's or team's from ix_opportunities_owner_closed_follow_ups.
+    /// </summary>
+    public static readonly SubjectSql ExplainWonDeals = ExplainDealsFor("o.outcome = 'won'");
+
+    public static readonly SubjectSql ExplainLostDeals = ExplainDealsFor("o.outcome = 'lost'");
+
+    public static readonly SubjectSql ExplainEarlyGiveUps = ExplainDealsFor($"o.outcome = 'lost' AND {FollowUpsBeforeClose} <= 1");
 
     /// <summary>Value is the hours late (0 when completed by the due time): the one timestamp difference, so per dialect.</summary>
     public static readonly Sql ExplainFollowUps = new(
@@ -187,8 +161,10 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
     {
         var sql = request.Figure switch
         {
-            FollowUpFigure.StageAdvances => ExplainAdvances,
-            FollowUpFigure.WonDeals or FollowUpFigure.LostDeals or FollowUpFigure.EarlyGiveUps => ExplainDeals,
+            FollowUpFigure.StageAdvances => ExplainAdvances.For(request.Scope.Subject),
+            FollowUpFigure.WonDeals => ExplainWonDeals.For(request.Scope.Subject),
+            FollowUpFigure.LostDeals => ExplainLostDeals.For(request.Scope.Subject),
+            FollowUpFigure.EarlyGiveUps => ExplainEarlyGiveUps.For(request.Scope.Subject),
             _ => ExplainFollowUps,
         };
         return ExplainAsync(sql, request, clock.GetUtcNow(), null, cancellationToken);
@@ -233,6 +209,39 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         WHERE f.late_hour = t.hour AND f.completed_at >= t.from_at AND f.completed_at < t.to_at
           AND f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at > f.due_at AND {MetricSql.Subject("f.owner_id")}
         """;
+
+    /// <summary>
+    /// Forward moves: from an open stage to a later open stage of the same pipeline, or to its Won stage (the creation move has
+    /// no from stage, so it never qualifies). The moves drive the join (<c>CROSS JOIN</c>: SQLite keeps that order; otherwise it
+    /// may start from the few stages and read every move ever made from each).
+    /// </summary>
+    private static string ExplainAdvancesText(string? members) => $"""
+        SELECT * FROM (
+            SELECT 'stage_move' AS Kind, m.id AS Id, m.occurred_at AS At, o.owner_id AS OwnerId, fs.name AS Label, NULL AS Amount,
+                   CAST({FollowUpsInStage} AS FLOAT) AS Value, m.opportunity_id AS OpportunityId
+            FROM stage_moves m
+            CROSS JOIN stages fs
+            CROSS JOIN stages ts
+            JOIN opportunities o ON o.id = m.opportunity_id
+            WHERE fs.id = m.from_stage_id AND ts.id = m.to_stage_id AND {ExplainSeek("m.occurred_at", "m.id")} AND o.deleted_at IS NULL
+              AND fs.kind = 'open' AND ts.pipeline_id = fs.pipeline_id AND ((ts.kind = 'open' AND ts.position > fs.position) OR ts.kind = 'won')
+              AND {(members is null ? "1 = 1" : $"{members} AND {MetricSql.MemberOwners("o.owner_id")}")} AND {MetricSql.Pipeline("fs.pipeline_id")}
+        ) x
+        {ExplainPageEnd}
+        """;
+
+    /// <summary>The closed deals behind a deal figure (<paramref name="figure"/>: the condition on o), by close time; Value: completed follow-ups up to the close.</summary>
+    private static SubjectSql ExplainDealsFor(string figure) => SubjectSql.Owners("o.owner_id", owners => new($"""
+        SELECT * FROM (
+            SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+                   CAST({FollowUpsBeforeClose} AS FLOAT) AS Value, o.id AS OpportunityId
+            FROM opportunities o
+            WHERE o.outcome IN ('won', 'lost') AND o.deleted_at IS NULL
+              AND {ExplainSeek("o.closed_at", "o.id")} AND {owners ?? "1 = 1"} AND {MetricSql.Pipeline("o.pipeline_id")}
+              AND {figure}
+        ) x
+        {ExplainPageEnd}
+        """));
 
     private static string ExplainFollowUpsText(string hoursLate) => $"""
         SELECT * FROM (

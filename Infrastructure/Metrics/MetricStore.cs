@@ -77,6 +77,10 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
         return new Page<MetricRecord>(items, rows.Count > request.Limit ? ExplainPaging.Encode(items[^1]) : null);
     }
 
+    /// <summary>The explain rows <paramref name="sql"/> reads (its columns as <see cref="ExplainPageEnd"/>'s statements select them), for a store that builds a page from more than one read.</summary>
+    protected async Task<IReadOnlyList<MetricRecord>> ExplainRowsAsync(Sql sql, object parameters, CancellationToken cancellationToken) =>
+        [.. (await QueryAsync<ExplainRow>(sql, parameters, cancellationToken)).Select(r => r.ToRecord())];
+
     private sealed class ExplainRow
     {
         public string Kind { get; init; } = "";

@@ -13,7 +13,9 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// columns migration 0015 keeps on each stage move (its neighbours' instants and stages, the opportunity's owner and deleted
 /// flag: see <see cref="Rollups.StageMoveRollup"/>); days in stage and stage conversion read the day rollups of migration 0017
 /// (<see cref="Rollups.StageDayRollup"/>, organisation rows for the organisation) and, for a median, the exits of the one
-/// whole day spent that holds it. The explain queries read the records themselves, so they check them.
+/// whole day spent that holds it. The explain queries read the records themselves, so they check them (a rep's or team's
+/// exits and entries are found through the owner each move carries, kept equal to the opportunity's, which they also check).
+/// A page is read from its cursor on, in the order of an index where one serves it (<see cref="MetricStore.ExplainSeek"/>).
 /// This part holds the stages and the explain queries; the snapshot (<c>PipelineMetricsStore.Snapshot.cs</c>), stage exits,
 /// norms and entries (<c>.Stages.cs</c>) and stale deals (<c>.StaleDeals.cs</c>) are parts of their own.
 /// Where the moves must drive a join, it is written <c>CROSS JOIN</c> with the condition in <c>WHERE</c>: SQLite keeps that join
@@ -41,8 +43,9 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
 
     /// <summary>
     /// The deals <see cref="OpenAt"/> counts when nothing a snapshot replays changed since <c>@AsOf</c>
-    /// (<see cref="ChangedSince"/>): the deals open now, read in entry order (for the organisation from the index on the open
-    /// deals' entry instant, so a page stops after its rows); value = the probability of their stage.
+    /// (<see cref="ChangedSince"/>): the deals open now, read in entry order from the open deals' entry indexes of migration 0047
+    /// (whose condition <c>outcome IS NULL</c> the statement repeats: a deal has no outcome exactly while in an open stage), so
+    /// the organisation's page stops after its rows; value = the probability of their stage.
     /// </summary>
     public static readonly SubjectSql ExplainOpenNow = SubjectSql.Owners("o.owner_id", owners => new($"""
         SELECT 'opportunity' AS Kind, o.id AS Id, o.stage_entered_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
@@ -50,7 +53,7 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
         FROM opportunities o
         CROSS JOIN stages st
         WHERE st.id = o.stage_id AND st.kind = 'open' AND o.outcome IS NULL AND o.deleted_at IS NULL
-          AND o.created_at <= @AsOf AND o.stage_entered_at <= @AsOf AND {PageFrom("o.stage_entered_at", "o.id")}
+          AND o.created_at <= @AsOf AND o.stage_entered_at <= @AsOf AND {OpenFrom("o.stage_entered_at", "o.id")}
           AND {owners ?? "1 = 1"} AND {MetricSql.Pipeline("o.pipeline_id")} AND (@StageId IS NULL OR o.stage_id = @StageId)
         ORDER BY o.stage_entered_at, o.id
         {"{limit}"}
@@ -86,7 +89,7 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
         LEFT JOIN stage_moves nx ON nx.opportunity_id = n.opportunity_id AND nx.move_number = n.move_number + 1
         LEFT JOIN stages ns ON ns.id = nx.to_stage_id
         WHERE s.id = n.to_stage_id AND s.kind = 'open' AND o.id = n.opportunity_id AND o.deleted_at IS NULL
-          AND {PageFrom("n.occurred_at", "n.id")} AND n.occurred_at < @WindowTo
+          AND {ExplainSeek("n.occurred_at", "n.id")}
           AND {Owners(owners, "n.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")} AND (@StageId IS NULL OR n.to_stage_id = @StageId)
         ORDER BY n.occurred_at, n.id
         {"{limit}"}
@@ -108,17 +111,15 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
             PipelineFigure.StageExits => ExplainExits,
             _ => ExplainEntries,
         };
-        var start = request.Figure == PipelineFigure.OpenOpportunities ? DateTimeOffset.MinValue : request.Scope.Whole.FromUtc;
-        var pageFrom = request.After is { } after && after.At > start ? after.At : start;
-        return await ExplainAsync(statement.For(request.Scope.Subject), request, asOf, new { AsOf = asOf, StageId = stageId, PageFrom = pageFrom }, cancellationToken);
+        var openFrom = request.After?.At ?? DateTimeOffset.MinValue;
+        return await ExplainAsync(statement.For(request.Scope.Subject), request, asOf, new { AsOf = asOf, StageId = stageId, OpenFrom = openFrom }, cancellationToken);
     }
 
     /// <summary>
-    /// Keyset paging read in index order: the rows from <c>@PageFrom</c> on (the cursor's instant, or the window's start on the
-    /// first page: one bound, so SQLite seeks the index there), a row at the cursor's instant only after its id. The statement
-    /// orders by the same instant and id.
+    /// <see cref="MetricStore.ExplainSeek"/> for the deals open now, which have no window: their entry instants from the cursor's
+    /// (<c>@OpenFrom</c>, the earliest instant on the first page) on, a deal entered at the cursor's instant only after its id.
     /// </summary>
-    private static string PageFrom(string at, string id) => $"{at} >= @PageFrom AND (@AfterAt IS NULL OR {at} > @AfterAt OR {id} > @AfterId)";
+    private static string OpenFrom(string at, string id) => $"{at} >= @OpenFrom AND (@AfterAt IS NULL OR {at} > @AfterAt OR {id} > @AfterId)";
 
     /// <summary>
     /// The organisation's rows (<paramref name="owners"/> null: no owner filter), or the members' through the owner the move
@@ -137,7 +138,7 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
         CROSS JOIN opportunities o
         WHERE e.opportunity_id = lv.opportunity_id AND e.move_number = lv.move_number - 1
           AND fs.id = lv.from_stage_id AND fs.kind = 'open' AND o.id = lv.opportunity_id AND o.deleted_at IS NULL
-          AND {PageFrom("lv.occurred_at", "lv.id")} AND lv.occurred_at < @WindowTo
+          AND {ExplainSeek("lv.occurred_at", "lv.id")}
           AND {Owners(owners, "lv.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")} AND (@StageId IS NULL OR lv.from_stage_id = @StageId)
         ORDER BY lv.occurred_at, lv.id
         {"{limit}"}

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SalesCrm.Application.Common.Paging;
 using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Application.Metrics.Results;
@@ -21,6 +22,9 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
                     WHERE m.opportunity_id = o.id AND st.kind = 'open'
                       AND m.move_number = (SELECT MAX(m2.move_number) FROM stage_moves m2 WHERE m2.opportunity_id = o.id AND m2.occurred_at < {instant}))
         """;
+
+    /// <summary>The close key of a deal still open in ix_opportunities_open_since (SQLite stores instants as Unix ms): the end of time.</summary>
+    private const string SqliteEndOfTime = "9223372036854775807";
 
     /// <summary>Days from creation to close, and hours from a lead's creation to its first activity (0 when the activity came first).</summary>
     private const string SqliteCycleDays = "CAST(o.closed_at - o.created_at AS FLOAT) / 86400000.0";
@@ -81,7 +85,32 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         ORDER BY SUM(d.lost) DESC, SUM(d.lost_amount) DESC, NULLIF(d.competitor, '')
         """);
 
-    public static readonly Sql ExplainDeals = new(ExplainDealsText(SqliteCycleDays), ExplainDealsText(SqlServerCycleDays));
+    /// <summary>
+    /// The won, lost or closed deals closed in the window, from the cursor on: the organisation's read in close order from
+    /// ix_opportunities_won_deals, ix_opportunities_lost_deals or ix_opportunities_closed_follow_ups, a rep's or team's from
+    /// each member's range of ix_opportunities_owner_won or ix_opportunities_owner_closed_follow_ups.
+    /// </summary>
+    public static readonly SubjectSql ExplainWonDeals = ExplainClosed("o.outcome = 'won'");
+
+    public static readonly SubjectSql ExplainLostDeals = ExplainClosed("o.outcome = 'lost'");
+
+    public static readonly SubjectSql ExplainClosedDeals = ExplainClosed("o.outcome IN ('won', 'lost')");
+
+    /// <summary>
+    /// The deals that may be open at the window's end, oldest first from the cursor on: created before it and open now, or
+    /// closed since (a deal closed before it and never reopened was not open then; a reopen clears the close). A superset
+    /// of <see cref="ExplainOpenDeals"/>'s rows, read in pages by <see cref="ExplainOpenAsync"/>. The organisation's are one
+    /// range of ix_opportunities_open_since (0046: open ones keyed as closing at the end of time) on SQLite, the two ranges of
+    /// it on SQL Server; a rep's or team's come from each member's open and closed deals.
+    /// </summary>
+    public static readonly SubjectSql OpenCandidates = new(
+        new(OpenCandidatesText($"COALESCE(o.closed_at, {SqliteEndOfTime}) >= @WindowTo", "+o.created_at"),
+            OpenCandidatesText("(o.closed_at IS NULL OR o.closed_at >= @WindowTo)", "o.created_at")),
+        new(OpenMemberCandidatesText("+o.created_at"), OpenMemberCandidatesText("o.created_at")));
+
+    /// <summary>The candidates (<c>@Ids</c>) open at the window's end by the stage history, with their explain rows, oldest first.</summary>
+    public static readonly Sql ExplainOpenDeals = new(
+        ExplainOpenDealsText("SELECT c.value FROM json_each(@Ids) c"), ExplainOpenDealsText("SELECT c.id FROM OPENJSON(@Ids) WITH (id UNIQUEIDENTIFIER '$') c"));
 
     /// <summary>
     /// The subject's live leads created in each span by whole hours to their first logged activity rounded up (-1: none, 0: at
@@ -104,7 +133,15 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     public static readonly Sql TargetLeadResponses = new(
         TargetLeadResponsesText(HourTarget.SqliteTable), TargetLeadResponsesText(HourTarget.SqlServerTable));
 
-    public static readonly Sql ExplainLeads = new(ExplainLeadsText(SqliteResponseHours), ExplainLeadsText(SqlServerResponseHours));
+    /// <summary>
+    /// The leads behind each lead figure, one statement a figure, read by creation from the cursor on: the organisation's from
+    /// the creation index, a rep's or team's from each member's range of ix_leads_owner.
+    /// </summary>
+    public static readonly SubjectSql ExplainLeadsCreated = ExplainLeadsFor("1 = 1");
+
+    public static readonly SubjectSql ExplainLeadsConverted = ExplainLeadsFor("(q.status = 'converted' OR q.converted_opportunity_id IS NOT NULL)");
+
+    public static readonly SubjectSql ExplainLeadsResponded = ExplainLeadsFor("q.first_at IS NOT NULL");
 
     public async Task<IReadOnlyList<WonDeal>> WonDealsAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<WonRow>(WonDeals.For(scope.Subject), scope, DateTimeOffset.UtcNow, null, cancellationToken))
@@ -127,8 +164,54 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
             .Select(r => new LostCompetitorRow(r.Competitor, r.Count, r.Amount, null))
             .ToList();
 
-    public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ResultFigure> request, CancellationToken cancellationToken) =>
-        ExplainAsync(ExplainDeals, request, DateTimeOffset.UtcNow, null, cancellationToken);
+    public Task<Page<MetricRecord>> ExplainAsync(ExplainRequest<ResultFigure> request, CancellationToken cancellationToken)
+    {
+        var sql = request.Figure switch
+        {
+            ResultFigure.WonDeals => ExplainWonDeals,
+            ResultFigure.LostDeals => ExplainLostDeals,
+            ResultFigure.ClosedDeals => ExplainClosedDeals,
+            _ => null,
+        };
+        return sql is null
+            ? ExplainOpenAsync(request, cancellationToken)
+            : ExplainAsync(sql.For(request.Scope.Subject), request, DateTimeOffset.UtcNow, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The deals open at the window's end, a page from the cursor on: the candidates (<see cref="OpenCandidates"/>, a sorted read
+    /// of the few deals open now or closed since) a chunk at a time, kept when the stage history says they were open then
+    /// (<see cref="ExplainOpenDeals"/>), until the page is full or the candidates run out. Deciding a candidate costs a few index
+    /// seeks, so only the chunks a page needs are decided, not every deal open then.
+    /// </summary>
+    private async Task<Page<MetricRecord>> ExplainOpenAsync(ExplainRequest<ResultFigure> request, CancellationToken cancellationToken)
+    {
+        var chunk = (request.Limit + 1) * 2;
+        var rows = new List<MetricRecord>();
+        var after = request.After;
+        while (rows.Count <= request.Limit)
+        {
+            var parameters = MetricSql.Parameters(request.Scope, DateTimeOffset.UtcNow);
+            parameters.AddDynamicParams(new { AfterAt = after?.At, AfterId = after?.Id, Limit = chunk });
+            var candidates = await QueryAsync<OpenCandidate>(OpenCandidates.For(request.Scope.Subject), parameters, cancellationToken);
+            if (candidates.Count == 0)
+            {
+                break;
+            }
+
+            parameters.AddDynamicParams(new { Ids = JsonSerializer.Serialize(candidates.Select(c => c.Id)) });
+            rows.AddRange(await ExplainRowsAsync(ExplainOpenDeals, parameters, cancellationToken));
+            if (candidates.Count < chunk)
+            {
+                break;
+            }
+
+            after = new ExplainPosition(candidates[^1].At, candidates[^1].Id);
+        }
+
+        var items = rows.Take(request.Limit).ToList();
+        return new Page<MetricRecord>(items, rows.Count > request.Limit ? ExplainPaging.Encode(items[^1]) : null);
+    }
 
     /// <summary>
     /// Counts and total response time per span from the day rollup; the middle response(s) from the leads of the one or two
@@ -178,28 +261,77 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
             .ToList();
     }
 
-    public Task<Page<MetricRecord>> ExplainLeadsAsync(ExplainRequest<LeadFigure> request, CancellationToken cancellationToken) =>
-        ExplainAsync(ExplainLeads, request, DateTimeOffset.UtcNow, null, cancellationToken);
+    public Task<Page<MetricRecord>> ExplainLeadsAsync(ExplainRequest<LeadFigure> request, CancellationToken cancellationToken)
+    {
+        var sql = request.Figure switch
+        {
+            LeadFigure.LeadsConverted => ExplainLeadsConverted,
+            LeadFigure.LeadsResponded => ExplainLeadsResponded,
+            _ => ExplainLeadsCreated,
+        };
+        return ExplainAsync(sql.For(request.Scope.Subject), request, DateTimeOffset.UtcNow, null, cancellationToken);
+    }
 
-    /// <summary>The deals behind a figure: won/lost/closed by close time (Value: cycle days of a won deal), open ones as of the window's end.</summary>
-    private static string ExplainDealsText(string cycleDays) => $"""
+    /// <summary>The deals behind a closed figure by close time (Value: cycle days of a won deal); <paramref name="outcome"/> picks the figure's.</summary>
+    private static SubjectSql ExplainClosed(string outcome) => SubjectSql.Owners("o.owner_id", owners => new(
+        ExplainClosedText(outcome, owners, SqliteCycleDays), ExplainClosedText(outcome, owners, SqlServerCycleDays)));
+
+    private static string ExplainClosedText(string outcome, string? owners, string cycleDays) => $"""
         SELECT * FROM (
-            SELECT 'opportunity' AS Kind, o.id AS Id, CASE WHEN @Figure = 'open_opportunities' THEN o.created_at ELSE o.closed_at END AS At,
-                   o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
-                   CASE WHEN @Figure <> 'open_opportunities' AND o.outcome = 'won' THEN {cycleDays} ELSE NULL END AS Value,
-                   o.id AS OpportunityId
+            SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+                   CASE WHEN o.outcome = 'won' THEN {cycleDays} ELSE NULL END AS Value, o.id AS OpportunityId
             FROM opportunities o
-            WHERE {Deals}
-              AND (   (@Figure = 'won_deals' AND o.outcome = 'won' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo)
-                   OR (@Figure = 'lost_deals' AND o.outcome = 'lost' AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo)
-                   OR (@Figure = 'closed_deals' AND o.outcome IN ('won', 'lost') AND o.closed_at >= @WindowFrom AND o.closed_at < @WindowTo)
-                   OR (@Figure = 'open_opportunities' AND {OpenAt("@WindowTo")}))
+            WHERE {outcome} AND {ExplainSeek("o.closed_at", "o.id")}
+              AND {MetricSql.LiveDeals(owners)}
         ) x
         {ExplainPageEnd}
         """;
 
-    /// <summary>The leads behind a figure, by creation time; Value: hours to the first logged activity.</summary>
-    private static string ExplainLeadsText(string responseHours) => $"""
+    /// <summary>
+    /// Open now (<paramref name="openSince"/>: closed at or after the window's end, or not at all), created before the window's
+    /// end, after the cursor (the creation instant is not bounded by the window). SQLite compares the creation with a unary
+    /// plus so the planner seeks the close, not the creation index (which would read every deal created before the window's
+    /// end), and sorts the few candidates.
+    /// </summary>
+    private static string OpenCandidatesText(string openSince, string createdAt) => $"""
+        SELECT o.id AS Id, {createdAt} AS At FROM opportunities o
+        WHERE {openSince} AND o.deleted_at IS NULL AND {OpenCandidateCreated(createdAt)}
+        ORDER BY 2, 1
+        {"{limit}"}
+        """;
+
+    /// <summary>The same for a rep or a team: each member's open deals and those closed since, from the owner-first indexes.</summary>
+    private static string OpenMemberCandidatesText(string createdAt)
+    {
+        var live = $"o.deleted_at IS NULL AND {MetricSql.MemberOwners("o.owner_id")} AND {OpenCandidateCreated(createdAt)}";
+        return $"""
+            SELECT c.Id, c.At FROM (
+                SELECT o.id AS Id, {createdAt} AS At FROM opportunities o WHERE o.closed_at IS NULL AND {live}
+                UNION ALL
+                SELECT o.id AS Id, {createdAt} AS At FROM opportunities o WHERE o.closed_at >= @WindowTo AND {live}
+            ) c
+            ORDER BY c.At, c.Id
+            {"{limit}"}
+            """;
+    }
+
+    private static string OpenCandidateCreated(string createdAt) =>
+        $"{createdAt} < @WindowTo AND (@AfterAt IS NULL OR {createdAt} > @AfterAt OR ({createdAt} = @AfterAt AND o.id > @AfterId))";
+
+    /// <summary>Open at the window's end: the last stage move before it entered an open stage (old definition, kept as is).</summary>
+    private static string ExplainOpenDealsText(string ids) => $"""
+        SELECT 'opportunity' AS Kind, o.id AS Id, o.created_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+               NULL AS Value, o.id AS OpportunityId
+        FROM opportunities o
+        WHERE o.id IN ({ids}) AND {Deals} AND {OpenAt("@WindowTo")}
+        ORDER BY o.created_at, o.id
+        """;
+
+    /// <summary>The leads behind a figure (<paramref name="figure"/>: the condition on q that picks them), by creation time; Value: hours to the first logged activity.</summary>
+    private static SubjectSql ExplainLeadsFor(string figure) => SubjectSql.Owners("l.owner_id", owners => new(
+        ExplainLeadsText(figure, owners, SqliteResponseHours), ExplainLeadsText(figure, owners, SqlServerResponseHours)));
+
+    private static string ExplainLeadsText(string figure, string? owners, string responseHours) => $"""
         SELECT * FROM (
             SELECT 'lead' AS Kind, q.id AS Id, q.created_at AS At, q.owner_id AS OwnerId, q.name AS Label, NULL AS Amount,
                    CASE WHEN q.first_at IS NULL THEN NULL WHEN q.first_at < q.created_at THEN 0.0 ELSE {responseHours} END AS Value,
@@ -208,14 +340,19 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
                 SELECT l.id, l.created_at, l.owner_id, l.name, l.status, l.converted_opportunity_id,
                        (SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = l.id AND a.deleted_at IS NULL) AS first_at
                 FROM leads l
-                WHERE l.deleted_at IS NULL AND {MetricSql.Subject("l.owner_id")} AND l.created_at >= @WindowFrom AND l.created_at < @WindowTo
+                WHERE l.deleted_at IS NULL AND {owners ?? "1 = 1"} AND {ExplainSeek("l.created_at", "l.id")}
             ) q
-            WHERE @Figure = 'leads_created'
-               OR (@Figure = 'leads_converted' AND (q.status = 'converted' OR q.converted_opportunity_id IS NOT NULL))
-               OR (@Figure = 'leads_responded' AND q.first_at IS NOT NULL)
+            WHERE {figure}
         ) x
         {ExplainPageEnd}
         """;
+
+    private sealed class OpenCandidate
+    {
+        public Guid Id { get; init; }
+
+        public DateTimeOffset At { get; init; }
+    }
 
     private sealed class WonRow
     {

@@ -32,7 +32,7 @@ public sealed class ExplainForecastQueryHandler(MetricScopes scopes, ForecastCal
         ForecastPeriodRules.EnsureForecastable(query.Period, query.Start, scope.Zone, now);
         var paging = ExplainPaging.Request(scope, query);
         var request = new ForecastRequest(scope.Subject, scope.PipelineId, query.Period, query.Start, scope.Zone, now, HistoricalInputs.Defaults);
-        return ForecastExplain.Page(query.Method, request, await calculator.DealsAsync(request, cancellationToken), paging.Limit, paging.After);
+        return ForecastExplain.Page(query.Method, request, await calculator.DealsAsync(request, query.Method, paging.After, paging.Limit + 1, cancellationToken), paging.Limit, paging.After);
     }
 }
 
