@@ -23,7 +23,10 @@ public sealed record ExplainCase(string Name, string Figure, string Subject, str
     public double TargetMs => PastSnapshot ? 500 : 100;
 }
 
-/// <summary>Every explain endpoint and figure, for the organisation, one rep and the rep's team, over the quarter measured.</summary>
+/// <summary>
+/// Every explain endpoint and figure, for the organisation, one rep and the rep's team, over the quarter measured (a forecast's
+/// over the current quarter: forecasts are for the current or a future period).
+/// </summary>
 public static class ExplainCases
 {
     public static List<ExplainCase> All(MetricWindow quarter, Guid rep, Guid team, Guid? repQuota)
@@ -32,6 +35,7 @@ public static class ExplainCases
         var quarterStart = quarter.FromUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var yearAgo = quarter.FromUtc.AddYears(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var longAgo = quarter.FromUtc.AddMonths(-30).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var thisQuarter = ForecastPeriods.StartHolding(ForecastPeriod.Quarter, DateOnly.FromDateTime(DateTime.UtcNow));
         var cases = new List<ExplainCase>();
         foreach (var (subject, query) in new[] { ("organisation", ""), ("rep", $"&userId={rep}"), ("team", $"&teamId={team}") })
         {
@@ -64,7 +68,7 @@ public static class ExplainCases
             foreach (var method in Enum.GetValues<ForecastMethod>().Select(m => m.ToName()))
             {
                 cases.Add(new("forecast", method, subject,
-                    $"/api/v1/forecasts/explain?method={method}&period=quarter&start={quarter.From:yyyy-MM-dd}{query}&limit=50"));
+                    $"/api/v1/forecasts/explain?method={method}&period=quarter&start={thisQuarter:yyyy-MM-dd}{query}&limit=50"));
             }
         }
 
