@@ -21,7 +21,8 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
     /// <summary>
     /// The window and the keyset of an explain page as a range on the records' own instant column <paramref name="at"/>
     /// (from the window's start, or the cursor's instant when later, to the window's end; past the cursor's id among records
-    /// tied on its instant), for a statement that ends <c>ORDER BY at, id {limit}</c> without a derived table: an index led
+    /// tied on its instant), for a statement that ends <c>ORDER BY at, id {limit}</c> (or pages a derived table of such rows with
+    /// <see cref="ExplainPageEnd"/>, which then only re-checks the cursor): an index led
     /// by <paramref name="at"/> (after the owner, for a rep or team) is read from the cursor on and stops after the page,
     /// where <see cref="ExplainPageEnd"/> sorts every record of the window first.
     /// </summary>

@@ -87,6 +87,8 @@ public sealed partial class PipelineMetricsStore
     /// or handed to or from one. A superset: the moves and <see cref="OwnerAsOf"/> decide. Two branches, each a range of the
     /// owner-first close index, keep the read to the deals of the time asked for, not every deal of the members' history.
     /// </summary>
+    /// <remarks>A property, like <see cref="OpenAsOfMembers"/>: the explain statements of the store's other part are built from
+    /// them, and static fields of a partial class's parts are initialised in no set order.</remarks>
     private static string MemberCandidates => $"""
         SELECT so.id FROM opportunities so WHERE {MetricSql.MemberOwners("so.owner_id")} AND so.closed_at IS NULL
         UNION SELECT sc.id FROM opportunities sc WHERE {MetricSql.MemberOwners("sc.owner_id")} AND sc.closed_at > @AsOf

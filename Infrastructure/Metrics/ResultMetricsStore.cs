@@ -295,7 +295,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     /// </summary>
     private static string OpenCandidatesText(string openSince, string createdAt) => $"""
         SELECT o.id AS Id, {createdAt} AS At FROM opportunities o
-        WHERE {openSince} AND o.deleted_at IS NULL AND {OpenCandidateCreated(createdAt)}
+        WHERE {openSince} AND o.deleted_at IS NULL AND {MetricSql.Pipeline("o.pipeline_id")} AND {OpenCandidateCreated(createdAt)}
         ORDER BY 2, 1
         {"{limit}"}
         """;
@@ -303,7 +303,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     /// <summary>The same for a rep or a team: each member's open deals and those closed since, from the owner-first indexes.</summary>
     private static string OpenMemberCandidatesText(string createdAt)
     {
-        var live = $"o.deleted_at IS NULL AND {MetricSql.MemberOwners("o.owner_id")} AND {OpenCandidateCreated(createdAt)}";
+        var live = $"o.deleted_at IS NULL AND {MetricSql.MemberOwners("o.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")} AND {OpenCandidateCreated(createdAt)}";
         return $"""
             SELECT c.Id, c.At FROM (
                 SELECT o.id AS Id, {createdAt} AS At FROM opportunities o WHERE o.closed_at IS NULL AND {live}

@@ -4,7 +4,7 @@ namespace SalesCrm.Benchmarks;
 
 /// <summary>
 /// <c>metrics --explain</c>: every explain page (<see cref="ExplainCases"/>) timed over HTTP, the first page and the page after
-/// the first 500 records side by side (interleaved), 50 records a page.
+/// the first 200 records side by side (interleaved), 50 records a page.
 /// </summary>
 internal static class ExplainBenchmark
 {

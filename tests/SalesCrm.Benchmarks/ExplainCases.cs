@@ -14,8 +14,8 @@ namespace SalesCrm.Benchmarks;
 
 /// <summary>
 /// One page of an explain drill-down: the records behind a figure, 50 a page. <see cref="Path"/> is the first page; the
-/// benchmark also times the page after the first 200 records (the largest page) (its cursor read once beforehand), so a page deep in a long
-/// list is measured too. Explains have no target in the issue: the docs hold this project's (see docs/benchmarks.md).
+/// benchmark also times the page after the first 200 records (the largest page a request may ask for; its cursor is read
+/// once beforehand), so a page deep in a long list is measured too. Explains have no target in the issue: the docs hold this project's (see docs/benchmarks.md).
 /// </summary>
 public sealed record ExplainCase(string Name, string Figure, string Subject, string Path, bool PastSnapshot = false)
 {

@@ -97,6 +97,7 @@ public abstract class ActivityExplainPagingTests(TestDatabase database) : Genera
     {
         await using var connection = await GenerateAsync(Tiny with { Days = 60, Seed = 29 });
         await CutInstantsAsync(connection);
+        await GeneratedHistoryEdits.DeleteAndReassignAsync(connection, Connections.Dialect, Now);
         var rep = await connection.QueryFirstAsync<Guid>(new CommandDefinition(
             "SELECT owner_id FROM activities ORDER BY owner_id", cancellationToken: Cancellation));
         var team = await connection.QueryFirstAsync<Guid>(new CommandDefinition(
@@ -148,20 +149,27 @@ public abstract class ActivityExplainPagingTests(TestDatabase database) : Genera
         var sellingTime = new SellingTimeMetricsStore(Connections);
         var leadScoring = new LeadScoringMetricsStore(Connections);
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
-        var empty = MetricScope.Create(MetricSubject.Organisation, null, today.AddYears(-3), today.AddYears(-2), null, TimeZoneInfo.Utc);
-        foreach (var figure in Enum.GetValues<ActivityFigure>())
+        var rep = await connection.QueryFirstAsync<Guid>(new CommandDefinition(
+            "SELECT owner_id FROM activities ORDER BY owner_id", cancellationToken: Cancellation));
+        var team = await connection.QueryFirstAsync<Guid>(new CommandDefinition(
+            "SELECT team_id FROM users WHERE id = @rep", new { rep }, cancellationToken: Cancellation));
+        foreach (var subject in new[] { MetricSubject.Organisation, new MetricSubject(null, rep), new MetricSubject(team, null) })
         {
-            AssertEmpty(await activity.ExplainAsync(new(empty, figure, PageSize, null), Now, Cancellation));
-        }
+            var empty = MetricScope.Create(subject, null, today.AddYears(-3), today.AddYears(-2), null, TimeZoneInfo.Utc);
+            foreach (var figure in Enum.GetValues<ActivityFigure>())
+            {
+                AssertEmpty(await activity.ExplainAsync(new(empty, figure, PageSize, null), Now, Cancellation));
+            }
 
-        foreach (var figure in Enum.GetValues<SellingTimeFigure>())
-        {
-            AssertEmpty(await sellingTime.ExplainAsync(new(empty, figure, PageSize, null), Now, Cancellation));
-        }
+            foreach (var figure in Enum.GetValues<SellingTimeFigure>())
+            {
+                AssertEmpty(await sellingTime.ExplainAsync(new(empty, figure, PageSize, null), Now, Cancellation));
+            }
 
-        foreach (var figure in Enum.GetValues<LeadScoringFigure>())
-        {
-            AssertEmpty(await leadScoring.ExplainAsync(new(empty, figure, PageSize, null), Cancellation));
+            foreach (var figure in Enum.GetValues<LeadScoringFigure>())
+            {
+                AssertEmpty(await leadScoring.ExplainAsync(new(empty, figure, PageSize, null), Cancellation));
+            }
         }
 
         // A cursor from another, earlier window: the page still starts at this window's start, as the generic statement's did.

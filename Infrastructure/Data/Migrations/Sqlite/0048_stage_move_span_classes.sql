@@ -1,10 +1,11 @@
--- The deals open at a past instant (a pipeline snapshot or its explain): the moves that were in their stage then, entered
--- at or before it and left after it. Read through the moves left after it (ix_stage_moves_left), that is every move since,
--- about 1.3 M of the large profile's 5 M a year back, 3.5 M at its start. Grouped by how long the stage was held, a move of
--- class k (held under 2^k hours; 17: longer than 2^16 hours, about 7.5 years, bounded by 87,000,000 hours, more than the
--- 9,999 years either database can date) that was in its stage at the instant entered it less than 2^k hours before, so each class is read from its own index range of entries: the moves held then, and at
--- most about as many again that were left before it (held at least 2^(k-1) hours, so those entered in the second half of
--- the range all count). move_span_classes lists the classes and their bounds for the join.
+-- The deals open at a past instant (a pipeline snapshot or its explain): the moves that were in their stage then,
+-- entered at or before it and left after it. Read through the moves left after it (ix_stage_moves_left), that is every
+-- move since, about 1.3 M of the large profile's 5 M a year back, 3.5 M at its start. Grouped by how long the stage was
+-- held, a move of class k (held under 2^k hours; 17: longer than 2^16 hours, about 7.5 years, bounded by 87,000,000
+-- hours, about the 9,925 years SQL Server's dates reach from the year 1) that was in its stage at the instant entered
+-- it less than 2^k hours before, so each class is read from its own index range of entries: the moves held then, and at
+-- most about as many again that were left before it (held at least 2^(k-1) hours, so those entered in the second half
+-- of the range all count). move_span_classes lists the classes and their bounds for the join.
 ALTER TABLE stage_moves ADD COLUMN left_span_class INTEGER GENERATED ALWAYS AS (
     CASE WHEN left_at IS NULL THEN NULL
          WHEN left_at - occurred_at < 3600000 THEN 0
