@@ -34,7 +34,7 @@ public sealed class ActivityStore(IDbConnectionFactory connections, ActivityWrit
           AND (@ContactId IS NULL OR a.contact_id = @ContactId)
           AND (@AccountId IS NULL OR a.account_id = @AccountId)
           AND (@OpportunityId IS NULL OR a.opportunity_id = @OpportunityId)
-          AND (@AfterAt IS NULL OR a.occurred_at < @AfterAt OR (a.occurred_at = @AfterAt AND a.id < @AfterId))
+          AND {Keyset.Descending("a.occurred_at", "a.id")}
         ORDER BY a.occurred_at DESC, a.id DESC
         {"{limit}"}
         """);

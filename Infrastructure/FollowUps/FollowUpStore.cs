@@ -46,7 +46,7 @@ public sealed class FollowUpStore(IDbConnectionFactory connections) : SqlStore(c
           AND (@DueTo IS NULL OR f.due_at < @DueTo)
           AND (@LeadId IS NULL OR f.lead_id = @LeadId)
           AND (@OpportunityId IS NULL OR f.opportunity_id = @OpportunityId)
-          AND (@AfterAt IS NULL OR f.due_at > @AfterAt OR (f.due_at = @AfterAt AND f.id > @AfterId))
+          AND {Keyset.Ascending("f.due_at", "f.id")}
         ORDER BY f.due_at, f.id
         {"{limit}"}
         """);

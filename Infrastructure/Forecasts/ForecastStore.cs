@@ -241,7 +241,7 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         FROM opportunities o
         WHERE o.outcome = 'won' AND o.closed_at >= @From AND o.closed_at < @To AND {MetricSql.LiveDeals(owners)}
           AND o.closed_at >= CASE WHEN @AfterAt > @From THEN @AfterAt ELSE @From END
-          AND (@AfterAt IS NULL OR o.closed_at > @AfterAt OR {id} > {afterId})
+          AND {Keyset.Ascending("o.closed_at", id, afterId: afterId)}
         ORDER BY o.closed_at, {id}
         {"{limit}"}
         """;
@@ -259,7 +259,7 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
               WHERE po.outcome IS NULL AND po.deleted_at IS NULL
                 AND {plus}po.expected_close_date >= @FromDay AND {plus}po.expected_close_date < @ToDay
                 AND {plus}po.stage_id IN (SELECT st.id FROM stages st WHERE st.kind = 'open') AND {MetricSql.Pipeline("po.pipeline_id")}
-                AND (@AfterAt IS NULL OR po.created_at > @AfterAt OR (po.created_at = @AfterAt AND {pageId} > {afterId}))
+                AND {Keyset.Ascending("po.created_at", pageId, afterId: afterId)}
               ORDER BY po.created_at, {pageId}
               {"{limit}"}) p
         JOIN opportunities o ON o.id = p.id
@@ -275,7 +275,7 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         JOIN stages s ON s.id = o.stage_id
         WHERE o.outcome IS NULL AND s.kind = 'open' AND o.expected_close_date >= @FromDay AND o.expected_close_date < @ToDay
           AND {MetricSql.LiveDeals(MetricSql.MemberOwners("o.owner_id"))}
-          AND (@AfterAt IS NULL OR o.created_at > @AfterAt OR (o.created_at = @AfterAt AND {id} > {afterId}))
+          AND {Keyset.Ascending("o.created_at", id, afterId: afterId)}
         ORDER BY o.created_at, {id}
         {"{limit}"}
         """;

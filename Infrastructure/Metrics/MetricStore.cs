@@ -15,8 +15,8 @@ namespace SalesCrm.Infrastructure.Metrics;
 public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(connections)
 {
     /// <summary>Keyset paging over the explain rows, oldest first.</summary>
-    protected const string ExplainPageEnd =
-        "WHERE (@AfterAt IS NULL OR x.At > @AfterAt OR (x.At = @AfterAt AND x.Id > @AfterId)) ORDER BY x.At, x.Id {limit}";
+    protected static readonly string ExplainPageEnd =
+        $"WHERE {Keyset.Ascending("x.At", "x.Id")} ORDER BY x.At, x.Id {{limit}}";
 
     /// <summary>
     /// The window and the keyset of an explain page as a range on the records' own instant column <paramref name="at"/>
@@ -28,7 +28,7 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
     /// </summary>
     protected static string ExplainSeek(string at, string id) => $"""
         {at} >= CASE WHEN @AfterAt > @WindowFrom THEN @AfterAt ELSE @WindowFrom END AND {at} < @WindowTo
-        AND (@AfterAt IS NULL OR {at} > @AfterAt OR {id} > @AfterId)
+        AND {Keyset.Ascending(at, id)}
         """;
 
     /// <summary>

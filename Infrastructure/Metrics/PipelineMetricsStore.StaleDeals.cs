@@ -56,7 +56,7 @@ public sealed partial class PipelineMetricsStore
             CROSS JOIN opportunities so
             WHERE so.stage_id = l.stage_id AND so.deleted_at IS NULL AND so.stage_entered_at < l.before_at
               AND {owners} AND {MetricSql.Pipeline("so.pipeline_id")}
-              AND (@AfterAt IS NULL OR so.stage_entered_at > @AfterAt OR (so.stage_entered_at = @AfterAt AND so.id > @AfterId))
+              AND {Keyset.Ascending("so.stage_entered_at", "so.id")}
             ORDER BY so.stage_entered_at, so.id
             {"{limit}"})
         ORDER BY o.stage_entered_at, o.id

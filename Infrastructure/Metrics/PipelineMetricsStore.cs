@@ -119,7 +119,7 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
     /// <see cref="MetricStore.ExplainSeek"/> for the deals open now, which have no window: their entry instants from the cursor's
     /// (<c>@OpenFrom</c>, the earliest instant on the first page) on, a deal entered at the cursor's instant only after its id.
     /// </summary>
-    private static string OpenFrom(string at, string id) => $"{at} >= @OpenFrom AND (@AfterAt IS NULL OR {at} > @AfterAt OR {id} > @AfterId)";
+    private static string OpenFrom(string at, string id) => $"{at} >= @OpenFrom AND {Keyset.Ascending(at, id)}";
 
     /// <summary>
     /// The organisation's rows (<paramref name="owners"/> null: no owner filter), or the members' through the owner the move

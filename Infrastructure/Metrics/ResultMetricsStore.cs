@@ -316,7 +316,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     }
 
     private static string OpenCandidateCreated(string createdAt) =>
-        $"{createdAt} < @WindowTo AND (@AfterAt IS NULL OR {createdAt} > @AfterAt OR ({createdAt} = @AfterAt AND o.id > @AfterId))";
+        $"{createdAt} < @WindowTo AND {Keyset.Ascending(createdAt, "o.id")}";
 
     /// <summary>Open at the window's end: the last stage move before it entered an open stage (old definition, kept as is).</summary>
     private static string ExplainOpenDealsText(string ids) => $"""

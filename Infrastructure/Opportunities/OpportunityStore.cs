@@ -50,7 +50,7 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
     public static readonly Sql ListNewest = new($"""
         {Select}
         {ListFilters}
-          AND (@AfterId IS NULL OR o.created_at < @AfterCreatedAt OR (o.created_at = @AfterCreatedAt AND o.id < @AfterId))
+          AND {Keyset.Descending("o.created_at", "o.id", "@AfterCreatedAt")}
         ORDER BY o.created_at DESC, o.id DESC
         {"{limit}"}
         """);
@@ -58,7 +58,7 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
     public static readonly Sql ListByAmount = new($"""
         {Select}
         {ListFilters}
-          AND (@AfterId IS NULL OR o.amount < @AfterAmount OR (o.amount = @AfterAmount AND o.id < @AfterId))
+          AND {Keyset.Descending("o.amount", "o.id", "@AfterAmount")}
         ORDER BY o.amount DESC, o.id DESC
         {"{limit}"}
         """);
@@ -66,8 +66,7 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
     public static readonly Sql ListByCloseDate = new($"""
         {Select}
         {ListFilters}
-          AND (@AfterId IS NULL OR COALESCE(o.expected_close_date, @NoCloseDate) > @AfterCloseDate
-               OR (COALESCE(o.expected_close_date, @NoCloseDate) = @AfterCloseDate AND o.id > @AfterId))
+          AND {Keyset.Ascending("COALESCE(o.expected_close_date, @NoCloseDate)", "o.id", "@AfterCloseDate")}
         ORDER BY COALESCE(o.expected_close_date, @NoCloseDate), o.id
         {"{limit}"}
         """);
@@ -129,14 +128,14 @@ public sealed class OpportunityStore(IDbConnectionFactory connections) : SqlStor
         {limit}
         """);
 
-    public static readonly Sql ListOwnerChanges = new("""
+    public static readonly Sql ListOwnerChanges = new($"""
         SELECT id AS Id, opportunity_id AS OpportunityId, from_owner_id AS FromOwnerId, to_owner_id AS ToOwnerId,
                occurred_at AS OccurredAt, changed_by AS ChangedBy
         FROM owner_changes
         WHERE opportunity_id = @OpportunityId
-          AND (@AfterId IS NULL OR occurred_at > @AfterAt OR (occurred_at = @AfterAt AND id > @AfterId))
+          AND {Keyset.Ascending("occurred_at", "id")}
         ORDER BY occurred_at, id
-        {limit}
+        {"{limit}"}
         """);
 
     public async Task<OpportunityRecord?> FindAsync(Guid id, bool includeDeleted, CancellationToken cancellationToken) =>

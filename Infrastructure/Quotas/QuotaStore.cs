@@ -48,7 +48,7 @@ public sealed class QuotaStore(IDbConnectionFactory connections) : SqlStore(conn
           AND (@Period IS NULL OR q.period = @Period)
           AND (@From IS NULL OR q.period_end > @From)
           AND (@To IS NULL OR q.period_start < @To)
-          AND (@AfterStart IS NULL OR q.period_start > @AfterStart OR (q.period_start = @AfterStart AND q.id > @AfterId))
+          AND {Keyset.Ascending("q.period_start", "q.id", "@AfterStart")}
         ORDER BY q.period_start, q.id
         {"{limit}"}
         """);

@@ -46,9 +46,9 @@ public static class RecordSql
     /// Binds <c>@AfterName</c>, <c>@AfterAt</c> and <c>@AfterId</c> (see <see cref="AfterParameters"/>).
     /// </summary>
     public static (string Keyset, string Order) Sorted(ListSort sort, string alias, string nameExpression) => sort == ListSort.Name
-        ? ($"(@AfterId IS NULL OR LOWER({nameExpression}) > LOWER(@AfterName) OR (LOWER({nameExpression}) = LOWER(@AfterName) AND {alias}.id > @AfterId))",
+        ? (Keyset.Ascending($"LOWER({nameExpression})", $"{alias}.id", "LOWER(@AfterName)"),
             $"ORDER BY LOWER({nameExpression}), {alias}.id")
-        : ($"(@AfterId IS NULL OR {alias}.created_at < @AfterAt OR ({alias}.created_at = @AfterAt AND {alias}.id < @AfterId))",
+        : (Keyset.Descending($"{alias}.created_at", $"{alias}.id"),
             $"ORDER BY {alias}.created_at DESC, {alias}.id DESC");
 
     public static object AfterParameters(SortPosition? after) => new

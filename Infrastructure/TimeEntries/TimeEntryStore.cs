@@ -43,7 +43,7 @@ public sealed class TimeEntryStore(IDbConnectionFactory connections) : SqlStore(
           AND (@Kind IS NULL OR t.kind = @Kind)
           AND (@From IS NULL OR t.occurred_at >= @From)
           AND (@To IS NULL OR t.occurred_at < @To)
-          AND (@AfterAt IS NULL OR t.occurred_at < @AfterAt OR (t.occurred_at = @AfterAt AND t.id < @AfterId))
+          AND {Keyset.Descending("t.occurred_at", "t.id")}
         ORDER BY t.occurred_at DESC, t.id DESC
         {"{limit}"}
         """);
