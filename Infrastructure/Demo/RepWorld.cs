@@ -168,9 +168,9 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
         while (true)
         {
             var leave = at.AddHours(24 * (DealFlow.MinDaysInStage + (-DealFlow.MeanExtraDaysInStage * Math.Log(1 - random.NextDouble()))));
-            FollowUps(dealId, at, leave, batch);
             if (leave >= now)
             {
+                FollowUps(dealId, at, leave, DealFlow.FollowUpsOtherwise, batch);
                 return (stage, at, null, null, moves);
             }
 
@@ -179,14 +179,17 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
             if (index > 0 && roll < DealFlow.BackwardShare)
             {
                 next = pipeline.OpenStages[--index];
+                FollowUps(dealId, at, leave, DealFlow.FollowUpsOtherwise, batch);
             }
             else if (roll < DealFlow.Advance(index))
             {
                 next = ++index < pipeline.OpenStages.Count ? pipeline.OpenStages[index] : pipeline.Won;
+                FollowUps(dealId, at, leave, DealFlow.FollowUpsBeforeAdvance, batch);
             }
             else
             {
                 next = pipeline.Lost;
+                FollowUps(dealId, at, leave, DealFlow.FollowUpsBeforeLoss, batch);
             }
 
             Guid? reason = next == pipeline.Lost ? pipeline.LostReasons[random.Next(pipeline.LostReasons.Count)] : null;
@@ -209,9 +212,10 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
         }
     }
 
-    private void FollowUps(Guid dealId, DateTimeOffset from, DateTimeOffset to, RowBatch batch)
+    /// <summary>The follow-ups of a stay [from, to), <paramref name="mean"/> of them on average, due evenly through it.</summary>
+    private void FollowUps(Guid dealId, DateTimeOffset from, DateTimeOffset to, double mean, RowBatch batch)
     {
-        var count = random.Next(4);
+        var count = Poisson(mean);
         for (var i = 1; i <= count; i++)
         {
             var due = from + ((to - from) * i / (count + 1));
@@ -246,6 +250,19 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
             MoveNumber = number,
             LostReasonId = reason,
         });
+
+    /// <summary>A Poisson draw (Knuth's product of uniforms), capped at 12.</summary>
+    private int Poisson(double mean)
+    {
+        var floor = Math.Exp(-mean);
+        var count = 0;
+        for (var product = random.NextDouble(); product > floor && count < 12; product *= random.NextDouble())
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     /// <summary>A moment in the working hours of that day, never later than now.</summary>
     private DateTimeOffset WorkingTime(DateTimeOffset day)

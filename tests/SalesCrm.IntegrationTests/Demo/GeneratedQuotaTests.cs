@@ -65,14 +65,19 @@ public abstract class GeneratedQuotaTests(TestDatabase database) : DatabaseTests
         var quarters = quotas.Where(q => q.Period == "quarter" && q.PeriodEnd <= new DateOnly(2025, 6, 2)).ToList();
         Assert.Equal(new DateOnly(2023, 7, 1), quarters.Min(q => q.PeriodStart));
         var attainments = quarters.Select(Attainment).Order().ToList();
-        var firstQuarter = quarters.Where(q => q.PeriodStart == new DateOnly(2023, 7, 1)).Select(Attainment).Order().ToList();
+        var firstQuotas = quarters.Where(q => q.PeriodStart == new DateOnly(2023, 7, 1)).ToList();
+        var firstQuarter = firstQuotas.Select(Attainment).Order().ToList();
+
+        // The four reps' first quarter together (won revenue over the targets' sum): each rep wins only a handful of deals in
+        // that part-quarter, so one rep's attainment, or the middle two of four, swings by ±40 % from one random draw to the next.
+        var firstPooled = (double)(firstQuotas.Sum(q => deals.Where(d => Won(d, q)).Sum(d => d.Amount)) / firstQuotas.Sum(q => q.Target));
         var years = quotas.Where(q => q.Period == "year" && q.PeriodEnd <= new DateOnly(2025, 6, 2)).Select(Attainment).Order().ToList();
         var median = (attainments[13] + attainments[14]) / 2;
         var attainedShare = (double)attainments.Count(a => a >= 1) / attainments.Count;
-        report.Add($"quarters: median {median:0.00}, attained {attainedShare:P0}; first quarter {string.Join(", ", firstQuarter.Select(a => a.ToString("0.00")))}; "
+        report.Add($"quarters: median {median:0.00}, attained {attainedShare:P0}; first quarter {string.Join(", ", firstQuarter.Select(a => a.ToString("0.00")))} (together {firstPooled:0.00}); "
             + $"years {string.Join(", ", years.Select(a => a.ToString("0.00")))}; win share {winShare:0.000}");
         Assert.True(attainments.Count == 4 * 7 && median is > 0.8 and < 1.2 && attainedShare is > 0.25 and < 0.75, string.Join("; ", report));
-        Assert.True((firstQuarter[1] + firstQuarter[2]) / 2 is > 0.6 and < 1.4, string.Join("; ", report));
+        Assert.True(firstQuarter.Count == 4 && firstPooled is > 0.6 and < 1.4, string.Join("; ", report));
         Assert.True(years.Count == 2 * 4 && (years[3] + years[4]) / 2 is > 0.7 and < 1.3, string.Join("; ", report));
     }
 
