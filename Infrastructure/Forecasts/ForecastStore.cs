@@ -49,7 +49,9 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
     /// A page of <see cref="OpenDeals"/> from the cursor on, by creation then the id's text. The organisation's page of ids is
     /// walked in creation order on ix_opportunities_open_created (0046, covering), stopping at the page's end; SQLite compares
     /// the expected close date and stage with a unary plus so its planner does not read the period's range (or a stage's deals)
-    /// and sort them instead. A rep's or team's come from each member's range of ix_opportunities_owner_expected_close.
+    /// and sort them instead. A rep's or team's come from each member's range of ix_opportunities_owner_expected_close. On SQL
+    /// Server the ties are ordered by the id's text, which no index gives, so there a page sorts the rest of the period's open
+    /// deals (and the won pages theirs); measured on SQLite only.
     /// </summary>
     public static readonly SubjectSql OpenDealsPage = new(
         new(OpenDealsPageText("+", "o.id", "po.id", "@AfterId"),
