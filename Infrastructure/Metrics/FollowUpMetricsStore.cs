@@ -33,14 +33,6 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
          WHERE f.opportunity_id = o.id AND f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at <= o.closed_at)
         """;
 
-    /// <summary>Follow-ups of the subject completed in the window; with a pipeline, only those on its opportunities.</summary>
-    private static readonly string CompletedInWindow = $"""
-        FROM follow_ups f
-        WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo
-          AND {MetricSql.Subject("f.owner_id")}
-          AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
-        """;
-
     /// <summary>
     /// Each span's forward moves from <c>stage_move_follow_up_days</c> (kept exact by triggers, migration 0021): per stage left
     /// and follow-up count, how many; forwardness and the pipeline are decided here from the stages as they are, as
@@ -137,9 +129,15 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
     public static readonly SubjectSql ExplainEarlyGiveUps = ExplainDealsFor($"o.outcome = 'lost' AND {FollowUpsBeforeClose} <= 1");
 
     /// <summary>Value is the hours late (0 when completed by the due time): the one timestamp difference, so per dialect.</summary>
-    public static readonly Sql ExplainFollowUps = new(
-        ExplainFollowUpsText("(f.completed_at - f.due_at) / 3600000.0"),
-        ExplainFollowUpsText("DATEDIFF_BIG(millisecond, f.due_at, f.completed_at) / 3600000.0"));
+    /// <summary>
+    /// The completed follow-ups behind timeliness (with a pipeline, those on its opportunities), a page by completion from the
+    /// cursor (<see cref="MetricStore.ExplainRecords(string, string, string, string, string, string)"/>: the organisation's in
+    /// completion order, a rep's or team's merged from each member's own page); Value: hours late.
+    /// </summary>
+    public static readonly SubjectSql ExplainCompletedFollowUps = ExplainFollowUpsWhere("1 = 1");
+
+    /// <summary>Those completed after their due time (the late indexes of migration 0021 hold just these).</summary>
+    public static readonly SubjectSql ExplainLateFollowUps = ExplainFollowUpsWhere("f.completed_at > f.due_at");
 
     public async Task<FollowUpRows> ReadAsync(MetricScope scope, CancellationToken cancellationToken)
     {
@@ -165,7 +163,8 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
             FollowUpFigure.WonDeals => ExplainWonDeals.For(request.Scope.Subject),
             FollowUpFigure.LostDeals => ExplainLostDeals.For(request.Scope.Subject),
             FollowUpFigure.EarlyGiveUps => ExplainEarlyGiveUps.For(request.Scope.Subject),
-            _ => ExplainFollowUps,
+            FollowUpFigure.CompletedFollowUps => ExplainCompletedFollowUps.For(request.Scope.Subject),
+            _ => ExplainLateFollowUps.For(request.Scope.Subject),
         };
         return ExplainAsync(sql, request, clock.GetUtcNow(), null, cancellationToken);
     }
@@ -243,14 +242,18 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         {ExplainPageEnd}
         """));
 
-    private static string ExplainFollowUpsText(string hoursLate) => $"""
-        SELECT * FROM (
-            SELECT 'follow_up' AS Kind, f.id AS Id, f.completed_at AS At, f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount,
-                   CAST(CASE WHEN f.completed_at > f.due_at THEN {hoursLate} ELSE 0 END AS FLOAT) AS Value, f.opportunity_id AS OpportunityId
-            {CompletedInWindow}
-              AND (@Figure = 'completed_follow_ups' OR (@Figure = 'late_follow_ups' AND f.completed_at > f.due_at))
-        ) x
-        {ExplainPageEnd}
+    private static SubjectSql ExplainFollowUpsWhere(string condition) => ExplainRecords(
+        FollowUpColumns("(f.completed_at - f.due_at) / 3600000.0"),
+        FollowUpColumns("DATEDIFF_BIG(millisecond, f.due_at, f.completed_at) / 3600000.0"),
+        "follow_ups", "f", "f.completed_at",
+        $"""
+        f.status = 'completed' AND f.deleted_at IS NULL AND {condition}
+        AND (@PipelineId IS NULL OR f.opportunity_id IN (SELECT po.id FROM opportunities po WHERE po.pipeline_id = @PipelineId))
+        """);
+
+    private static string FollowUpColumns(string hoursLate) => $"""
+        'follow_up' AS Kind, f.id AS Id, f.completed_at AS At, f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount,
+        CAST(CASE WHEN f.completed_at > f.due_at THEN {hoursLate} ELSE 0 END AS FLOAT) AS Value, f.opportunity_id AS OpportunityId
         """;
 
     private sealed class AdvanceRow

@@ -41,14 +41,20 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
     /// member's records of the window instead: 8-15 ms for a team's quarter of activities on the large database, 100 ms for
     /// three years, against about 1 ms.
     /// </summary>
-    protected static SubjectSql ExplainRecords(string columns, string table, string alias, string at, string where) => new(
-        new($"""
+    protected static SubjectSql ExplainRecords(string columns, string table, string alias, string at, string where) =>
+        ExplainRecords(columns, columns, table, alias, at, where);
+
+    /// <summary>As above, with the selected columns written per dialect (SQLite's, then SQL Server's).</summary>
+    protected static SubjectSql ExplainRecords(string sqliteColumns, string sqlServerColumns, string table, string alias, string at, string where)
+    {
+        string Organisation(string columns) => $"""
             SELECT {columns}
             FROM {table} {alias}
             WHERE {where} AND {ExplainSeek(at, $"{alias}.id")}
             ORDER BY {at}, {alias}.id {"{limit}"}
-            """),
-        new($"""
+            """;
+
+        string Members(string columns) => $"""
             SELECT {columns}
             FROM users su
             JOIN {table} {alias} ON {alias}.id IN (
@@ -57,7 +63,12 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
                 ORDER BY {at}, {alias}.id {"{limit}"})
             WHERE su.id = @SubjectUserId OR su.team_id = @SubjectTeamId
             ORDER BY {at}, {alias}.id {"{limit}"}
-            """));
+            """;
+
+        return new(
+            new(Organisation(sqliteColumns), Organisation(sqlServerColumns)),
+            new(Members(sqliteColumns), Members(sqlServerColumns)));
+    }
 
     protected Task<IReadOnlyList<T>> SpanQueryAsync<T>(Sql sql, MetricScope scope, DateTimeOffset now, object? extra, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ using SalesCrm.IntegrationTests.Data;
 namespace SalesCrm.IntegrationTests.Demo;
 
 /// <summary>
-/// The results, lead, follow-up, won-deal (funnel, quota) and forecast explain statements, rewritten per figure and subject with the keyset as a seek (and the
+/// The results, lead, follow-up (deals, stage advances, completed and late follow-ups), won-deal (funnel, quota) and forecast explain statements, rewritten per figure and subject with the keyset as a seek (and the
 /// open deals decided a chunk of candidates at a time), must page through exactly the rows the one generic statement each
 /// store had before returned, in the same order: every page of 7 for the organisation, a rep and a team, on a generated
 /// history with rows tied on their instant across page boundaries. The generic statements are kept here only as the oracle.
@@ -107,6 +107,18 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : Generated
         ORDER BY x.At, x.Id
         """;
 
+    private static readonly string OldFollowUps = """
+        SELECT * FROM (
+            SELECT 'follow_up' AS Kind, f.id AS Id, f.completed_at AS At, f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount,
+                   CAST(CASE WHEN f.completed_at > f.due_at THEN {late hours} ELSE 0 END AS FLOAT) AS Value, f.opportunity_id AS OpportunityId
+            FROM follow_ups f
+            WHERE f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at >= @WindowFrom AND f.completed_at < @WindowTo
+              AND {subject(f.owner_id)}
+              AND (@Figure = 'completed_follow_ups' OR (@Figure = 'late_follow_ups' AND f.completed_at > f.due_at))
+        ) x
+        ORDER BY x.At, x.Id
+        """;
+
     private static readonly string OldWon = """
         SELECT * FROM (
             SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
@@ -151,6 +163,11 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : Generated
                 foreach (var figure in new[] { FollowUpFigure.WonDeals, FollowUpFigure.LostDeals, FollowUpFigure.EarlyGiveUps })
                 {
                     rows += await AssertSameAsync(connection, scope, figure, OldFollowUpDeals, (r, a) => followUps.ExplainAsync(r with { After = a }, Cancellation));
+                }
+
+                foreach (var figure in new[] { FollowUpFigure.CompletedFollowUps, FollowUpFigure.LateFollowUps })
+                {
+                    rows += await AssertSameAsync(connection, scope, figure, OldFollowUps, (r, a) => followUps.ExplainAsync(r with { After = a }, Cancellation));
                 }
             }
         }
@@ -277,7 +294,9 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : Generated
         var text = statement
             .Replace("{cycle}", sqlite ? "CAST(o.closed_at - o.created_at AS FLOAT) / 86400000.0" : "CAST(DATEDIFF_BIG(MILLISECOND, o.created_at, o.closed_at) AS FLOAT) / 86400000.0")
             .Replace("{hours}", sqlite ? "CAST(q.first_at - q.created_at AS FLOAT) / 3600000.0" : "CAST(DATEDIFF_BIG(MILLISECOND, q.created_at, q.first_at) AS FLOAT) / 3600000.0")
+            .Replace("{late hours}", sqlite ? "(f.completed_at - f.due_at) / 3600000.0" : "DATEDIFF_BIG(millisecond, f.due_at, f.completed_at) / 3600000.0")
             .Replace("{subject(l.owner_id)}", MetricSql.Subject("l.owner_id"))
+            .Replace("{subject(f.owner_id)}", MetricSql.Subject("f.owner_id"))
             .Replace("{subject}", MetricSql.Subject("o.owner_id"));
         var parameters = MetricSql.Parameters(scope, Now);
         parameters.AddDynamicParams(new { Figure = figure });

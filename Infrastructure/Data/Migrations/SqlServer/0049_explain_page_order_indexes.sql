@@ -68,10 +68,10 @@ DROP INDEX ix_opportunities_owner_closed_follow_ups ON opportunities;
 CREATE INDEX ix_opportunities_owner_closed_follow_ups ON opportunities (owner_id, closed_at, id)
     INCLUDE (outcome, deleted_at, pipeline_id, follow_ups_at_close, created_at);
 
--- Follow-ups completed in the window, the organisation's (ActivityMetricsStore.ExplainFollowUpsCompleted), and follow-ups'
--- completed / late explain (FollowUpMetricsStore.ExplainFollowUps, every subject; it bounds the window, not the cursor, so a
--- later page walks from the window's start, unsorted): in (completed_at, id) order, the owner, due time (late) and
--- opportunity (a pipeline) carried. The day rollup's reads by completion read the same range.
+-- Follow-ups completed in the window, the organisation's (ActivityMetricsStore.ExplainFollowUpsCompleted, and follow-ups'
+-- completed / late explains, FollowUpMetricsStore.ExplainCompletedFollowUps / ExplainLateFollowUps): in (completed_at, id)
+-- order, the owner, due time (late) and opportunity (a pipeline) carried. The day rollup's reads by completion read the same
+-- range. A rep's or team's come from 0045's ix_follow_ups_owner_completed.
 DROP INDEX ix_follow_ups_completed_due ON follow_ups;
 CREATE INDEX ix_follow_ups_completed_due ON follow_ups (completed_at, id) INCLUDE (status, owner_id, deleted_at, due_at, opportunity_id);
 
