@@ -128,11 +128,11 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
 
     public static readonly SubjectSql ExplainEarlyGiveUps = ExplainDealsFor($"o.outcome = 'lost' AND {FollowUpsBeforeClose} <= 1");
 
-    /// <summary>Value is the hours late (0 when completed by the due time): the one timestamp difference, so per dialect.</summary>
     /// <summary>
     /// The completed follow-ups behind timeliness (with a pipeline, those on its opportunities), a page by completion from the
     /// cursor (<see cref="MetricStore.ExplainRecords(string, string, string, string, string, string)"/>: the organisation's in
-    /// completion order, a rep's or team's merged from each member's own page); Value: hours late.
+    /// completion order, a rep's or team's merged from each member's own page); Value: hours late (0 when completed by the due
+    /// time), the one timestamp difference, so its columns are per dialect.
     /// </summary>
     public static readonly SubjectSql ExplainCompletedFollowUps = ExplainFollowUpsWhere("1 = 1");
 
