@@ -176,21 +176,24 @@ internal sealed class RepWorld(GeneratedRep rep, PipelineShape pipeline, Random 
 
             var roll = random.NextDouble();
             Guid next;
+            double followUps;
             if (index > 0 && roll < DealFlow.BackwardShare)
             {
                 next = pipeline.OpenStages[--index];
-                FollowUps(dealId, at, leave, DealFlow.FollowUpsOtherwise, batch);
+                followUps = DealFlow.FollowUpsOtherwise;
             }
             else if (roll < DealFlow.Advance(index))
             {
                 next = ++index < pipeline.OpenStages.Count ? pipeline.OpenStages[index] : pipeline.Won;
-                FollowUps(dealId, at, leave, DealFlow.FollowUpsBeforeAdvance, batch);
+                followUps = DealFlow.FollowUpsBeforeAdvance;
             }
             else
             {
                 next = pipeline.Lost;
-                FollowUps(dealId, at, leave, DealFlow.FollowUpsBeforeLoss, batch);
+                followUps = DealFlow.FollowUpsBeforeLoss;
             }
+
+            FollowUps(dealId, at, leave, followUps, batch);
 
             Guid? reason = next == pipeline.Lost ? pipeline.LostReasons[random.Next(pipeline.LostReasons.Count)] : null;
             Move(dealId, stage, next, leave, ++moves, reason, batch);

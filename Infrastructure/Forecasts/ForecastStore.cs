@@ -146,7 +146,7 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
     public async Task<IReadOnlyList<WonForecastDeal>> WonDealsAsync(
         MetricSubject subject, Guid? pipelineId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         (await QueryAsync<WonRow>(WonDeals, Parameters(subject, pipelineId, new { From = from, To = to }), cancellationToken))
-            .Select(r => new WonForecastDeal(r.Id, r.OwnerId, r.Name, r.Amount, r.CreatedAt, r.ClosedAt))
+            .Select(r => r.ToDeal())
             .ToList();
 
     public async Task<IReadOnlyList<WonForecastDeal>> WonDealsPageAsync(
@@ -154,7 +154,7 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         (await QueryAsync<WonRow>(
             WonDealsPage.For(subject),
             Parameters(subject, pipelineId, new { From = from, To = to, AfterAt = after?.At, AfterId = after?.Id, Limit = limit }), cancellationToken))
-            .Select(r => new WonForecastDeal(r.Id, r.OwnerId, r.Name, r.Amount, r.CreatedAt, r.ClosedAt))
+            .Select(r => r.ToDeal())
             .ToList();
 
     public async Task<IReadOnlyList<OpenForecastDeal>> OpenDealsPageAsync(
@@ -162,8 +162,7 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         (await QueryAsync<OpenRow>(
             OpenDealsPage.For(subject),
             Parameters(subject, pipelineId, new { FromDay = from, ToDay = to, AfterAt = after?.At, AfterId = after?.Id, Limit = limit }), cancellationToken))
-            .Select(r => new OpenForecastDeal(
-                r.Id, r.OwnerId, r.Name, r.Amount, r.CreatedAt, r.StageId, r.StageName, r.Probability, EnumNames.Parse<ForecastCategory>(r.Category)))
+            .Select(r => r.ToDeal())
             .ToList();
 
     public async Task<DealTotal> WonTotalAsync(
@@ -213,8 +212,7 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
     public async Task<IReadOnlyList<OpenForecastDeal>> OpenDealsAsync(
         MetricSubject subject, Guid? pipelineId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         (await QueryAsync<OpenRow>(OpenDeals, Parameters(subject, pipelineId, new { FromDay = from, ToDay = to }), cancellationToken))
-            .Select(r => new OpenForecastDeal(
-                r.Id, r.OwnerId, r.Name, r.Amount, r.CreatedAt, r.StageId, r.StageName, r.Probability, EnumNames.Parse<ForecastCategory>(r.Category)))
+            .Select(r => r.ToDeal())
             .ToList();
 
     public async Task<DealTotal> OpenWithoutCloseDateAsync(MetricSubject subject, Guid? pipelineId, CancellationToken cancellationToken)
@@ -380,6 +378,8 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         public DateTimeOffset CreatedAt { get; init; }
 
         public DateTimeOffset ClosedAt { get; init; }
+
+        public WonForecastDeal ToDeal() => new(Id, OwnerId, Name, Amount, CreatedAt, ClosedAt);
     }
 
     private sealed class OpenRow
@@ -401,6 +401,9 @@ public sealed class ForecastStore(IDbConnectionFactory connections) : SqlStore(c
         public int Probability { get; init; }
 
         public string Category { get; init; } = "";
+
+        public OpenForecastDeal ToDeal() =>
+            new(Id, OwnerId, Name, Amount, CreatedAt, StageId, StageName, Probability, EnumNames.Parse<ForecastCategory>(Category));
     }
 
     private sealed class TotalRow

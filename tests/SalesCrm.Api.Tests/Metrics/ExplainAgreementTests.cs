@@ -210,7 +210,7 @@ public sealed class ExplainAgreementTests(DemoModeTests.DemoFactory factory) : I
             return [.. page.Items];
         }
 
-        return await client.AllAsync<MetricRecord>($"{Metrics}/{path}&limit={Paging.MaxLimit}");
+        return await client.ExplainAllAsync($"{Metrics}/{path}", Paging.MaxLimit);
     }
 
     private async Task<HttpClient> AdminAsync() =>

@@ -196,7 +196,7 @@ public abstract class ActivityExplainPagingTests(TestDatabase database) : Genera
     {
         var parameters = MetricSql.Parameters(scope, Now);
         parameters.AddDynamicParams(new { Figure = figure.ToName(), AfterAt = (DateTimeOffset?)null, AfterId = (Guid?)null, Limit = 1_000_000 });
-        var expected = (await connection.QueryAsync<OldRow>(new CommandDefinition(old.For(Connections.Dialect), parameters, cancellationToken: Cancellation)))
+        var expected = (await connection.QueryAsync<OracleExplainRow>(new CommandDefinition(old.For(Connections.Dialect), parameters, cancellationToken: Cancellation)))
             .Select(r => r.ToRecord()).ToList();
 
         var walked = new List<MetricRecord>();
@@ -282,27 +282,6 @@ public abstract class ActivityExplainPagingTests(TestDatabase database) : Genera
         ) x
         {OldPageEnd}
         """;
-
-    private sealed class OldRow
-    {
-        public string Kind { get; init; } = "";
-
-        public Guid Id { get; init; }
-
-        public DateTimeOffset At { get; init; }
-
-        public Guid OwnerId { get; init; }
-
-        public string? Label { get; init; }
-
-        public decimal? Amount { get; init; }
-
-        public double? Value { get; init; }
-
-        public Guid? OpportunityId { get; init; }
-
-        public MetricRecord ToRecord() => new(EnumNames.Parse<MetricRecordKind>(Kind), Id, At, OwnerId, Label, Amount, Value, OpportunityId);
-    }
 }
 
 public sealed class SqliteActivityExplainPagingTests(SqliteDatabase database)

@@ -300,8 +300,8 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : Generated
             .Replace("{subject}", MetricSql.Subject("o.owner_id"));
         var parameters = MetricSql.Parameters(scope, Now);
         parameters.AddDynamicParams(new { Figure = figure });
-        var rows = await connection.QueryAsync<OldRow>(new CommandDefinition(text, parameters, cancellationToken: Cancellation));
-        return [.. rows.Select(r => Comparable(new MetricRecord(EnumNames.Parse<MetricRecordKind>(r.Kind), r.Id, r.At, r.OwnerId, r.Label, r.Amount, r.Value, r.OpportunityId)))];
+        var rows = await connection.QueryAsync<OracleExplainRow>(new CommandDefinition(text, parameters, cancellationToken: Cancellation));
+        return [.. rows.Select(r => Comparable(r.ToRecord()))];
     }
 
     /// <summary>Ids for an <c>IN @Ids</c> list: Dapper expands a list without the type handlers, so they go as the text both databases compare them with.</summary>
@@ -315,52 +315,32 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : Generated
     /// earliest of the five) and their close (the latest, never before the close move), five leads their creation, five
     /// moves into an open stage their instant (a close keeps its own, the deal's close).
     /// </summary>
-    private async Task TieInstantsAsync(System.Data.Common.DbConnection connection)
+    private static async Task TieInstantsAsync(System.Data.Common.DbConnection connection)
     {
-        var created = (await connection.QueryAsync<(Guid Id, DateTimeOffset At)>("SELECT id, created_at FROM opportunities ORDER BY created_at, id")).ToList();
-        foreach (var group in created.Chunk(5).Where((_, i) => i % 3 == 0))
-        {
-            await connection.ExecuteAsync("UPDATE opportunities SET created_at = @At WHERE id IN @Ids", new { group[0].At, Ids = Texts(group.Select(g => g.Id)) });
-        }
-
-        var closed = (await connection.QueryAsync<(Guid Id, DateTimeOffset At)>(
-            "SELECT id, closed_at FROM opportunities WHERE closed_at IS NOT NULL ORDER BY closed_at, id")).ToList();
-        foreach (var group in closed.Chunk(5).Where((_, i) => i % 3 == 1))
-        {
-            await connection.ExecuteAsync("UPDATE opportunities SET closed_at = @At WHERE id IN @Ids", new { group[^1].At, Ids = Texts(group.Select(g => g.Id)) });
-        }
-
-        var leads = (await connection.QueryAsync<(Guid Id, DateTimeOffset At)>("SELECT id, created_at FROM leads ORDER BY created_at, id")).ToList();
-        foreach (var group in leads.Chunk(5).Where((_, i) => i % 3 == 2))
-        {
-            await connection.ExecuteAsync("UPDATE leads SET created_at = @At WHERE id IN @Ids", new { group[0].At, Ids = Texts(group.Select(g => g.Id)) });
-        }
-
-        var moves = (await connection.QueryAsync<(Guid Id, DateTimeOffset At)>(
-            "SELECT m.id, m.occurred_at FROM stage_moves m JOIN stages st ON st.id = m.to_stage_id WHERE m.from_stage_id IS NOT NULL AND st.kind = 'open' ORDER BY m.occurred_at, m.id")).ToList();
-        foreach (var group in moves.Chunk(5).Where((_, i) => i % 4 == 0))
-        {
-            await connection.ExecuteAsync("UPDATE stage_moves SET occurred_at = @At WHERE id IN @Ids", new { group[^1].At, Ids = Texts(group.Select(g => g.Id)) });
-        }
+        await TieAsync(connection, "SELECT id, created_at FROM opportunities ORDER BY created_at, id", "opportunities", "created_at", 3, 0, last: false);
+        await TieAsync(
+            connection, "SELECT id, closed_at FROM opportunities WHERE closed_at IS NOT NULL ORDER BY closed_at, id", "opportunities", "closed_at", 3, 1, last: true);
+        await TieAsync(connection, "SELECT id, created_at FROM leads ORDER BY created_at, id", "leads", "created_at", 3, 2, last: false);
+        await TieAsync(
+            connection,
+            "SELECT m.id, m.occurred_at FROM stage_moves m JOIN stages st ON st.id = m.to_stage_id WHERE m.from_stage_id IS NOT NULL AND st.kind = 'open' ORDER BY m.occurred_at, m.id",
+            "stage_moves", "occurred_at", 4, 0, last: true);
     }
 
-    private sealed class OldRow
+    /// <summary>
+    /// Of the rows <paramref name="select"/> lists (id, instant) in instant order, cut into groups of five, every
+    /// <paramref name="every"/>th group from <paramref name="offset"/> gets one instant in <paramref name="column"/>: its first
+    /// row's, or its <paramref name="last"/> row's.
+    /// </summary>
+    private static async Task TieAsync(
+        System.Data.Common.DbConnection connection, string select, string table, string column, int every, int offset, bool last)
     {
-        public string Kind { get; init; } = "";
-
-        public Guid Id { get; init; }
-
-        public DateTimeOffset At { get; init; }
-
-        public Guid OwnerId { get; init; }
-
-        public string? Label { get; init; }
-
-        public decimal? Amount { get; init; }
-
-        public double? Value { get; init; }
-
-        public Guid? OpportunityId { get; init; }
+        var rows = (await connection.QueryAsync<(Guid Id, DateTimeOffset At)>(select)).ToList();
+        foreach (var group in rows.Chunk(5).Where((_, i) => i % every == offset))
+        {
+            await connection.ExecuteAsync(
+                $"UPDATE {table} SET {column} = @At WHERE id IN @Ids", new { (last ? group[^1] : group[0]).At, Ids = Texts(group.Select(g => g.Id)) });
+        }
     }
 }
 
