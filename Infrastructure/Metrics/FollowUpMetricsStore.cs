@@ -112,15 +112,25 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
         """);
 
     /// <summary>
-    /// Forward moves in the window from the cursor on: the organisation's in time order (ix_stage_moves_occurred_follow_ups),
-    /// a rep's or team's from each member's range of ix_stage_moves_owner_window (the move's copy of its deal's owner, kept by
-    /// triggers; the deal's owner is checked too).
+    /// Forward moves in the window from the cursor on: from an open stage to a later open stage of the same pipeline, or to its
+    /// Won stage (the creation move has no from stage, so it never qualifies). The organisation's in time order
+    /// (ix_stage_moves_occurred_follow_ups), a rep's or team's merged from each member's range of ix_stage_moves_owner_window
+    /// (the move's copy of its deal's owner, kept by triggers; the deal's owner is checked too). The moves drive the join
+    /// (<c>CROSS JOIN</c>: SQLite keeps that order; otherwise it may start from the few stages and read every move ever made
+    /// from each).
     /// </summary>
-    public static readonly SubjectSql ExplainAdvances = new(new(ExplainAdvancesText(null)), new(ExplainAdvancesText(MetricSql.MemberOwners("m.owner_id"))));
+    public static readonly SubjectSql ExplainAdvances = ExplainJoinedRecords(ExplainAdvancesColumns, ExplainAdvancesColumns,
+        "stage_moves", "m", "CROSS JOIN stages fs CROSS JOIN stages ts CROSS JOIN opportunities o", "m.occurred_at",
+        $"""
+        fs.id = m.from_stage_id AND ts.id = m.to_stage_id AND o.id = m.opportunity_id AND o.deleted_at IS NULL AND o.owner_id = m.owner_id
+        AND fs.kind = 'open' AND ts.pipeline_id = fs.pipeline_id AND ((ts.kind = 'open' AND ts.position > fs.position) OR ts.kind = 'won')
+        AND {MetricSql.Pipeline("fs.pipeline_id")}
+        """);
 
     /// <summary>
     /// Won, lost or early-given-up deals closed in the window from the cursor on, one statement a figure: the organisation's in
-    /// close order (ix_opportunities_closed_follow_ups), a rep's or team's from ix_opportunities_owner_closed_follow_ups.
+    /// close order (ix_opportunities_closed_follow_ups), a rep's or team's merged from each member's range of
+    /// ix_opportunities_owner_closed_follow_ups.
     /// </summary>
     public static readonly SubjectSql ExplainWonDeals = ExplainDealsFor("o.outcome = 'won'");
 
@@ -209,38 +219,19 @@ public sealed class FollowUpMetricsStore(IDbConnectionFactory connections, TimeP
           AND f.status = 'completed' AND f.deleted_at IS NULL AND f.completed_at > f.due_at AND {MetricSql.Subject("f.owner_id")}
         """;
 
-    /// <summary>
-    /// Forward moves: from an open stage to a later open stage of the same pipeline, or to its Won stage (the creation move has
-    /// no from stage, so it never qualifies). The moves drive the join (<c>CROSS JOIN</c>: SQLite keeps that order; otherwise it
-    /// may start from the few stages and read every move ever made from each).
-    /// </summary>
-    private static string ExplainAdvancesText(string? members) => $"""
-        SELECT * FROM (
-            SELECT 'stage_move' AS Kind, m.id AS Id, m.occurred_at AS At, o.owner_id AS OwnerId, fs.name AS Label, NULL AS Amount,
-                   CAST({FollowUpsInStage} AS FLOAT) AS Value, m.opportunity_id AS OpportunityId
-            FROM stage_moves m
-            CROSS JOIN stages fs
-            CROSS JOIN stages ts
-            JOIN opportunities o ON o.id = m.opportunity_id
-            WHERE fs.id = m.from_stage_id AND ts.id = m.to_stage_id AND {ExplainSeek("m.occurred_at", "m.id")} AND o.deleted_at IS NULL
-              AND fs.kind = 'open' AND ts.pipeline_id = fs.pipeline_id AND ((ts.kind = 'open' AND ts.position > fs.position) OR ts.kind = 'won')
-              AND {(members is null ? "1 = 1" : $"{members} AND {MetricSql.MemberOwners("o.owner_id")}")} AND {MetricSql.Pipeline("fs.pipeline_id")}
-        ) x
-        {ExplainPageEnd}
+    private const string ExplainAdvancesColumns = $"""
+        'stage_move' AS Kind, m.id AS Id, m.occurred_at AS At, o.owner_id AS OwnerId, fs.name AS Label, NULL AS Amount,
+        CAST({FollowUpsInStage} AS FLOAT) AS Value, m.opportunity_id AS OpportunityId
         """;
 
     /// <summary>The closed deals behind a deal figure (<paramref name="figure"/>: the condition on o), by close time; Value: completed follow-ups up to the close.</summary>
-    private static SubjectSql ExplainDealsFor(string figure) => SubjectSql.Owners("o.owner_id", owners => new($"""
-        SELECT * FROM (
-            SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
-                   CAST({FollowUpsBeforeClose} AS FLOAT) AS Value, o.id AS OpportunityId
-            FROM opportunities o
-            WHERE o.outcome IN ('won', 'lost') AND o.deleted_at IS NULL
-              AND {ExplainSeek("o.closed_at", "o.id")} AND {owners ?? "1 = 1"} AND {MetricSql.Pipeline("o.pipeline_id")}
-              AND {figure}
-        ) x
-        {ExplainPageEnd}
-        """));
+    private static SubjectSql ExplainDealsFor(string figure) => ExplainRecords(
+        $"""
+        'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+        CAST({FollowUpsBeforeClose} AS FLOAT) AS Value, o.id AS OpportunityId
+        """,
+        "opportunities", "o", "o.closed_at",
+        $"o.outcome IN ('won', 'lost') AND o.deleted_at IS NULL AND {MetricSql.Pipeline("o.pipeline_id")} AND {figure}");
 
     private static SubjectSql ExplainFollowUpsWhere(string condition) => ExplainRecords(
         FollowUpColumns("(f.completed_at - f.due_at) / 3600000.0"),

@@ -36,7 +36,7 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
     /// (as <paramref name="alias"/>) that meet <paramref name="where"/>, a page by their instant <paramref name="at"/> and id
     /// (<see cref="ExplainSeek"/>). The organisation's page is read from an index led by the instant. A rep's or team's is
     /// merged from each member's own page, read from an owner-first index and cut after the page: SQLite has no LATERAL join,
-    /// so a correlated <c>IN</c> with a limit stands for one (its alias shadows the outer one: the member's records inside,
+    /// so a correlated <c>IN</c> with a limit stands for one (its aliases shadow the outer ones: the member's records inside,
     /// the page's outside). The owners as an <c>IN</c> list (<see cref="MetricSql.MemberOwners"/>) read and sort every
     /// member's records of the window instead: 8-15 ms for a team's quarter of activities on the large database, 100 ms for
     /// three years, against about 1 ms.
@@ -45,11 +45,21 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
         ExplainRecords(columns, columns, table, alias, at, where);
 
     /// <summary>As above, with the selected columns written per dialect (SQLite's, then SQL Server's).</summary>
-    protected static SubjectSql ExplainRecords(string sqliteColumns, string sqlServerColumns, string table, string alias, string at, string where)
+    protected static SubjectSql ExplainRecords(string sqliteColumns, string sqlServerColumns, string table, string alias, string at, string where) =>
+        ExplainJoinedRecords(sqliteColumns, sqlServerColumns, table, alias, joins: "", at, where);
+
+    /// <summary>
+    /// As above, for records read with others: <paramref name="joins"/> (<c>CROSS JOIN</c>s, so SQLite keeps the records of
+    /// <paramref name="table"/> in the outer loop, with their conditions in <paramref name="where"/>) join the tables the
+    /// condition and the columns need. A rep's or team's page repeats them and the condition for the page's rows, since the
+    /// member's own page inside only names the ids.
+    /// </summary>
+    protected static SubjectSql ExplainJoinedRecords(
+        string sqliteColumns, string sqlServerColumns, string table, string alias, string joins, string at, string where)
     {
         string Organisation(string columns) => $"""
             SELECT {columns}
-            FROM {table} {alias}
+            FROM {table} {alias} {joins}
             WHERE {where} AND {ExplainSeek(at, $"{alias}.id")}
             ORDER BY {at}, {alias}.id {"{limit}"}
             """;
@@ -58,10 +68,11 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
             SELECT {columns}
             FROM users su
             JOIN {table} {alias} ON {alias}.id IN (
-                SELECT {alias}.id FROM {table} {alias}
+                SELECT {alias}.id FROM {table} {alias} {joins}
                 WHERE {alias}.owner_id = su.id AND {where} AND {ExplainSeek(at, $"{alias}.id")}
                 ORDER BY {at}, {alias}.id {"{limit}"})
-            WHERE su.id = @SubjectUserId OR su.team_id = @SubjectTeamId
+            {joins}
+            WHERE (su.id = @SubjectUserId OR su.team_id = @SubjectTeamId){(joins.Length == 0 ? "" : $" AND {where}")}
             ORDER BY {at}, {alias}.id {"{limit}"}
             """;
 

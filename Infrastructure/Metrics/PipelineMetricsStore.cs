@@ -70,30 +70,42 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
 
     /// <summary>
     /// The exits <see cref="Exits"/> counts: a move <c>lv</c> leaving an open stage, with the move that entered it (<c>e</c>);
-    /// value = days in the stage (the only dialect-specific part: a duration).
+    /// value = days in the stage (the only dialect-specific part: a duration). The organisation's in time order, a rep's or
+    /// team's merged from each member's range of ix_stage_moves_owner_window (the owner the move carries, which must equal
+    /// the opportunity's).
     /// </summary>
-    public static readonly SubjectSql ExplainExits = SubjectSql.Owners("lv.owner_id", owners => new(
-        ExplainExitsText(owners, "CAST(lv.occurred_at - e.occurred_at AS REAL) / 86400000.0"),
-        ExplainExitsText(owners, "CAST(DATEDIFF_BIG(millisecond, e.occurred_at, lv.occurred_at) AS FLOAT) / 86400000.0")));
+    public static readonly SubjectSql ExplainExits = ExplainJoinedRecords(
+        ExplainExitsColumns("CAST(lv.occurred_at - e.occurred_at AS REAL) / 86400000.0"),
+        ExplainExitsColumns("CAST(DATEDIFF_BIG(millisecond, e.occurred_at, lv.occurred_at) AS FLOAT) / 86400000.0"),
+        "stage_moves", "lv", "CROSS JOIN stage_moves e CROSS JOIN stages fs CROSS JOIN opportunities o", "lv.occurred_at",
+        $"""
+        e.opportunity_id = lv.opportunity_id AND e.move_number = lv.move_number - 1
+        AND fs.id = lv.from_stage_id AND fs.kind = 'open' AND o.id = lv.opportunity_id AND o.deleted_at IS NULL AND o.owner_id = lv.owner_id
+        AND {MetricSql.Pipeline("o.pipeline_id")} AND (@StageId IS NULL OR lv.from_stage_id = @StageId)
+        """);
 
     /// <summary>
     /// The entries <see cref="Entries"/> counts: a move <c>n</c> into an open stage, with the move that next left it (<c>nx</c>,
-    /// none while still there); label = the entry's fate.
+    /// none while still there); label = the entry's fate. Read as <see cref="ExplainExits"/>.
     /// </summary>
-    public static readonly SubjectSql ExplainEntries = SubjectSql.Owners("n.owner_id", owners => new($"""
-        SELECT 'stage_move' AS Kind, n.id AS Id, n.occurred_at AS At, o.owner_id AS OwnerId, {Fate} AS Label,
-               o.amount AS Amount, NULL AS Value, o.id AS OpportunityId
-        FROM stage_moves n
+    public static readonly SubjectSql ExplainEntries = ExplainJoinedRecords(ExplainEntriesColumns, ExplainEntriesColumns,
+        "stage_moves", "n",
+        """
         CROSS JOIN stages s
         CROSS JOIN opportunities o
         LEFT JOIN stage_moves nx ON nx.opportunity_id = n.opportunity_id AND nx.move_number = n.move_number + 1
         LEFT JOIN stages ns ON ns.id = nx.to_stage_id
-        WHERE s.id = n.to_stage_id AND s.kind = 'open' AND o.id = n.opportunity_id AND o.deleted_at IS NULL
-          AND {ExplainSeek("n.occurred_at", "n.id")}
-          AND {Owners(owners, "n.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")} AND (@StageId IS NULL OR n.to_stage_id = @StageId)
-        ORDER BY n.occurred_at, n.id
-        {"{limit}"}
-        """));
+        """,
+        "n.occurred_at",
+        $"""
+        s.id = n.to_stage_id AND s.kind = 'open' AND o.id = n.opportunity_id AND o.deleted_at IS NULL AND o.owner_id = n.owner_id
+        AND {MetricSql.Pipeline("o.pipeline_id")} AND (@StageId IS NULL OR n.to_stage_id = @StageId)
+        """);
+
+    private const string ExplainEntriesColumns = $"""
+        'stage_move' AS Kind, n.id AS Id, n.occurred_at AS At, o.owner_id AS OwnerId, {Fate} AS Label,
+        o.amount AS Amount, NULL AS Value, o.id AS OpportunityId
+        """;
 
     public async Task<IReadOnlyList<StageInfo>> StagesAsync(Guid? pipelineId, CancellationToken cancellationToken) =>
         (await QueryAsync<StageRow>(Stages, new { PipelineId = pipelineId }, cancellationToken))
@@ -121,27 +133,11 @@ public sealed partial class PipelineMetricsStore(IDbConnectionFactory connection
     /// </summary>
     private static string OpenFrom(string at, string id) => $"{at} >= @OpenFrom AND {Keyset.Ascending(at, id)}";
 
-    /// <summary>
-    /// The organisation's rows (<paramref name="owners"/> null: no owner filter), or the members' through the owner the move
-    /// carries (<paramref name="moveOwner"/>, an owner-first index) and the opportunity's own, which it must equal.
-    /// </summary>
-    private static string Owners(string? owners, string moveOwner) => owners is null ? "1 = 1" : $"{owners} AND o.owner_id = {moveOwner}";
-
     private static string Pipeline(string text) => text.Replace("{pipeline}", MetricSql.Pipeline("o.pipeline_id"), StringComparison.Ordinal);
 
-    private static string ExplainExitsText(string? owners, string days) => $"""
-        SELECT 'stage_move' AS Kind, lv.id AS Id, lv.occurred_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
-               {days} AS Value, o.id AS OpportunityId
-        FROM stage_moves lv
-        CROSS JOIN stage_moves e
-        CROSS JOIN stages fs
-        CROSS JOIN opportunities o
-        WHERE e.opportunity_id = lv.opportunity_id AND e.move_number = lv.move_number - 1
-          AND fs.id = lv.from_stage_id AND fs.kind = 'open' AND o.id = lv.opportunity_id AND o.deleted_at IS NULL
-          AND {ExplainSeek("lv.occurred_at", "lv.id")}
-          AND {Owners(owners, "lv.owner_id")} AND {MetricSql.Pipeline("o.pipeline_id")} AND (@StageId IS NULL OR lv.from_stage_id = @StageId)
-        ORDER BY lv.occurred_at, lv.id
-        {"{limit}"}
+    private static string ExplainExitsColumns(string days) => $"""
+        'stage_move' AS Kind, lv.id AS Id, lv.occurred_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+        {days} AS Value, o.id AS OpportunityId
         """;
 
     private static string ExplainOpenAtText(string openAsOf) => $"""

@@ -272,19 +272,17 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         return ExplainAsync(sql.For(request.Scope.Subject), request, DateTimeOffset.UtcNow, null, cancellationToken);
     }
 
-    /// <summary>The deals behind a closed figure by close time (Value: cycle days of a won deal); <paramref name="outcome"/> picks the figure's.</summary>
-    private static SubjectSql ExplainClosed(string outcome) => SubjectSql.Owners("o.owner_id", owners => new(
-        ExplainClosedText(outcome, owners, SqliteCycleDays), ExplainClosedText(outcome, owners, SqlServerCycleDays)));
+    /// <summary>
+    /// The deals behind a closed figure by close time (Value: cycle days of a won deal); <paramref name="outcome"/> picks the
+    /// figure's. The organisation's in close order, a rep's or team's merged from each member's closed deals.
+    /// </summary>
+    private static SubjectSql ExplainClosed(string outcome) => ExplainRecords(
+        ExplainClosedColumns(SqliteCycleDays), ExplainClosedColumns(SqlServerCycleDays), "opportunities", "o", "o.closed_at",
+        $"{outcome} AND {MetricSql.LiveDeals(null)}");
 
-    private static string ExplainClosedText(string outcome, string? owners, string cycleDays) => $"""
-        SELECT * FROM (
-            SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
-                   CASE WHEN o.outcome = 'won' THEN {cycleDays} ELSE NULL END AS Value, o.id AS OpportunityId
-            FROM opportunities o
-            WHERE {outcome} AND {ExplainSeek("o.closed_at", "o.id")}
-              AND {MetricSql.LiveDeals(owners)}
-        ) x
-        {ExplainPageEnd}
+    private static string ExplainClosedColumns(string cycleDays) => $"""
+        'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+        CASE WHEN o.outcome = 'won' THEN {cycleDays} ELSE NULL END AS Value, o.id AS OpportunityId
         """;
 
     /// <summary>

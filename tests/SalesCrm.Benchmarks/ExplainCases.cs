@@ -29,35 +29,24 @@ public sealed record ExplainCase(string Name, string Figure, string Subject, str
 /// </summary>
 public static class ExplainCases
 {
+    private static readonly (string Subject, Func<Guid, Guid, string> Query)[] Subjects =
+    [
+        ("organisation", (_, _) => ""),
+        ("rep", (rep, _) => $"&userId={rep}"),
+        ("team", (_, team) => $"&teamId={team}"),
+    ];
+
     public static List<ExplainCase> All(MetricWindow quarter, Guid rep, Guid team, Guid? repQuota)
     {
-        var window = $"from={quarter.From:yyyy-MM-dd}&to={quarter.To:yyyy-MM-dd}";
         var quarterStart = quarter.FromUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var yearAgo = quarter.FromUtc.AddYears(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var longAgo = quarter.FromUtc.AddMonths(-30).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var thisQuarter = ForecastPeriods.StartHolding(ForecastPeriod.Quarter, DateOnly.FromDateTime(DateTime.UtcNow));
-        var cases = new List<ExplainCase>();
-        foreach (var (subject, query) in new[] { ("organisation", ""), ("rep", $"&userId={rep}"), ("team", $"&teamId={team}") })
+        var cases = Windowed(quarter, rep, team);
+        foreach (var (subject, toQuery) in Subjects)
         {
-            void Add<TFigure>(string name, string path)
-                where TFigure : struct, Enum
-            {
-                foreach (var figure in Enum.GetValues<TFigure>().Select(f => f.ToName()))
-                {
-                    cases.Add(new(name, figure, subject, $"{path}?figure={figure}&{window}{query}&limit=50"));
-                }
-            }
-
-            Add<ActivityFigure>("activity", "/api/v1/metrics/activity/explain");
-            Add<FollowUpFigure>("follow-ups", "/api/v1/metrics/follow-ups/explain");
-            Add<ResultFigure>("results", "/api/v1/metrics/results/explain");
-            Add<LeadFigure>("leads", "/api/v1/metrics/leads/explain");
-            Add<FunnelFigure>("funnel", "/api/v1/metrics/funnel/explain");
-            Add<SellingTimeFigure>("selling time", "/api/v1/metrics/selling-time/explain");
-            Add<LeadScoringFigure>("lead scoring", "/api/v1/metrics/lead-scoring/explain");
+            var query = toQuery(rep, team);
             var pipeline = "/api/v1/metrics/pipeline/explain";
-            cases.Add(new("pipeline", "stage_exits", subject, $"{pipeline}?figure=stage_exits&{window}{query}&limit=50"));
-            cases.Add(new("pipeline", "stage_entries", subject, $"{pipeline}?figure=stage_entries&{window}{query}&limit=50"));
             cases.Add(new("pipeline", "open_opportunities now", subject, $"{pipeline}?figure=open_opportunities{query}&limit=50"));
             cases.Add(new("pipeline", "open_opportunities, start of the quarter", subject,
                 $"{pipeline}?figure=open_opportunities&asOf={quarterStart}{query}&limit=50", PastSnapshot: true));
@@ -75,6 +64,38 @@ public static class ExplainCases
         if (repQuota is { } quota)
         {
             cases.Add(new("quota attainment", "a quarter's revenue quota", "rep", $"/api/v1/metrics/quota-attainment/explain?quotaId={quota}&limit=50"));
+        }
+
+        return cases;
+    }
+
+    /// <summary>The figures counted over a window (<c>from</c>, <c>to</c>), for the organisation, the rep and the team.</summary>
+    public static List<ExplainCase> Windowed(MetricWindow window, Guid rep, Guid team)
+    {
+        var range = $"from={window.From:yyyy-MM-dd}&to={window.To:yyyy-MM-dd}";
+        var cases = new List<ExplainCase>();
+        foreach (var (subject, toQuery) in Subjects)
+        {
+            var query = toQuery(rep, team);
+            void Add<TFigure>(string name, string path)
+                where TFigure : struct, Enum
+            {
+                foreach (var figure in Enum.GetValues<TFigure>().Select(f => f.ToName()))
+                {
+                    cases.Add(new(name, figure, subject, $"{path}?figure={figure}&{range}{query}&limit=50"));
+                }
+            }
+
+            Add<ActivityFigure>("activity", "/api/v1/metrics/activity/explain");
+            Add<FollowUpFigure>("follow-ups", "/api/v1/metrics/follow-ups/explain");
+            Add<ResultFigure>("results", "/api/v1/metrics/results/explain");
+            Add<LeadFigure>("leads", "/api/v1/metrics/leads/explain");
+            Add<FunnelFigure>("funnel", "/api/v1/metrics/funnel/explain");
+            Add<SellingTimeFigure>("selling time", "/api/v1/metrics/selling-time/explain");
+            Add<LeadScoringFigure>("lead scoring", "/api/v1/metrics/lead-scoring/explain");
+            var pipeline = "/api/v1/metrics/pipeline/explain";
+            cases.Add(new("pipeline", "stage_exits", subject, $"{pipeline}?figure=stage_exits&{range}{query}&limit=50"));
+            cases.Add(new("pipeline", "stage_entries", subject, $"{pipeline}?figure=stage_entries&{range}{query}&limit=50"));
         }
 
         return cases;

@@ -38,7 +38,13 @@ public static class MetricsBenchmark
         var only = Arg(args, "--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (args.Contains("--explain"))
         {
-            return await ExplainBenchmark.RunAsync(main, quarter, only, requests);
+            var history = Arg(args, "--explain-window", "quarter") switch
+            {
+                "quarter" => false,
+                "history" => true,
+                var value => throw new ArgumentException($"--explain-window is quarter or history, not {value}."),
+            };
+            return await ExplainBenchmark.RunAsync(main, quarter, history, only, requests);
         }
 
         var cases = main.Cases(quarter, only);
@@ -125,13 +131,19 @@ public static class MetricsBenchmark
                 .Where(c => only.Length == 0 || only.Any(o => c.Name.StartsWith(o, StringComparison.OrdinalIgnoreCase)))
                 .ToList();
 
-        /// <summary>The explain pages of every figure for the organisation, the first rep and the rep's team.</summary>
-        public async Task<List<ExplainCase>> ExplainCasesAsync(MetricWindow quarter, string[] only)
+        /// <summary>
+        /// The explain pages of every figure for the organisation, the first rep and the rep's team; with
+        /// <paramref name="history"/>, only the windowed figures', over the three years up to the quarter's end.
+        /// </summary>
+        public async Task<List<ExplainCase>> ExplainCasesAsync(MetricWindow quarter, bool history, string[] only)
         {
             var team = Guid.Parse((string)(await _host.ScalarAsync($"SELECT team_id FROM users WHERE id = '{_rep}'"))!);
             var quota = await _host.ScalarAsync(FormattableString.Invariant(
                 $"SELECT id FROM quotas WHERE user_id = '{_rep}' AND kind = 'revenue' AND deleted_at IS NULL AND period_start = '{quarter.From:yyyy-MM-dd}' LIMIT 1"));
-            return ExplainCases.All(quarter, _rep, team, quota is string id ? Guid.Parse(id) : null)
+            var cases = history
+                ? ExplainCases.Windowed(MetricWindow.Create(quarter.To.AddYears(-3), quarter.To, TimeZoneInfo.Utc), _rep, team)
+                : ExplainCases.All(quarter, _rep, team, quota is string id ? Guid.Parse(id) : null);
+            return cases
                 .Where(c => only.Length == 0 || only.Any(o => $"{c.Name} {c.Figure}".StartsWith(o, StringComparison.OrdinalIgnoreCase)))
                 .ToList();
         }
