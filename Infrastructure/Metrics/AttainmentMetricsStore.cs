@@ -98,17 +98,11 @@ public sealed class AttainmentMetricsStore(IDbConnectionFactory connections) : M
 
     /// <summary>
     /// The deals won in the window from the cursor on (the funnel's deals won, a quota's drill-down): the organisation's in close
-    /// order from ix_opportunities_won_deals, a rep's or team's from each member's range of ix_opportunities_owner_won.
+    /// order from ix_opportunities_won_deals, a rep's or team's merged from each member's range of ix_opportunities_owner_won.
     /// </summary>
-    public static readonly SubjectSql ExplainWon = SubjectSql.Owners("o.owner_id", owners => new($"""
-        SELECT * FROM (
-            SELECT 'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
-                   NULL AS Value, o.id AS OpportunityId
-            FROM opportunities o
-            WHERE {Won} AND {owners ?? "1 = 1"} AND {ExplainSeek("o.closed_at", "o.id")}
-        ) x
-        {ExplainPageEnd}
-        """));
+    public static readonly SubjectSql ExplainWon = ExplainRecords(
+        "'opportunity' AS Kind, o.id AS Id, o.closed_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount, NULL AS Value, o.id AS OpportunityId",
+        "opportunities", "o", "o.closed_at", Won);
 
     public async Task<IReadOnlyList<QuotaInWindow>> QuotasAsync(MetricScope scope, QuotaPeriod? period, QuotaKind? kind, CancellationToken cancellationToken)
     {

@@ -8,9 +8,11 @@ namespace SalesCrm.Infrastructure.Metrics;
 
 /// <summary>
 /// A store of metric queries: figures grouped by span (<see cref="SpanQueryAsync{T}"/>) and explain pages.
-/// An explain statement selects <c>Kind, Id, At, OwnerId, Label, Amount, Value, OpportunityId</c> from a
-/// derived table <c>x</c>, ends with <see cref="ExplainPageEnd"/>, and reads the same rows the figure counted;
-/// <c>@Figure</c> is bound to the figure's wire name (<c>connected_calls</c>).
+/// An explain statement selects <c>Kind, Id, At, OwnerId, Label, Amount, Value, OpportunityId</c>, reads the same rows the
+/// figure counted and returns a page of them in (At, Id) order from the cursor (<c>@AfterAt</c>, <c>@AfterId</c>) with
+/// <c>{limit}</c>: most seek their records from the cursor (<see cref="ExplainSeek"/>, <see cref="ExplainRecords(string, string, string, string, string)"/>),
+/// a few page a derived table <c>x</c> with <see cref="ExplainPageEnd"/>. <c>@Figure</c> is bound to the figure's wire name
+/// (<c>connected_calls</c>).
 /// </summary>
 public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(connections)
 {
@@ -49,10 +51,11 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
         ExplainJoinedRecords(sqliteColumns, sqlServerColumns, table, alias, joins: "", at, where);
 
     /// <summary>
-    /// As above, for records read with others: <paramref name="joins"/> (<c>CROSS JOIN</c>s, so SQLite keeps the records of
-    /// <paramref name="table"/> in the outer loop, with their conditions in <paramref name="where"/>) join the tables the
-    /// condition and the columns need. A rep's or team's page repeats them and the condition for the page's rows, since the
-    /// member's own page inside only names the ids.
+    /// As above, for records read with others: <paramref name="joins"/> join the tables the condition and the columns need
+    /// (<c>CROSS JOIN</c>s with their conditions in <paramref name="where"/>, so SQLite keeps the records of
+    /// <paramref name="table"/> in the outer loop; a <c>LEFT JOIN</c> on a unique key for a column only). A rep's or team's
+    /// page repeats the joins and the condition for the page's rows, since the member's own page inside only names the ids:
+    /// every join must be on a unique key, so an id joins again to the one row it was picked with.
     /// </summary>
     protected static SubjectSql ExplainJoinedRecords(
         string sqliteColumns, string sqlServerColumns, string table, string alias, string joins, string at, string where)

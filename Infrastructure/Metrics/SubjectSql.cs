@@ -9,6 +9,7 @@ namespace SalesCrm.Infrastructure.Metrics;
 /// no rep or team is asked for. For a rep or a team it names the owners as an <c>IN</c> list
 /// (<see cref="MetricSql.MemberOwners"/>), so SQLite seeks an owner-first index per member: the <c>@SubjectUserId IS NULL OR …</c>
 /// form of <see cref="MetricSql.Subject"/> would read every owner's rows of the window and keep the members'.
+/// (Explain pages merge each member's own page instead where they can: <see cref="MetricStore"/>'s <c>ExplainRecords</c>.)
 /// <see cref="For"/> picks the form; declare it as a static field, like <see cref="Sql"/>, so the ScriptDom test parses both.
 /// </summary>
 public sealed class SubjectSql(Sql organisation, Sql members)

@@ -4,6 +4,7 @@ using SalesCrm.Application.Forecasts;
 using SalesCrm.Application.Metrics.Attainment;
 using SalesCrm.Application.Metrics.Common;
 using SalesCrm.Application.Metrics.FollowUps;
+using SalesCrm.Application.Metrics.Pipeline;
 using SalesCrm.Application.Metrics.Results;
 using SalesCrm.Domain.Common;
 using SalesCrm.Domain.Forecasts;
@@ -17,7 +18,8 @@ using SalesCrm.IntegrationTests.Data;
 namespace SalesCrm.IntegrationTests.Demo;
 
 /// <summary>
-/// The results, lead, follow-up (deals, stage advances, completed and late follow-ups), won-deal (funnel, quota) and forecast explain statements, rewritten per figure and subject with the keyset as a seek (and the
+/// The results, lead, follow-up (deals, stage advances, completed and late follow-ups), won-deal (funnel, quota), pipeline
+/// (stage exits and entries, every stage and one) and forecast explain statements, rewritten per figure and subject with the keyset as a seek (and the
 /// open deals decided a chunk of candidates at a time), must page through exactly the rows the one generic statement each
 /// store had before returned, in the same order: every page of 7 for the organisation, a rep and a team, on a generated
 /// history with rows tied on their instant across page boundaries. The generic statements are kept here only as the oracle.
@@ -129,6 +131,41 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : Generated
         ORDER BY x.At, x.Id
         """;
 
+    /// <summary>
+    /// Stage exits and entries with the deal's owner as the subject (the statements under test find a member's moves through
+    /// the owner each move carries) and every stage or one (<c>@StageId</c>).
+    /// </summary>
+    private static readonly string OldExits = """
+        SELECT * FROM (
+            SELECT 'stage_move' AS Kind, lv.id AS Id, lv.occurred_at AS At, o.owner_id AS OwnerId, o.name AS Label, o.amount AS Amount,
+                   {days in stage} AS Value, o.id AS OpportunityId
+            FROM stage_moves lv
+            JOIN stage_moves e ON e.opportunity_id = lv.opportunity_id AND e.move_number = lv.move_number - 1
+            JOIN stages fs ON fs.id = lv.from_stage_id
+            JOIN opportunities o ON o.id = lv.opportunity_id
+            WHERE fs.kind = 'open' AND o.deleted_at IS NULL AND lv.occurred_at >= @WindowFrom AND lv.occurred_at < @WindowTo
+              AND {subject} AND (@StageId IS NULL OR lv.from_stage_id = @StageId)
+        ) x
+        ORDER BY x.At, x.Id
+        """;
+
+    private static readonly string OldEntries = """
+        SELECT * FROM (
+            SELECT 'stage_move' AS Kind, n.id AS Id, n.occurred_at AS At, o.owner_id AS OwnerId,
+                   CASE WHEN nx.id IS NULL THEN 'still_in' WHEN ns.kind = 'won' THEN 'advanced' WHEN ns.kind = 'lost' THEN 'lost'
+                        WHEN ns.position > s.position THEN 'advanced' ELSE 'moved_back' END AS Label,
+                   o.amount AS Amount, NULL AS Value, o.id AS OpportunityId
+            FROM stage_moves n
+            JOIN stages s ON s.id = n.to_stage_id
+            JOIN opportunities o ON o.id = n.opportunity_id
+            LEFT JOIN stage_moves nx ON nx.opportunity_id = n.opportunity_id AND nx.move_number = n.move_number + 1
+            LEFT JOIN stages ns ON ns.id = nx.to_stage_id
+            WHERE s.kind = 'open' AND o.deleted_at IS NULL AND n.occurred_at >= @WindowFrom AND n.occurred_at < @WindowTo
+              AND {subject} AND (@StageId IS NULL OR n.to_stage_id = @StageId)
+        ) x
+        ORDER BY x.At, x.Id
+        """;
+
     [Fact]
     public async Task Every_page_of_the_deal_lead_and_follow_up_explains_is_what_the_generic_statements_returned()
     {
@@ -139,6 +176,9 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : Generated
         var results = new ResultMetricsStore(Connections);
         var followUps = new FollowUpMetricsStore(Connections, new FixedClock(Now));
         var attainment = new AttainmentMetricsStore(Connections);
+        var pipeline = new PipelineMetricsStore(Connections);
+        var busiestStage = await connection.QueryFirstAsync<Guid>(
+            "SELECT m.to_stage_id FROM stage_moves m JOIN stages st ON st.id = m.to_stage_id WHERE st.kind = 'open' GROUP BY m.to_stage_id ORDER BY COUNT(*) DESC");
         var rep = await connection.QueryFirstAsync<Guid>("SELECT owner_id FROM opportunities ORDER BY id");
         var team = await connection.QueryFirstAsync<Guid>("SELECT team_id FROM users WHERE id = @Rep", new { Rep = rep });
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
@@ -168,6 +208,15 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : Generated
                 foreach (var figure in new[] { FollowUpFigure.CompletedFollowUps, FollowUpFigure.LateFollowUps })
                 {
                     rows += await AssertSameAsync(connection, scope, figure, OldFollowUps, (r, a) => followUps.ExplainAsync(r with { After = a }, Cancellation));
+                }
+
+                foreach (var stage in new Guid?[] { null, busiestStage })
+                {
+                    foreach (var (figure, oldStatement) in new[] { (PipelineFigure.StageExits, OldExits), (PipelineFigure.StageEntries, OldEntries) })
+                    {
+                        rows += await AssertSameAsync(
+                            connection, scope, figure, oldStatement, (r, a) => pipeline.ExplainAsync(r with { After = a }, Now, stage, Cancellation), new { StageId = stage });
+                    }
                 }
             }
         }
@@ -264,10 +313,10 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : Generated
     /// <summary>Walks every page of 7 and compares the rows, in order, with the old statement's; returns how many rows there were.</summary>
     private async Task<int> AssertSameAsync<TFigure>(
         System.Data.Common.DbConnection connection, MetricScope scope, TFigure figure, string oldStatement,
-        Func<ExplainRequest<TFigure>, ExplainPosition?, Task<Application.Common.Paging.Page<MetricRecord>>> page)
+        Func<ExplainRequest<TFigure>, ExplainPosition?, Task<Application.Common.Paging.Page<MetricRecord>>> page, object? oldParameters = null)
         where TFigure : struct, Enum
     {
-        var expected = await OldRowsAsync(connection, scope, figure.ToName(), oldStatement);
+        var expected = await OldRowsAsync(connection, scope, figure.ToName(), oldStatement, oldParameters);
         var walked = new List<MetricRecord>();
         ExplainPosition? after = null;
         var request = new ExplainRequest<TFigure>(scope, figure, PageSize, null);
@@ -288,18 +337,21 @@ public abstract class ExplainDealsPagingTests(TestDatabase database) : Generated
         return walked.Count;
     }
 
-    private async Task<List<string>> OldRowsAsync(System.Data.Common.DbConnection connection, MetricScope scope, string figure, string statement)
+    private async Task<List<string>> OldRowsAsync(
+        System.Data.Common.DbConnection connection, MetricScope scope, string figure, string statement, object? extraParameters)
     {
         var sqlite = Connections.Dialect == SqlDialect.Sqlite;
         var text = statement
             .Replace("{cycle}", sqlite ? "CAST(o.closed_at - o.created_at AS FLOAT) / 86400000.0" : "CAST(DATEDIFF_BIG(MILLISECOND, o.created_at, o.closed_at) AS FLOAT) / 86400000.0")
             .Replace("{hours}", sqlite ? "CAST(q.first_at - q.created_at AS FLOAT) / 3600000.0" : "CAST(DATEDIFF_BIG(MILLISECOND, q.created_at, q.first_at) AS FLOAT) / 3600000.0")
+            .Replace("{days in stage}", sqlite ? "CAST(lv.occurred_at - e.occurred_at AS REAL) / 86400000.0" : "CAST(DATEDIFF_BIG(millisecond, e.occurred_at, lv.occurred_at) AS FLOAT) / 86400000.0")
             .Replace("{late hours}", sqlite ? "(f.completed_at - f.due_at) / 3600000.0" : "DATEDIFF_BIG(millisecond, f.due_at, f.completed_at) / 3600000.0")
             .Replace("{subject(l.owner_id)}", MetricSql.Subject("l.owner_id"))
             .Replace("{subject(f.owner_id)}", MetricSql.Subject("f.owner_id"))
             .Replace("{subject}", MetricSql.Subject("o.owner_id"));
         var parameters = MetricSql.Parameters(scope, Now);
         parameters.AddDynamicParams(new { Figure = figure });
+        parameters.AddDynamicParams(extraParameters);
         var rows = await connection.QueryAsync<OracleExplainRow>(new CommandDefinition(text, parameters, cancellationToken: Cancellation));
         return [.. rows.Select(r => Comparable(r.ToRecord()))];
     }
