@@ -20,7 +20,15 @@ public static class BenchmarkProgram
     {
         if (args.FirstOrDefault() == "metrics")
         {
-            return await MetricsBenchmark.RunAsync(args[1..]);
+            try
+            {
+                return await MetricsBenchmark.RunAsync(args[1..]);
+            }
+            catch (BenchmarkRefusedException refused)
+            {
+                Console.Error.WriteLine(refused.Message);
+                return 2;
+            }
         }
 
         var options = Options.Parse(args);
@@ -197,3 +205,6 @@ public static class BenchmarkProgram
         }
     }
 }
+
+/// <summary>A bad option, or a database the run cannot use: the reason is printed, without a stack trace, and the run exits with 2.</summary>
+public sealed class BenchmarkRefusedException(string message) : Exception(message);

@@ -26,6 +26,17 @@ public static class MetricsBenchmark
         var requests = int.Parse(Arg(args, "--requests", "60"), CultureInfo.InvariantCulture);
         WarmupCalls = int.Parse(Arg(args, "--warmup", "30"), CultureInfo.InvariantCulture);
         var data = Arg(args, "--data", Path.Combine(Path.GetTempPath(), $"salescrm-metrics-{profileName}"));
+        if (args.Contains("--explain-window") && !args.Contains("--explain"))
+        {
+            throw new BenchmarkRefusedException("--explain-window chooses the explain pages' window: it goes with --explain.");
+        }
+
+        var explainHistory = Arg(args, "--explain-window", "quarter") switch
+        {
+            "quarter" => false,
+            "history" => true,
+            var value => throw new BenchmarkRefusedException($"--explain-window is quarter or history, not {value}."),
+        };
         await using var main = await MeasuredOrganisation.StartAsync(data, GeneratorProfile.Named(profileName));
         if (args.Contains("--generate-only"))
         {
@@ -38,13 +49,7 @@ public static class MetricsBenchmark
         var only = Arg(args, "--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (args.Contains("--explain"))
         {
-            var history = Arg(args, "--explain-window", "quarter") switch
-            {
-                "quarter" => false,
-                "history" => true,
-                var value => throw new ArgumentException($"--explain-window is quarter or history, not {value}."),
-            };
-            return await ExplainBenchmark.RunAsync(main, quarter, history, only, requests);
+            return await ExplainBenchmark.RunAsync(main, quarter, explainHistory, only, requests);
         }
 
         var cases = main.Cases(quarter, only);
@@ -251,7 +256,16 @@ public static class MetricsBenchmark
             return generatedAt;
         }
 
+        // A generation stopped half-way leaves a database the generator must not add to: the next run would measure a mix.
+        var unfinished = Path.Combine(host.DataDirectory, "generating.txt");
+        if (File.Exists(unfinished))
+        {
+            throw new BenchmarkRefusedException(
+                $"The generation into {host.DataDirectory} started {await File.ReadAllTextAsync(unfinished)} did not finish: delete the folder and run again.");
+        }
+
         Console.WriteLine($"Generating the history into {host.DataDirectory} (once per profile)…");
+        await File.WriteAllTextAsync(unfinished, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         var started = Stopwatch.GetTimestamp();
         var counts = await host.Services.GetRequiredService<SalesHistoryGenerator>().GenerateAsync(profile!, reps: null, CancellationToken.None);
         Console.WriteLine($"Generated {counts} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s.");
@@ -259,6 +273,7 @@ public static class MetricsBenchmark
         var now = DateTimeOffset.UtcNow;
         await File.WriteAllTextAsync(marker, now.ToString("O", CultureInfo.InvariantCulture));
         await File.WriteAllTextAsync(Path.Combine(host.DataDirectory, "later-history.txt"), now.ToString("O", CultureInfo.InvariantCulture));
+        File.Delete(unfinished);
         return now;
     }
 
