@@ -29,8 +29,8 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     /// <summary>Days from creation to close, and hours from a lead's creation to its first activity (0 when the activity came first).</summary>
     private const string SqliteCycleDays = "CAST(o.closed_at - o.created_at AS FLOAT) / 86400000.0";
     private const string SqlServerCycleDays = "CAST(DATEDIFF_BIG(MILLISECOND, o.created_at, o.closed_at) AS FLOAT) / 86400000.0";
-    private const string SqliteResponseHours = "CAST(q.first_at - q.created_at AS FLOAT) / 3600000.0";
-    private const string SqlServerResponseHours = "CAST(DATEDIFF_BIG(MILLISECOND, q.created_at, q.first_at) AS FLOAT) / 3600000.0";
+    private const string SqliteResponseHours = "CAST(MIN(a.occurred_at) - l.created_at AS FLOAT) / 3600000.0";
+    private const string SqlServerResponseHours = "CAST(DATEDIFF_BIG(MILLISECOND, l.created_at, MIN(a.occurred_at)) AS FLOAT) / 3600000.0";
 
     /// <summary>
     /// The won deals closed in the window (the medians need each one): the organisation's from the covering index
@@ -135,13 +135,16 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
 
     /// <summary>
     /// The leads behind each lead figure, one statement a figure, read by creation from the cursor on: the organisation's from
-    /// the creation index, a rep's or team's from each member's range of ix_leads_owner.
+    /// the creation index, a rep's or team's merged from each member's range of ix_leads_owner.
     /// </summary>
     public static readonly SubjectSql ExplainLeadsCreated = ExplainLeadsFor("1 = 1");
 
-    public static readonly SubjectSql ExplainLeadsConverted = ExplainLeadsFor("(q.status = 'converted' OR q.converted_opportunity_id IS NOT NULL)");
+    public static readonly SubjectSql ExplainLeadsConverted = ExplainLeadsFor("(l.status = 'converted' OR l.converted_opportunity_id IS NOT NULL)");
 
-    public static readonly SubjectSql ExplainLeadsResponded = ExplainLeadsFor("q.first_at IS NOT NULL");
+    public static readonly SubjectSql ExplainLeadsResponded = ExplainLeadsFor($"{FirstActivity} IS NOT NULL");
+
+    /// <summary>The lead's first live activity, the start of its response time (the figures read it from <c>leads.first_activity_at</c>).</summary>
+    private const string FirstActivity = "(SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = l.id AND a.deleted_at IS NULL)";
 
     public async Task<IReadOnlyList<WonDeal>> WonDealsAsync(MetricScope scope, CancellationToken cancellationToken) =>
         (await SpanQueryAsync<WonRow>(WonDeals.For(scope.Subject), scope, DateTimeOffset.UtcNow, null, cancellationToken))
@@ -325,24 +328,17 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
         ORDER BY o.created_at, o.id
         """;
 
-    /// <summary>The leads behind a figure (<paramref name="figure"/>: the condition on q that picks them), by creation time; Value: hours to the first logged activity.</summary>
-    private static SubjectSql ExplainLeadsFor(string figure) => SubjectSql.Owners("l.owner_id", owners => new(
-        ExplainLeadsText(figure, owners, SqliteResponseHours), ExplainLeadsText(figure, owners, SqlServerResponseHours)));
+    /// <summary>The leads behind a figure (<paramref name="figure"/>: the condition on l that picks them), by creation time; Value: hours to the first logged activity.</summary>
+    private static SubjectSql ExplainLeadsFor(string figure) => ExplainRecords(
+        ExplainLeadColumns(SqliteResponseHours), ExplainLeadColumns(SqlServerResponseHours), "leads", "l", "l.created_at",
+        $"l.deleted_at IS NULL AND {figure}");
 
-    private static string ExplainLeadsText(string figure, string? owners, string responseHours) => $"""
-        SELECT * FROM (
-            SELECT 'lead' AS Kind, q.id AS Id, q.created_at AS At, q.owner_id AS OwnerId, q.name AS Label, NULL AS Amount,
-                   CASE WHEN q.first_at IS NULL THEN NULL WHEN q.first_at < q.created_at THEN 0.0 ELSE {responseHours} END AS Value,
-                   q.converted_opportunity_id AS OpportunityId
-            FROM (
-                SELECT l.id, l.created_at, l.owner_id, l.name, l.status, l.converted_opportunity_id,
-                       (SELECT MIN(a.occurred_at) FROM activities a WHERE a.lead_id = l.id AND a.deleted_at IS NULL) AS first_at
-                FROM leads l
-                WHERE l.deleted_at IS NULL AND {owners ?? "1 = 1"} AND {ExplainSeek("l.created_at", "l.id")}
-            ) q
-            WHERE {figure}
-        ) x
-        {ExplainPageEnd}
+    /// <summary>Value: the hours from the lead's creation to its first live activity, 0 when the activity came first, null without one (one read of its activities).</summary>
+    private static string ExplainLeadColumns(string responseHours) => $"""
+        'lead' AS Kind, l.id AS Id, l.created_at AS At, l.owner_id AS OwnerId, l.name AS Label, NULL AS Amount,
+        (SELECT CASE WHEN MIN(a.occurred_at) < l.created_at THEN 0.0 ELSE {responseHours} END
+         FROM activities a WHERE a.lead_id = l.id AND a.deleted_at IS NULL) AS Value,
+        l.converted_opportunity_id AS OpportunityId
         """;
 
     private sealed class OpenCandidate
