@@ -26,7 +26,7 @@ public sealed class ResultMetricsStore(IDbConnectionFactory connections) : Metri
     /// <summary>The close key of a deal still open in ix_opportunities_open_since (SQLite stores instants as Unix ms): the end of time.</summary>
     private const string SqliteEndOfTime = "9223372036854775807";
 
-    /// <summary>Days from creation to close, and hours from a lead's creation to its first activity (0 when the activity came first).</summary>
+    /// <summary>Days from creation to close, and hours from a lead's creation to its first activity (an aggregate over its activities <c>a</c>).</summary>
     private const string SqliteCycleDays = "CAST(o.closed_at - o.created_at AS FLOAT) / 86400000.0";
     private const string SqlServerCycleDays = "CAST(DATEDIFF_BIG(MILLISECOND, o.created_at, o.closed_at) AS FLOAT) / 86400000.0";
     private const string SqliteResponseHours = "CAST(MIN(a.occurred_at) - l.created_at AS FLOAT) / 3600000.0";
