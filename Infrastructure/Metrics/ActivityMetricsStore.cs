@@ -126,10 +126,13 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
     public static readonly SubjectSql ExplainFollowUpsCompleted = ExplainFollowUpsBy("f.completed_at", "f.status = 'completed'");
 
     /// <summary>
-    /// The follow-ups due in the window that were not cancelled: open or completed, the only other statuses, named as a list
-    /// so each member's are sought in ix_follow_ups_owner (owner, status, due time) per status.
+    /// The follow-ups due in the window that were not cancelled: open or completed, the only other statuses. The organisation's
+    /// from ix_follow_ups_due; a rep's or team's merged from each member's open and completed ones, each a range of
+    /// ix_follow_ups_owner (owner, status, due time) in due order (both statuses in one read would be sorted whole).
     /// </summary>
-    public static readonly SubjectSql ExplainFollowUpsDue = ExplainFollowUpsBy("f.due_at", "f.status IN ('open', 'completed')");
+    public static readonly SubjectSql ExplainFollowUpsDue = ExplainRecordsByValue(
+        FollowUpColumns("f.due_at"), "follow_ups", "f", "f.due_at", "f.status IN ('open', 'completed') AND f.deleted_at IS NULL",
+        "f.status", "open", "completed");
 
     /// <summary>The open follow-ups due in the window before @Now: ix_follow_ups_open_due (open ones only), each member's ix_follow_ups_owner.</summary>
     public static readonly SubjectSql ExplainFollowUpsOverdue = ExplainFollowUpsBy("f.due_at", "f.status = 'open' AND f.due_at < @Now");
@@ -189,8 +192,10 @@ public sealed class ActivityMetricsStore(IDbConnectionFactory connections) : Met
 
     /// <summary>The live follow-ups that meet <paramref name="condition"/>, a page by their instant <paramref name="at"/>.</summary>
     private static SubjectSql ExplainFollowUpsBy(string at, string condition) => ExplainRecords(
-        $"'follow_up' AS Kind, f.id AS Id, {at} AS At, f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount, NULL AS Value, f.opportunity_id AS OpportunityId",
-        "follow_ups", "f", at, $"{condition} AND f.deleted_at IS NULL");
+        FollowUpColumns(at), "follow_ups", "f", at, $"{condition} AND f.deleted_at IS NULL");
+
+    private static string FollowUpColumns(string at) =>
+        $"'follow_up' AS Kind, f.id AS Id, {at} AS At, f.owner_id AS OwnerId, f.channel AS Label, NULL AS Amount, NULL AS Value, f.opportunity_id AS OpportunityId";
 
     private sealed class ActivityRow
     {

@@ -58,8 +58,24 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
     /// every join must be on a unique key, so an id joins again to the one row it was picked with.
     /// </summary>
     protected static SubjectSql ExplainJoinedRecords(
-        string sqliteColumns, string sqlServerColumns, string table, string alias, string joins, string at, string where)
+        string sqliteColumns, string sqlServerColumns, string table, string alias, string joins, string at, string where) =>
+        ExplainPages(sqliteColumns, sqlServerColumns, table, alias, joins, at, where, split: null);
+
+    /// <summary>
+    /// As <see cref="ExplainRecords(string, string, string, string, string)"/>, each member's records read a page per value of
+    /// <paramref name="column"/> (one of <paramref name="values"/>, which <paramref name="where"/> must also require): for an
+    /// owner-first index that holds that column before the instant, so each value's records come in the instant's order.
+    /// </summary>
+    protected static SubjectSql ExplainRecordsByValue(string columns, string table, string alias, string at, string where, string column, params string[] values) =>
+        ExplainPages(columns, columns, table, alias, joins: "", at, where, (column, values));
+
+    private static SubjectSql ExplainPages(
+        string sqliteColumns, string sqlServerColumns, string table, string alias, string joins, string at, string where,
+        (string Column, string[] Values)? split)
     {
+        var splitValues = split is { } s ? $" CROSS JOIN ({string.Join(" UNION ALL ", s.Values.Select(v => $"SELECT '{v}' AS value"))}) sv" : "";
+        var splitMatch = split is { } c ? $" AND {c.Column} = sv.value" : "";
+
         string Organisation(string columns) => $"""
             SELECT {columns}
             FROM {table} {alias} {joins}
@@ -69,10 +85,10 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
 
         string Members(string columns) => $"""
             SELECT {columns}
-            FROM users su
+            FROM users su{splitValues}
             JOIN {table} {alias} ON {alias}.id IN (
                 SELECT {alias}.id FROM {table} {alias} {joins}
-                WHERE {alias}.owner_id = su.id AND {where} AND {ExplainSeek(at, $"{alias}.id")}
+                WHERE {alias}.owner_id = su.id{splitMatch} AND {where} AND {ExplainSeek(at, $"{alias}.id")}
                 ORDER BY {at}, {alias}.id {"{limit}"})
             {joins}
             WHERE (su.id = @SubjectUserId OR su.team_id = @SubjectTeamId){(joins.Length == 0 ? "" : $" AND {where}")}
