@@ -73,8 +73,9 @@ public abstract class MetricStore(IDbConnectionFactory connections) : SqlStore(c
         string sqliteColumns, string sqlServerColumns, string table, string alias, string joins, string at, string where,
         (string Column, string[] Values)? split)
     {
-        var splitValues = split is { } s ? $" CROSS JOIN ({string.Join(" UNION ALL ", s.Values.Select(v => $"SELECT '{v}' AS value"))}) sv" : "";
-        var splitMatch = split is { } c ? $" AND {c.Column} = sv.value" : "";
+        var (splitValues, splitMatch) = split is { } s
+            ? ($" CROSS JOIN ({string.Join(" UNION ALL ", s.Values.Select(v => $"SELECT '{v}' AS value"))}) sv", $" AND {s.Column} = sv.value")
+            : ("", "");
 
         string Organisation(string columns) => $"""
             SELECT {columns}

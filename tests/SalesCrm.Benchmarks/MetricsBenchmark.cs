@@ -143,15 +143,19 @@ public static class MetricsBenchmark
         public async Task<List<ExplainCase>> ExplainCasesAsync(MetricWindow quarter, bool history, string[] only)
         {
             var team = Guid.Parse((string)(await _host.ScalarAsync($"SELECT team_id FROM users WHERE id = '{_rep}'"))!);
-            var quota = await _host.ScalarAsync(FormattableString.Invariant(
-                $"SELECT id FROM quotas WHERE user_id = '{_rep}' AND kind = 'revenue' AND deleted_at IS NULL AND period_start = '{quarter.From:yyyy-MM-dd}' LIMIT 1"));
             var cases = history
                 ? ExplainCases.Windowed(MetricWindow.Create(quarter.To.AddYears(-3), quarter.To, TimeZoneInfo.Utc), _rep, team)
-                : ExplainCases.All(quarter, _rep, team, quota is string id ? Guid.Parse(id) : null);
+                : ExplainCases.All(quarter, _rep, team, await RepQuotaAsync(quarter));
             return cases
                 .Where(c => only.Length == 0 || only.Any(o => $"{c.Name} {c.Figure}".StartsWith(o, StringComparison.OrdinalIgnoreCase)))
                 .ToList();
         }
+
+        /// <summary>The rep's revenue quota for the quarter, whose drill-down is a case of its own, if the rep has one.</summary>
+        private async Task<Guid?> RepQuotaAsync(MetricWindow quarter) =>
+            await _host.ScalarAsync(FormattableString.Invariant(
+                $"SELECT id FROM quotas WHERE user_id = '{_rep}' AND kind = 'revenue' AND deleted_at IS NULL AND period_start = '{quarter.From:yyyy-MM-dd}' LIMIT 1"))
+                is string id ? Guid.Parse(id) : null;
 
         /// <summary>The cursor after the first <paramref name="records"/> records of an explain, or null when it has no more.</summary>
         public async Task<string?> CursorAfterAsync(string path, int records)
