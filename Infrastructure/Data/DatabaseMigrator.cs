@@ -17,8 +17,6 @@ public sealed class DatabaseMigrator(
     public static string ScriptPrefix(SqlDialect dialect) =>
         $"SalesCrm.Infrastructure.Data.Migrations.{dialect}.";
 
-    public static readonly Sql OrganisationTimeZone = new("SELECT time_zone FROM organisation WHERE id = 1");
-
     public void Migrate()
     {
         var assembly = typeof(DatabaseMigrator).Assembly;
@@ -82,7 +80,7 @@ public sealed class DatabaseMigrator(
         using (transaction)
         {
             var write = new WriteScope(connection, transaction, connections.Dialect, CancellationToken.None);
-            var timeZone = write.ScalarAsync<string>(OrganisationTimeZone, null).GetAwaiter().GetResult();
+            var timeZone = write.ScalarAsync<string>(Metrics.MetricCalendar.OrganisationTimeZone, null).GetAwaiter().GetResult();
             var rebuilt = Metrics.MetricCalendar.EnsureAsync(write, timeZone, rollups).GetAwaiter().GetResult();
             transaction.Commit();
             if (rebuilt.Count > 0)

@@ -4,8 +4,11 @@ using SalesCrm.Infrastructure.Data;
 
 namespace SalesCrm.Infrastructure.Demo;
 
-/// <summary>Rows waiting to be written, per table; a flush writes them all in one transaction, parents first.</summary>
-public sealed class RowBatch(DbConnection connection, SqlDialect dialect)
+/// <summary>
+/// Rows waiting to be written, per table; a flush writes them all in one transaction, parents first: its own, committed at
+/// once, or the caller's <paramref name="transaction"/>, committed by the caller.
+/// </summary>
+public sealed class RowBatch(DbConnection connection, SqlDialect dialect, DbTransaction? transaction = null)
 {
     public static readonly Sql Team = new("INSERT INTO teams (id, name, created_at, version) VALUES (@Id, @Name, @CreatedAt, @Version)");
 
@@ -74,6 +77,9 @@ public sealed class RowBatch(DbConnection connection, SqlDialect dialect)
 
     private readonly Dictionary<Sql, List<object>> _rows = Order.ToDictionary(s => s, _ => new List<object>());
 
+    /// <summary>The caller's transaction every flush writes in, if any.</summary>
+    public DbTransaction? Transaction => transaction;
+
     public int Pending { get; private set; }
 
     public GeneratedCounts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0, 0);
@@ -91,16 +97,23 @@ public sealed class RowBatch(DbConnection connection, SqlDialect dialect)
             return;
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var table in Order)
+        var own = transaction is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
         {
-            if (_rows[table].Count > 0)
+            foreach (var table in Order)
             {
-                await connection.ExecuteAsync(new CommandDefinition(table.For(dialect), _rows[table], transaction, cancellationToken: cancellationToken));
+                if (_rows[table].Count > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(table.For(dialect), _rows[table], transaction ?? own, cancellationToken: cancellationToken));
+                }
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         Counts = Counts with
         {
             Leads = Counts.Leads + _rows[Lead].Count,

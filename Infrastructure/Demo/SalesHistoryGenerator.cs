@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using SalesCrm.Application.Auth;
 using SalesCrm.Infrastructure.Data;
+using SalesCrm.Infrastructure.Metrics.Rollups;
 
 namespace SalesCrm.Infrastructure.Demo;
 
@@ -20,14 +21,52 @@ public sealed class SalesHistoryGenerator(
 {
     private const int FlushEvery = 20_000;
 
+    /// <summary>Writes the profile's history in bulk (see the overload taking <see cref="HistoryWrites"/>).</summary>
+    public Task<GeneratedCounts> GenerateAsync(GeneratorProfile profile, IReadOnlyList<GeneratedRep>? reps, CancellationToken cancellationToken) =>
+        GenerateAsync(profile, reps, HistoryWrites.Bulk, cancellationToken);
+
+    /// <param name="reps">The reps to write the history for; null creates the profile's teams and reps.</param>
+    /// <param name="writes">
+    /// <see cref="HistoryWrites.Bulk"/> (SQLite only; SQL Server always writes through its triggers) writes the main history
+    /// (reps to quotas) in one transaction with the rollups' triggers set aside and rebuilds every rollup before it commits
+    /// (<see cref="BulkRollupLoad"/>); <see cref="HistoryWrites.ThroughTriggers"/> commits every 20,000 rows through them.
+    /// </param>
     public async Task<GeneratedCounts> GenerateAsync(
-        GeneratorProfile profile, IReadOnlyList<GeneratedRep>? reps, CancellationToken cancellationToken)
+        GeneratorProfile profile, IReadOnlyList<GeneratedRep>? reps, HistoryWrites writes, CancellationToken cancellationToken)
     {
-        var random = new Random(profile.Seed);
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var pipeline = await LoadPipelineAsync(connection, cancellationToken);
-        var batch = new RowBatch(connection, connections.Dialect);
+        GeneratedHistory history;
+        if (writes == HistoryWrites.Bulk && connections.Dialect == SqlDialect.Sqlite)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            history = await BulkRollupLoad.RunAsync(
+                connection,
+                transaction,
+                () => WriteHistoryAsync(connection, new RowBatch(connection, connections.Dialect, transaction), profile, reps, now, cancellationToken),
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            history = await WriteHistoryAsync(connection, new RowBatch(connection, connections.Dialect), profile, reps, now, cancellationToken);
+        }
+
+        var start = now.AddDays(-profile.Days);
+        await TimeEntryHistory.GenerateAsync(connection, connections.Dialect, history.Reps, profile, start, now, cancellationToken);
+        await PeopleHistory.AddAsync(connection, connections.Dialect, profile, history.WonPerWorkingDay, history.Reps, start, now, cancellationToken);
+        await RepStartDates.AddStartDatesAsync(connection, connections.Dialect, history.Reps, history.Random, start, now, cancellationToken);
+        await LeadScoringHistory.AddAsync(connection, connections.Dialect, now, cancellationToken);
+        logger.LogInformation("Generated sales history: {Counts}", history.Counts);
+        return history.Counts;
+    }
+
+    /// <summary>The reps (created when <paramref name="reps"/> is null), their leads, deals, activities and follow-ups, and quotas.</summary>
+    private async Task<GeneratedHistory> WriteHistoryAsync(
+        DbConnection connection, RowBatch batch, GeneratorProfile profile, IReadOnlyList<GeneratedRep>? reps, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var random = new Random(profile.Seed);
+        var pipeline = await LoadPipelineAsync(connection, batch.Transaction, cancellationToken);
         reps ??= await CreateRepsAsync(batch, profile, now, cancellationToken);
 
         var start = now.AddDays(-profile.Days);
@@ -59,13 +98,10 @@ public sealed class SalesHistoryGenerator(
         }
 
         await batch.FlushAsync(cancellationToken);
-        await TimeEntryHistory.GenerateAsync(connection, connections.Dialect, reps, profile, start, now, cancellationToken);
-        await PeopleHistory.AddAsync(connection, connections.Dialect, profile, wonPerWorkingDay, reps, start, now, cancellationToken);
-        await RepStartDates.AddStartDatesAsync(connection, connections.Dialect, reps, random, start, now, cancellationToken);
-        await LeadScoringHistory.AddAsync(connection, connections.Dialect, now, cancellationToken);
-        logger.LogInformation("Generated sales history: {Counts}", batch.Counts);
-        return batch.Counts;
+        return new GeneratedHistory(reps, wonPerWorkingDay, random, batch.Counts);
     }
+
+    private sealed record GeneratedHistory(IReadOnlyList<GeneratedRep> Reps, double WonPerWorkingDay, Random Random, GeneratedCounts Counts);
 
     public static readonly Sql GeneratedReps = new("SELECT id AS UserId, team_id AS TeamId FROM users WHERE role = 'rep' ORDER BY email");
 
@@ -95,7 +131,7 @@ public sealed class SalesHistoryGenerator(
 
         if (present.CommissionPlans == 0)
         {
-            var pipeline = await LoadPipelineAsync(connection, cancellationToken);
+            var pipeline = await LoadPipelineAsync(connection, null, cancellationToken);
             var wonPerWorkingDay = DealFlow.WonPerWorkingDay(profile, pipeline.OpenStages.Count);
             await PeopleHistory.AddAsync(connection, connections.Dialect, profile, wonPerWorkingDay, reps, start, generatedAt, cancellationToken);
         }
@@ -213,14 +249,14 @@ public sealed class SalesHistoryGenerator(
         Version = 1,
     };
 
-    private static async Task<PipelineShape> LoadPipelineAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<PipelineShape> LoadPipelineAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         var stages = (await connection.QueryAsync<StageRow>(new CommandDefinition(
             "SELECT s.id AS Id, s.kind AS Kind, s.position AS Position, s.pipeline_id AS PipelineId FROM stages s "
             + "JOIN pipelines p ON p.id = s.pipeline_id WHERE p.is_default = 1 AND s.archived_at IS NULL ORDER BY s.position",
-            cancellationToken: cancellationToken))).ToList();
+            transaction: transaction, cancellationToken: cancellationToken))).ToList();
         var reasons = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM lost_reasons WHERE archived_at IS NULL", cancellationToken: cancellationToken))).ToList();
+            "SELECT id FROM lost_reasons WHERE archived_at IS NULL", transaction: transaction, cancellationToken: cancellationToken))).ToList();
         return new PipelineShape(
             stages[0].PipelineId,
             [.. stages.Where(s => s.Kind == "open").Select(s => s.Id)],
@@ -249,5 +285,12 @@ public sealed class SalesHistoryGenerator(
 }
 
 public sealed record GeneratedRep(Guid UserId, Guid? TeamId);
+
+/// <summary>How <see cref="SalesHistoryGenerator"/> writes the main history; see its <c>GenerateAsync</c>.</summary>
+public enum HistoryWrites
+{
+    Bulk,
+    ThroughTriggers,
+}
 
 public sealed record PipelineShape(Guid PipelineId, IReadOnlyList<Guid> OpenStages, Guid Won, Guid Lost, IReadOnlyList<Guid> LostReasons);

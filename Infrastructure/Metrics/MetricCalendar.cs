@@ -17,6 +17,8 @@ public static class MetricCalendar
 {
     public static readonly Sql Zone = new("SELECT time_zone FROM metric_calendar_zone WHERE id = 1");
 
+    public static readonly Sql OrganisationTimeZone = new("SELECT time_zone FROM organisation WHERE id = 1");
+
     public static readonly Sql ClearCalendar = new("DELETE FROM metric_calendar");
 
     public static readonly Sql ClearZone = new("DELETE FROM metric_calendar_zone");
@@ -73,6 +75,16 @@ public static class MetricCalendar
         }
 
         return rebuilt;
+    }
+
+    /// <summary>
+    /// Rebuilds the calendar for the organisation's zone if it was built for another, and every day rollup from its records,
+    /// whatever version each was built at: after a bulk load that wrote records without the triggers.
+    /// </summary>
+    public static async Task RebuildAllAsync(WriteScope write)
+    {
+        await write.ExecuteAsync(ClearBuiltVersions, null);
+        await EnsureAsync(write, await write.ScalarAsync<string>(OrganisationTimeZone, null));
     }
 
     private static string DaysJson(TimeZoneInfo zone)

@@ -24,7 +24,7 @@ public abstract class FollowUpRollupTests(TestDatabase database) : DatabaseTests
     {
         var clock = new FixedClock(Now);
         await new SalesHistoryGenerator(Connections, new IdentityPasswordHasher(), clock, NullLogger<SalesHistoryGenerator>.Instance)
-            .GenerateAsync(Tiny, reps: null, Cancellation);
+            .GenerateAsync(Tiny, reps: null, HistoryWrites.ThroughTriggers, Cancellation);
         await using var connection = await Connections.OpenAsync(Cancellation);
         Assert.True(await Count(connection, "SELECT COUNT(*) FROM follow_ups WHERE status = 'completed'") > 100);
         await AssertRollupsMatchAsync(connection);

@@ -28,10 +28,10 @@ public abstract class GeneratedHistoryTests(TestDatabase database) : DatabaseTes
     }
 
     /// <summary>Generates a history (into the reps an earlier test of the class generated, if any) and opens a connection.</summary>
-    protected async Task<System.Data.Common.DbConnection> GenerateAsync(GeneratorProfile profile)
+    protected async Task<System.Data.Common.DbConnection> GenerateAsync(GeneratorProfile profile, HistoryWrites writes = HistoryWrites.Bulk)
     {
         await new SalesHistoryGenerator(Connections, new IdentityPasswordHasher(), new FixedClock(Now), NullLogger<SalesHistoryGenerator>.Instance)
-            .GenerateAsync(profile, await GeneratedRepsAsync() is { Count: > 0 } reps ? reps : null, Cancellation);
+            .GenerateAsync(profile, await GeneratedRepsAsync() is { Count: > 0 } reps ? reps : null, writes, Cancellation);
         return await Connections.OpenAsync(Cancellation);
     }
 

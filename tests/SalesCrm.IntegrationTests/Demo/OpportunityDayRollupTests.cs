@@ -38,7 +38,7 @@ public abstract class OpportunityDayRollupTests(TestDatabase database) : Databas
     public async Task The_opportunity_rollups_agree_with_the_records_after_moves_reassignments_and_deletes()
     {
         await new SalesHistoryGenerator(Connections, new IdentityPasswordHasher(), new FixedClock(Now), NullLogger<SalesHistoryGenerator>.Instance)
-            .GenerateAsync(Tiny, reps: null, Cancellation);
+            .GenerateAsync(Tiny, reps: null, HistoryWrites.ThroughTriggers, Cancellation);
         await using var connection = await Connections.OpenAsync(Cancellation);
         var won = await Count(connection, "SELECT COUNT(*) FROM opportunities WHERE outcome = 'won'");
         var lost = await Count(connection, "SELECT COUNT(*) FROM opportunities WHERE outcome = 'lost'");
