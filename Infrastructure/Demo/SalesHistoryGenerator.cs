@@ -36,21 +36,12 @@ public sealed class SalesHistoryGenerator(
     {
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         await using var connection = await connections.OpenAsync(cancellationToken);
-        GeneratedHistory history;
-        if (writes == HistoryWrites.Bulk && connections.Dialect == SqlDialect.Sqlite)
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            history = await BulkRollupLoad.RunAsync(
+        var history = writes == HistoryWrites.Bulk && connections.Dialect == SqlDialect.Sqlite
+            ? await BulkRollupLoad.RunAsync(
                 connection,
-                transaction,
-                () => WriteHistoryAsync(connection, new RowBatch(connection, connections.Dialect, transaction), profile, reps, now, cancellationToken),
-                cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            history = await WriteHistoryAsync(connection, new RowBatch(connection, connections.Dialect), profile, reps, now, cancellationToken);
-        }
+                transaction => WriteHistoryAsync(connection, new RowBatch(connection, connections.Dialect, transaction), profile, reps, now, cancellationToken),
+                cancellationToken)
+            : await WriteHistoryAsync(connection, new RowBatch(connection, connections.Dialect), profile, reps, now, cancellationToken);
 
         var start = now.AddDays(-profile.Days);
         await TimeEntryHistory.GenerateAsync(connection, connections.Dialect, history.Reps, profile, start, now, cancellationToken);

@@ -9,9 +9,9 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// A bulk load into SQLite with the triggers set aside: the records are written bare, the triggers are put back, and every
 /// rollup is rebuilt from the records (<see cref="MetricCalendar.RebuildAllAsync"/>: the statements start-up runs after a
 /// version change, with the triggers in place, as the rebuild needs them: the organisation's rows and the months follow
-/// the owners' day rows through triggers on the rollup tables), all in the caller's one transaction. Every trigger of the
-/// schema keeps a rollup, so nothing a trigger would have written is missed (a test compares a history written through the
-/// triggers with its rebuild, table by table); a load that fails or is killed rolls back with its transaction, triggers
+/// the owners' day rows through triggers on the rollup tables), all in one transaction. Every trigger of the schema keeps
+/// a rollup table or a column the rollups rebuild, so nothing a trigger would have written is missed (a test compares a
+/// history written through the triggers with the rebuild from its bare records, table by table); a load that fails or is killed rolls back with its transaction, triggers
 /// included. SQL Server loads through its triggers.
 /// <para>
 /// One transaction has a cost at the largest sizes: SQLite finds a page the open transaction already wrote by walking its
@@ -32,40 +32,46 @@ public static class BulkRollupLoad
     /// </summary>
     private const int LoadCacheKib = 512 * 1024;
 
-    /// <summary>Runs <paramref name="load"/> with no trigger in the schema, then puts the triggers back and rebuilds every rollup.</summary>
-    public static async Task<T> RunAsync<T>(DbConnection connection, DbTransaction transaction, Func<Task<T>> load, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="load"/> in a transaction of its own with no trigger in the schema, then puts the triggers back,
+    /// rebuilds every rollup and commits. The page cache is raised before the transaction begins and set back after it ends,
+    /// so a transaction SQLite rolled back on its own (a full disk) cannot stop the reset or hide the load's error.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(DbConnection connection, Func<DbTransaction, Task<T>> load, CancellationToken cancellationToken)
     {
         if (connection is not SqliteConnection)
         {
             throw new NotSupportedException("Bulk loads set SQLite's triggers aside; SQL Server writes through its triggers.");
         }
 
-        var cacheSize = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA cache_size", transaction: transaction, cancellationToken: cancellationToken));
-        await ExecuteAsync($"PRAGMA cache_size = {-LoadCacheKib}");
+        var cacheSize = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA cache_size", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition($"PRAGMA cache_size = {-LoadCacheKib}", cancellationToken: cancellationToken));
         try
         {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var triggers = (await connection.QueryAsync<TriggerDefinition>(new CommandDefinition(Triggers, transaction: transaction, cancellationToken: cancellationToken))).AsList();
             foreach (var trigger in triggers)
             {
                 await ExecuteAsync($"DROP TRIGGER \"{trigger.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
             }
 
-            var loaded = await load();
+            var loaded = await load(transaction);
             foreach (var trigger in triggers)
             {
                 await ExecuteAsync(trigger.Definition);
             }
 
             await MetricCalendar.RebuildAllAsync(new WriteScope(connection, transaction, SqlDialect.Sqlite, cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
             return loaded;
+
+            Task ExecuteAsync(string statement) =>
+                connection.ExecuteAsync(new CommandDefinition(statement, transaction: transaction, cancellationToken: cancellationToken));
         }
         finally
         {
-            await connection.ExecuteAsync(new CommandDefinition($"PRAGMA cache_size = {cacheSize}", transaction: transaction, cancellationToken: CancellationToken.None));
+            await connection.ExecuteAsync(new CommandDefinition($"PRAGMA cache_size = {cacheSize}", cancellationToken: CancellationToken.None));
         }
-
-        Task ExecuteAsync(string statement) =>
-            connection.ExecuteAsync(new CommandDefinition(statement, transaction: transaction, cancellationToken: cancellationToken));
     }
 
     private sealed class TriggerDefinition
