@@ -77,9 +77,6 @@ public sealed class RowBatch(DbConnection connection, SqlDialect dialect, DbTran
 
     private readonly Dictionary<Sql, List<object>> _rows = Order.ToDictionary(s => s, _ => new List<object>());
 
-    /// <summary>The caller's transaction every flush writes in, if any.</summary>
-    public DbTransaction? Transaction => transaction;
-
     public int Pending { get; private set; }
 
     public GeneratedCounts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0, 0);

@@ -36,12 +36,13 @@ public sealed class SalesHistoryGenerator(
     {
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var pipeline = await LoadPipelineAsync(connection, cancellationToken);
         var history = writes == HistoryWrites.Bulk && connections.Dialect == SqlDialect.Sqlite
             ? await BulkRollupLoad.RunAsync(
                 connection,
-                transaction => WriteHistoryAsync(connection, new RowBatch(connection, connections.Dialect, transaction), profile, reps, now, cancellationToken),
+                transaction => WriteHistoryAsync(new RowBatch(connection, connections.Dialect, transaction), pipeline, profile, reps, now, cancellationToken),
                 cancellationToken)
-            : await WriteHistoryAsync(connection, new RowBatch(connection, connections.Dialect), profile, reps, now, cancellationToken);
+            : await WriteHistoryAsync(new RowBatch(connection, connections.Dialect), pipeline, profile, reps, now, cancellationToken);
 
         var start = now.AddDays(-profile.Days);
         await TimeEntryHistory.GenerateAsync(connection, connections.Dialect, history.Reps, profile, start, now, cancellationToken);
@@ -54,10 +55,9 @@ public sealed class SalesHistoryGenerator(
 
     /// <summary>The reps (created when <paramref name="reps"/> is null), their leads, deals, activities and follow-ups, and quotas.</summary>
     private async Task<GeneratedHistory> WriteHistoryAsync(
-        DbConnection connection, RowBatch batch, GeneratorProfile profile, IReadOnlyList<GeneratedRep>? reps, DateTimeOffset now, CancellationToken cancellationToken)
+        RowBatch batch, PipelineShape pipeline, GeneratorProfile profile, IReadOnlyList<GeneratedRep>? reps, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var random = new Random(profile.Seed);
-        var pipeline = await LoadPipelineAsync(connection, batch.Transaction, cancellationToken);
         reps ??= await CreateRepsAsync(batch, profile, now, cancellationToken);
 
         var start = now.AddDays(-profile.Days);
@@ -122,7 +122,7 @@ public sealed class SalesHistoryGenerator(
 
         if (present.CommissionPlans == 0)
         {
-            var pipeline = await LoadPipelineAsync(connection, null, cancellationToken);
+            var pipeline = await LoadPipelineAsync(connection, cancellationToken);
             var wonPerWorkingDay = DealFlow.WonPerWorkingDay(profile, pipeline.OpenStages.Count);
             await PeopleHistory.AddAsync(connection, connections.Dialect, profile, wonPerWorkingDay, reps, start, generatedAt, cancellationToken);
         }
@@ -240,14 +240,14 @@ public sealed class SalesHistoryGenerator(
         Version = 1,
     };
 
-    private static async Task<PipelineShape> LoadPipelineAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    private static async Task<PipelineShape> LoadPipelineAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var stages = (await connection.QueryAsync<StageRow>(new CommandDefinition(
             "SELECT s.id AS Id, s.kind AS Kind, s.position AS Position, s.pipeline_id AS PipelineId FROM stages s "
             + "JOIN pipelines p ON p.id = s.pipeline_id WHERE p.is_default = 1 AND s.archived_at IS NULL ORDER BY s.position",
-            transaction: transaction, cancellationToken: cancellationToken))).ToList();
+            cancellationToken: cancellationToken))).ToList();
         var reasons = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM lost_reasons WHERE archived_at IS NULL", transaction: transaction, cancellationToken: cancellationToken))).ToList();
+            "SELECT id FROM lost_reasons WHERE archived_at IS NULL", cancellationToken: cancellationToken))).ToList();
         return new PipelineShape(
             stages[0].PipelineId,
             [.. stages.Where(s => s.Kind == "open").Select(s => s.Id)],

@@ -11,8 +11,8 @@ namespace SalesCrm.Infrastructure.Metrics.Rollups;
 /// version change, with the triggers in place, as the rebuild needs them: the organisation's rows and the months follow
 /// the owners' day rows through triggers on the rollup tables), all in one transaction. Every trigger of the schema keeps
 /// a rollup table or a column the rollups rebuild, so nothing a trigger would have written is missed (a test compares a
-/// history written through the triggers with the rebuild from its bare records, table by table); a load that fails or is killed rolls back with its transaction, triggers
-/// included. SQL Server loads through its triggers.
+/// history written through the triggers with the rebuild from its bare records, table by table); a load that fails or is
+/// killed rolls back with its transaction, triggers included. SQL Server loads through its triggers.
 /// <para>
 /// One transaction has a cost at the largest sizes: SQLite finds a page the open transaction already wrote by walking its
 /// write-ahead log's index block by block, so a load of many gigabytes slows as it grows (the large profile wrote 1.26 GB
